@@ -1,0 +1,20 @@
+// Command habilitations is the Caf's nightly pipeline for « Mon Compte
+// Partenaire » conventions: it reads signed dossiers, reconciles the partners'
+// user exports with their quotas, and writes the review workbooks and reports.
+//
+// main only parses the command line and wires packages; the work is in jobs.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Main(ctx, os.Args[1:], newEnv(os.Stdout, os.Stderr))
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,160 @@
+package model
+
+import (
+	"cmp"
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// Code names a kind of finding (records.md §4).
+type Code string
+
+// The nine finding codes, in the order reports list them.
+const (
+	CodeQuotaExceeded        Code = "quota_exceeded"
+	CodeProfileNotAuthorized Code = "profile_not_authorized"
+	CodeUnknownPartner       Code = "unknown_partner"
+	CodeUnknownUnit          Code = "unknown_unit"
+	CodeDormantAccount       Code = "dormant_account"
+	CodeSharedMailbox        Code = "shared_mailbox"
+	CodeDuplicateAccount     Code = "duplicate_account"
+	CodeUndeclaredAdmin      Code = "undeclared_admin"
+	CodeMissingAdmin         Code = "missing_admin"
+)
+
+// Codes lists every code in report order.
+var Codes = [...]Code{CodeQuotaExceeded, CodeProfileNotAuthorized, CodeUnknownPartner, CodeUnknownUnit,
+	CodeDormantAccount, CodeSharedMailbox, CodeDuplicateAccount, CodeUndeclaredAdmin, CodeMissingAdmin}
+
+// Finding is one conclusion of reconciliation. Which fields are meaningful
+// depends on Code; MarshalJSON writes exactly the fields of records.md §4.
+type Finding struct {
+	Code       Code
+	Convention string
+	Unit       string
+	Service    string
+	Profile    Profile
+	Quota      int
+	Count      int
+	Account    string
+	Organisme  string
+	Accounts   []string
+	Name       string
+}
+
+// Key identifies a finding across runs (to tell new and resolved findings):
+// its code and the fields that make it one finding, without the counts.
+func (f Finding) Key() string {
+	parts := []string{string(f.Code), f.Convention}
+	switch f.Code {
+	case CodeQuotaExceeded, CodeProfileNotAuthorized:
+		parts = append(parts, f.Unit, f.Service, string(f.Profile))
+	case CodeUnknownPartner:
+		parts = append(parts, f.Account, f.Organisme)
+	case CodeUnknownUnit:
+		parts = append(parts, f.Unit, f.Account)
+	case CodeDormantAccount, CodeSharedMailbox, CodeUndeclaredAdmin:
+		parts = append(parts, f.Account)
+	case CodeDuplicateAccount:
+		parts = append(parts, strings.Join(f.Accounts, ","))
+	case CodeMissingAdmin:
+		parts = append(parts, f.Name)
+	}
+	return strings.Join(parts, "\x1f")
+}
+
+// MarshalJSON writes the fields of f's code, in the order of records.md §4.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	type kv struct {
+		k string
+		v any
+	}
+	fields := []kv{{"code", f.Code}}
+	switch f.Code {
+	case CodeQuotaExceeded, CodeProfileNotAuthorized:
+		fields = append(fields, kv{"convention", f.Convention}, kv{"unit", f.Unit}, kv{"service", f.Service},
+			kv{"profile", f.Profile}, kv{"quota", f.Quota}, kv{"count", f.Count})
+	case CodeUnknownPartner:
+		fields = append(fields, kv{"account", f.Account}, kv{"organisme", f.Organisme})
+	case CodeUnknownUnit:
+		fields = append(fields, kv{"convention", f.Convention}, kv{"unit", f.Unit}, kv{"account", f.Account})
+	case CodeDormantAccount, CodeSharedMailbox, CodeUndeclaredAdmin:
+		fields = append(fields, kv{"convention", f.Convention}, kv{"account", f.Account})
+	case CodeDuplicateAccount:
+		acc := f.Accounts
+		if acc == nil {
+			acc = []string{}
+		}
+		fields = append(fields, kv{"convention", f.Convention}, kv{"accounts", acc})
+	case CodeMissingAdmin:
+		fields = append(fields, kv{"convention", f.Convention}, kv{"name", f.Name})
+	}
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, e := range fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(e.k)
+		v, err := json.Marshal(e.v)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
+}
+
+// UnmarshalJSON reads any finding of records.md §4.
+func (f *Finding) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Code       Code     `json:"code"`
+		Convention string   `json:"convention"`
+		Unit       string   `json:"unit"`
+		Service    string   `json:"service"`
+		Profile    Profile  `json:"profile"`
+		Quota      int      `json:"quota"`
+		Count      int      `json:"count"`
+		Account    string   `json:"account"`
+		Organisme  string   `json:"organisme"`
+		Accounts   []string `json:"accounts"`
+		Name       string   `json:"name"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	*f = Finding(raw)
+	return nil
+}
+
+// Findings is the findings JSON of records.md §4.
+type Findings struct {
+	AsOf     Date      `json:"as_of"`
+	Findings []Finding `json:"findings"`
+}
+
+// SortFindings orders findings deterministically: by code (in Codes order),
+// convention, unit, profile, then account or name.
+func SortFindings(fs []Finding) {
+	rank := map[Code]int{}
+	for i, c := range Codes {
+		rank[c] = i
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(rank[a.Code], rank[b.Code]),
+			cmp.Compare(a.Convention, b.Convention),
+			cmp.Compare(a.Unit, b.Unit),
+			cmp.Compare(a.Service, b.Service),
+			cmp.Compare(a.Profile, b.Profile),
+			cmp.Compare(a.Account, b.Account),
+			cmp.Compare(strings.Join(a.Accounts, ","), strings.Join(b.Accounts, ",")),
+			cmp.Compare(a.Name, b.Name),
+			cmp.Compare(a.Organisme, b.Organisme),
+		)
+	})
+}

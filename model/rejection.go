@@ -1,0 +1,107 @@
+package model
+
+import (
+	"errors"
+	"strings"
+)
+
+// Reason is why an input file yields no record (records.md §2).
+type Reason string
+
+// The rejection reasons. They are normative: tests and the store use them.
+const (
+	ReasonEncrypted     Reason = "encrypted"
+	ReasonNoText        Reason = "no_text"
+	ReasonCorrupt       Reason = "corrupt"
+	ReasonNotPDF        Reason = "not_pdf"
+	ReasonNotConvention Reason = "not_convention"
+	ReasonIncomplete    Reason = "incomplete"
+)
+
+// Sentinel errors for the outcomes callers branch on. Readers wrap them with
+// context (file, page); ReasonOf maps any wrapped error back to its Reason.
+var (
+	ErrEncrypted     = errors.New("pdf is encrypted")
+	ErrNoText        = errors.New("pdf has no text layer")
+	ErrCorrupt       = errors.New("pdf is damaged")
+	ErrNotPDF        = errors.New("not a pdf file")
+	ErrNotConvention = errors.New("not a Mon Compte Partenaire convention or bulletin")
+	ErrIncomplete    = errors.New("dossier is incomplete")
+)
+
+// IncompleteError lists the fields of a dossier that are missing or invalid,
+// in French, so that the rejection message can name them.
+type IncompleteError struct {
+	Fields []string // e.g. « numéro de convention », « SIRET du partenaire (clé de contrôle invalide) »
+}
+
+func (e *IncompleteError) Error() string {
+	return "dossier is incomplete: " + strings.Join(e.Fields, ", ")
+}
+
+// Is makes errors.Is(err, ErrIncomplete) true.
+func (e *IncompleteError) Is(target error) bool { return target == ErrIncomplete }
+
+// ReasonOf maps an error to its rejection reason. An error that is none of the
+// sentinels is a corrupt file: whatever the PDF library could not read.
+func ReasonOf(err error) Reason {
+	switch {
+	case errors.Is(err, ErrEncrypted):
+		return ReasonEncrypted
+	case errors.Is(err, ErrNoText):
+		return ReasonNoText
+	case errors.Is(err, ErrNotPDF):
+		return ReasonNotPDF
+	case errors.Is(err, ErrNotConvention):
+		return ReasonNotConvention
+	case errors.Is(err, ErrIncomplete):
+		return ReasonIncomplete
+	}
+	return ReasonCorrupt
+}
+
+// Message is the French explanation of a reason for Caf staff: what is wrong
+// and what to do.
+func (r Reason) Message() string {
+	switch r {
+	case ReasonEncrypted:
+		return "Le fichier PDF est protégé par un mot de passe : il ne peut pas être lu. Demander au partenaire une version non protégée."
+	case ReasonNoText:
+		return "Le PDF ne contient pas de texte (document numérisé) : une lecture automatique est impossible. Déposer le PDF d'origine ou une numérisation avec reconnaissance de caractères (OCR), ou saisir le dossier manuellement."
+	case ReasonNotPDF:
+		return "Le fichier porte l'extension .pdf mais n'est pas un document PDF. Demander le document au format PDF."
+	case ReasonNotConvention:
+		return "Le document n'est pas une convention « Mon Compte Partenaire » ni un bulletin d'adhésion. Vérifier la pièce transmise."
+	case ReasonIncomplete:
+		return "Le dossier de convention est incomplet. Demander le dossier complet."
+	}
+	return "Le fichier PDF est endommagé ou incomplet et ne peut pas être ouvert. Demander un nouvel envoi du fichier."
+}
+
+// Rejection is the outcome of a file that yields no record (records.md §2).
+type Rejection struct {
+	File    string `json:"file"`
+	Reason  Reason `json:"reason"`
+	Message string `json:"message"`
+}
+
+// NewRejection builds the rejection of file for err, with a French message that
+// names the missing fields of an incomplete dossier.
+func NewRejection(file string, err error) Rejection {
+	r := ReasonOf(err)
+	msg := r.Message()
+	var inc *IncompleteError
+	if errors.As(err, &inc) && len(inc.Fields) > 0 {
+		msg = "Le dossier de convention est incomplet : " + strings.Join(inc.Fields, ", ") +
+			" " + plural(len(inc.Fields), "est absent ou illisible", "sont absents ou illisibles") +
+			". Demander le dossier complet."
+	}
+	return Rejection{File: file, Reason: r, Message: msg}
+}
+
+func plural(n int, one, many string) string {
+	if n > 1 {
+		return many
+	}
+	return one
+}
