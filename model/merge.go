@@ -1,0 +1,112 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+)
+
+// MergeBulletins returns the effective records: every dossier with the
+// standalone bulletins of its convention merged in (records.md §1 and §4).
+// A bulletin belongs to the dossier with the same convention number whose
+// partner has the same SIRET (when both are printed) and, when several
+// dossiers share the number, the same folded name. For the same unit and
+// service (folded) the latest signed_on wins; otherwise the unit is added.
+//
+// A bulletin whose dossier is not known yet is kept, merged with the other
+// bulletins of the same convention, as a record of kind bulletin: its quotas
+// still apply, but it has no Annexe 1. The input is not modified.
+func MergeBulletins(records []Record) []Record {
+	var out []Record
+	var orphans []Record
+	var bulletins []Record
+	for _, r := range records {
+		if r.Kind == KindBulletin {
+			bulletins = append(bulletins, r)
+			continue
+		}
+		r.Services = slices.Clone(r.Services)
+		for i := range r.Services {
+			if r.Services[i].SignedOn == "" {
+				r.Services[i].SignedOn = r.Convention.SignedOn
+			}
+		}
+		out = append(out, r)
+	}
+	// Oldest first, so that a later bulletin overrides an earlier one
+	// whatever the order the files arrived in.
+	slices.SortStableFunc(bulletins, func(a, b Record) int { return cmp.Compare(latestSigned(a), latestSigned(b)) })
+	for _, b := range bulletins {
+		if i := findConvention(out, b.Convention); i >= 0 {
+			mergeServices(&out[i], b.Services)
+			continue
+		}
+		if i := findConvention(orphans, b.Convention); i >= 0 {
+			mergeServices(&orphans[i], b.Services)
+			continue
+		}
+		b.Services = slices.Clone(b.Services)
+		b.Contacts = nil
+		orphans = append(orphans, b)
+	}
+	return append(out, orphans...)
+}
+
+func latestSigned(r Record) string {
+	var d string
+	for _, s := range r.Services {
+		d = max(d, s.SignedOn)
+	}
+	return d
+}
+
+// findConvention returns the index in rs of the convention c belongs to, or -1.
+func findConvention(rs []Record, c Convention) int {
+	num := NormalizeNumber(c.Number)
+	var cands []int
+	for i, r := range rs {
+		if NormalizeNumber(r.Convention.Number) != num {
+			continue
+		}
+		if c.Partner.SIRET != "" && r.Convention.Partner.SIRET != "" && c.Partner.SIRET != r.Convention.Partner.SIRET {
+			continue
+		}
+		cands = append(cands, i)
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	name := Fold(c.Partner.Name)
+	for _, i := range cands {
+		if Fold(rs[i].Convention.Partner.Name) == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// mergeServices applies bulletins to r: same unit and service, the latest
+// signed_on wins (a tie goes to the bulletin, which arrived later); a new
+// unit or service is added.
+func mergeServices(r *Record, svcs []Service) {
+	for _, s := range svcs {
+		u, sv := Fold(s.Unit), Fold(s.Service)
+		found := false
+		for i := range r.Services {
+			cur := &r.Services[i]
+			if Fold(cur.Unit) == u && Fold(cur.Service) == sv {
+				found = true
+				if s.SignedOn >= cur.SignedOn {
+					annex := cur.Annex
+					*cur = s
+					if cur.Annex == "" {
+						cur.Annex = annex
+					}
+				}
+				break
+			}
+		}
+		if !found {
+			r.Services = append(r.Services, s)
+		}
+	}
+}

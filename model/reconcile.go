@@ -1,0 +1,86 @@
+package model
+
+import "slices"
+
+// ReconcileSettings are the thresholds of the account rules (records.md §4).
+type ReconcileSettings struct {
+	// DormantDays: an Actif account whose last activity is more than this
+	// many days before as_of is dormant. Zero or less means the default, 180.
+	DormantDays int `toml:"dormant_days" json:"dormant_days"`
+	// MailboxMinPart: the shortest part of a Nom (in letters) that the e-mail
+	// local part must contain. Zero or less means the default, 3.
+	MailboxMinPart int `toml:"mailbox_min_part" json:"mailbox_min_part"`
+}
+
+// DefaultReconcileSettings returns the thresholds of records.md §4.
+func DefaultReconcileSettings() ReconcileSettings {
+	return ReconcileSettings{DormantDays: 180, MailboxMinPart: 3}
+}
+
+func (s ReconcileSettings) withDefaults() ReconcileSettings {
+	d := DefaultReconcileSettings()
+	if s.DormantDays <= 0 {
+		s.DormantDays = d.DormantDays
+	}
+	if s.MailboxMinPart <= 0 {
+		s.MailboxMinPart = d.MailboxMinPart
+	}
+	return s
+}
+
+// Reconcile applies the rules of records.md §4 to the records (merged first
+// with MergeBulletins) and the export rows, as of asOf, and returns the
+// findings sorted with SortFindings. It is pure: rows are only read.
+//
+// Findings cover only the conventions with at least one matched row; rows
+// that match no convention give unknown_partner. Identical findings (the
+// same row listed twice) are reported once.
+func Reconcile(records []Record, rows []Habilitation, asOf Date, s ReconcileSettings) []Finding {
+	s = s.withDefaults()
+	f := newFoldCache()
+	idx := buildConvIndex(MergeBulletins(records), f)
+
+	// Pass 1: the convention of each row; rows are then bucketed per
+	// convention (a counting sort) so that the rules run one convention at
+	// a time with small, reused maps.
+	rowConv := make([]int32, len(rows))
+	perConv := make([]int32, len(idx.convs)+1)
+	var out []Finding
+	seenUnknown := map[[2]string]struct{}{}
+	for i := range rows {
+		c := idx.match(&rows[i])
+		rowConv[i] = c
+		if c < 0 {
+			k := [2]string{rows[i].Account, rows[i].Organisme}
+			if _, dup := seenUnknown[k]; !dup {
+				seenUnknown[k] = struct{}{}
+				out = append(out, Finding{Code: CodeUnknownPartner, Account: rows[i].Account, Organisme: rows[i].Organisme})
+			}
+			continue
+		}
+		perConv[c+1]++
+	}
+	for c := 1; c < len(perConv); c++ {
+		perConv[c] += perConv[c-1]
+	}
+	order := make([]int32, perConv[len(perConv)-1])
+	next := slices.Clone(perConv[:len(perConv)-1])
+	for i, c := range rowConv {
+		if c >= 0 {
+			order[next[c]] = int32(i)
+			next[c]++
+		}
+	}
+	rowConv = nil
+
+	st := newConvState(f, asOf, s)
+	for c := range idx.convs {
+		bucket := order[perConv[c]:perConv[c+1]]
+		if len(bucket) == 0 {
+			continue
+		}
+		out = st.run(&idx.convs[c], rows, bucket, out)
+	}
+	SortFindings(out)
+	return out
+}

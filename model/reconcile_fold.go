@@ -1,0 +1,112 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// foldCache folds strings the way Fold does, but fast: ASCII strings (almost
+// every e-mail and identifier) take a byte loop that allocates only when the
+// string changes, and other strings are folded once and cached, because an
+// export repeats the same names, units and partners on many rows.
+type foldCache struct {
+	cache map[string]string
+}
+
+func newFoldCache() *foldCache { return &foldCache{cache: make(map[string]string, 1024)} }
+
+// fold returns Fold(s).
+func (f *foldCache) fold(s string) string {
+	if v, ok := foldASCII(s); ok {
+		return v
+	}
+	if v, ok := f.cache[s]; ok {
+		return v
+	}
+	v := Fold(s)
+	f.cache[s] = v
+	return v
+}
+
+// foldASCII folds an ASCII string: lower case and white space collapsed,
+// which is all Fold does to ASCII. ok is false for a non-ASCII string.
+// It returns s itself when s is already folded.
+func foldASCII(s string) (string, bool) {
+	clean := true
+	prevSpace := true // a leading space is not clean
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return "", false
+		}
+		switch {
+		case 'A' <= c && c <= 'Z':
+			clean = false
+			prevSpace = false
+		case isASCIISpace(c):
+			if prevSpace || c != ' ' {
+				clean = false
+			}
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+	}
+	if clean && (len(s) == 0 || s[len(s)-1] != ' ') {
+		return s, true
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isASCIISpace(c) {
+			pending = b.Len() > 0
+			continue
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), true
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// letters appends to dst the folded letters of s (as Letters does) and
+// returns it; ASCII input takes a loop without allocation.
+func (f *foldCache) letters(dst []byte, s string) []byte {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		for _, r := range f.fold(s) {
+			if unicode.IsLetter(r) {
+				dst = utf8.AppendRune(dst, r)
+			}
+		}
+		return dst
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			dst = append(dst, c)
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+		}
+	}
+	return dst
+}

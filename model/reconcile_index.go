@@ -1,0 +1,122 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// convEntry is one effective convention, ready for matching.
+type convEntry struct {
+	number   string
+	annex1   bool // a dossier: its Annexe 1 lists the partner's administrators
+	units    []convUnit
+	unitByF  map[string]int
+	admins   []convAdmin
+	signedOn string
+}
+
+// convUnit is one Annexe 2 unit and the services it has a bulletin for.
+type convUnit struct {
+	label string
+	svcs  []convService
+}
+
+type convService struct {
+	label  string
+	fold   string
+	quotas Quotas
+}
+
+// convAdmin is a partner administrator of Annexe 1, folded for matching.
+type convAdmin struct {
+	name      string
+	foldName  string
+	foldEmail string
+}
+
+// convIndex finds the convention of an export row.
+type convIndex struct {
+	convs      []convEntry
+	bySIRET    map[string][]int32
+	byName     map[string][]int32 // every convention, by folded partner name
+	byNameNoID map[string][]int32 // conventions without SIRET, by folded partner name
+	f          *foldCache
+	cache      map[[2]string]int32 // (SIRET, Organisme) as written → convention
+}
+
+func buildConvIndex(records []Record, f *foldCache) *convIndex {
+	// When several conventions share a SIRET or a name (a renewed convention),
+	// rows go to the most recently signed one.
+	records = slices.Clone(records)
+	slices.SortStableFunc(records, func(a, b Record) int {
+		return cmp.Or(-cmp.Compare(a.Convention.SignedOn, b.Convention.SignedOn),
+			cmp.Compare(a.Convention.Number, b.Convention.Number))
+	})
+	x := &convIndex{bySIRET: map[string][]int32{}, byName: map[string][]int32{}, byNameNoID: map[string][]int32{},
+		f: f, cache: map[[2]string]int32{}}
+	for i, r := range records {
+		c := convEntry{number: r.Convention.Number, annex1: r.IsDossier(), unitByF: map[string]int{}, signedOn: r.Convention.SignedOn}
+		for _, s := range r.Services {
+			uf := f.fold(s.Unit)
+			u, ok := c.unitByF[uf]
+			if !ok {
+				u = len(c.units)
+				c.unitByF[uf] = u
+				c.units = append(c.units, convUnit{label: s.Unit})
+			}
+			c.units[u].svcs = append(c.units[u].svcs, convService{label: s.Service, fold: f.fold(s.Service), quotas: s.Quotas})
+		}
+		for _, a := range r.PartnerAdmins() {
+			c.admins = append(c.admins, convAdmin{name: a.Name, foldName: f.fold(a.Name), foldEmail: f.fold(a.Email)})
+		}
+		x.convs = append(x.convs, c)
+		id := int32(i)
+		if s := NormalizeSIRET(r.Convention.Partner.SIRET); s != "" {
+			x.bySIRET[s] = append(x.bySIRET[s], id)
+		}
+		if n := f.fold(r.Convention.Partner.Name); n != "" {
+			x.byName[n] = append(x.byName[n], id)
+			if r.Convention.Partner.SIRET == "" {
+				x.byNameNoID[n] = append(x.byNameNoID[n], id)
+			}
+		}
+	}
+	return x
+}
+
+// match returns the convention of row h, or -1 (records.md §4, matching):
+// by SIRET, and by folded partner name when either SIRET is empty.
+func (x *convIndex) match(h *Habilitation) int32 {
+	k := [2]string{h.SIRET, h.Organisme}
+	if c, ok := x.cache[k]; ok {
+		return c
+	}
+	c := int32(-1)
+	siret := NormalizeSIRET(h.SIRET)
+	name := x.f.fold(h.Organisme)
+	if siret != "" {
+		if cs := x.bySIRET[siret]; len(cs) > 0 {
+			c = cs[0]
+		} else if cs := x.byNameNoID[name]; len(cs) > 0 {
+			c = cs[0]
+		}
+	} else if cs := x.byName[name]; len(cs) > 0 {
+		c = cs[0]
+	}
+	x.cache[k] = c
+	return c
+}
+
+// unitOf returns the unit of a row in c, or -1: the unit whose folded label
+// equals the folded Structure; a convention with a single unit takes rows
+// with an empty Structure.
+func (c *convEntry) unitOf(foldedUnit string) int {
+	if u, ok := c.unitByF[foldedUnit]; ok {
+		return u
+	}
+	if strings.TrimSpace(foldedUnit) == "" && len(c.units) == 1 {
+		return 0
+	}
+	return -1
+}
