@@ -10,6 +10,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"golang.org/x/term"
 )
 
 // env is what every command receives: its output streams and the logger.
@@ -18,6 +20,11 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	log    *slog.Logger
+	// getenv reads the process environment (tests pass their own).
+	getenv func(string) string
+	// interactive is true when stdout is a terminal: progress bars are shown
+	// then, and never under cron or in a pipe.
+	interactive bool
 }
 
 func newEnv(stdout, stderr io.Writer) *env {
@@ -25,7 +32,16 @@ func newEnv(stdout, stderr io.Writer) *env {
 	if os.Getenv("HABILITATIONS_DEBUG") != "" {
 		level = slog.LevelDebug
 	}
-	return &env{stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
+	interactive := false
+	if f, ok := stdout.(*os.File); ok {
+		interactive = term.IsTerminal(int(f.Fd()))
+	}
+	return &env{
+		stdout: stdout, stderr: stderr,
+		log:         slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
+		getenv:      os.Getenv,
+		interactive: interactive,
+	}
 }
 
 // command is one subcommand: its flags are parsed by run itself so that each
@@ -40,6 +56,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		versionCommand(),
+		configCommand(),
+		statusCommand(),
 	}
 }
 

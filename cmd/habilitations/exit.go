@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"habilitations/jobs"
 )
 
 // Exit codes, mapped from errors in exitCode and nowhere else. They are
@@ -13,6 +15,7 @@ const (
 	exitFailure     = 1   // an internal error or an invalid command line
 	exitRejected    = 2   // extract: at least one file was rejected
 	exitLocked      = 3   // another run holds the data directory
+	exitConfig      = 4   // the configuration file or a setting is invalid
 	exitInterrupted = 130 // SIGINT or SIGTERM stopped the command
 	exitUsage       = exitFailure
 )
@@ -56,7 +59,11 @@ func exitCode(e *env, name string, err error) int {
 }
 
 // jobsExitCode maps the errors of package jobs that have their own exit code.
-// (The jobs package adds ErrLocked → exitLocked here.)
 func jobsExitCode(err error) (int, bool) {
+	var ce *jobs.ConfigError
+	switch {
+	case errors.As(err, &ce):
+		return exitConfig, true
+	}
 	return 0, false
 }

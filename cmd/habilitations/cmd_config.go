@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"habilitations/jobs"
+)
+
+func configCommand() command {
+	return command{name: "config", summary: "print the effective configuration (TOML, defaults included)", run: runConfigCmd}
+}
+
+func runConfigCmd(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("config", "[--config FILE] [--data DIR]", e)
+	var cf configFlags
+	cf.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := cf.load(e)
+	if err != nil {
+		return err
+	}
+	if cf.path(e) == "" {
+		fmt.Fprintln(e.stdout, "# No configuration file: these are the defaults.")
+	} else {
+		fmt.Fprintf(e.stdout, "# Effective configuration: %s over the defaults.\n", cf.path(e))
+	}
+	return cfg.WriteTOML(e.stdout)
+}
+
+// configFlags are the --config and --data flags that every command working on
+// a data directory shares.
+type configFlags struct {
+	file string
+	data string
+}
+
+func (c *configFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.file, "config", "", "configuration `file` (TOML); default $HABILITATIONS_CONFIG, else built-in defaults")
+	fs.StringVar(&c.data, "data", "", "data `directory`; overrides data_dir of the configuration")
+}
+
+// path is the configuration file in use: the flag, else $HABILITATIONS_CONFIG.
+func (c *configFlags) path(e *env) string { return jobs.ConfigFromEnv(c.file, e.getenv) }
+
+// load reads the configuration and applies --data over it.
+func (c *configFlags) load(e *env) (jobs.Config, error) {
+	cfg, err := jobs.LoadConfig(c.path(e))
+	if err != nil {
+		return jobs.Config{}, err
+	}
+	if c.data != "" {
+		cfg.DataDir = c.data
+	}
+	return cfg, nil
+}
