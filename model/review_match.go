@@ -1,0 +1,53 @@
+package model
+
+// RowsOfConvention returns the export rows that belong to the effective
+// record rec, by the matching rule of records.md §4: the partner SIRET when
+// both the row and the record have one, otherwise the folded partner name.
+// The review step uses it to give each convention's workbook its rows;
+// reconciliation itself matches all conventions at once.
+func RowsOfConvention(rec Record, rows []Habilitation) []Habilitation {
+	name := Fold(rec.Convention.Partner.Name)
+	siret := rec.Convention.Partner.SIRET
+	var out []Habilitation
+	for _, h := range rows {
+		if siret != "" && h.SIRET != "" {
+			if h.SIRET == siret {
+				out = append(out, h)
+			}
+			continue
+		}
+		if Fold(h.Organisme) == name {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// unitIndex resolves the Structure of an export row to the Annexe 2 unit of
+// a record: folded labels are compared, and a record with a single unit takes
+// rows whose Structure is empty.
+type unitIndex struct {
+	byFold map[string]string
+	single string
+}
+
+func newUnitIndex(rec Record) unitIndex {
+	x := unitIndex{byFold: map[string]string{}}
+	for _, s := range rec.Services {
+		x.byFold[Fold(s.Unit)] = s.Unit
+	}
+	if len(x.byFold) == 1 {
+		for _, u := range x.byFold {
+			x.single = u
+		}
+	}
+	return x
+}
+
+// unit returns the Annexe 2 label of the row's unit, or "" when unknown.
+func (x unitIndex) unit(structure string) string {
+	if structure == "" {
+		return x.single
+	}
+	return x.byFold[Fold(structure)]
+}
