@@ -1,0 +1,148 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"habilitations/model"
+)
+
+var (
+	bomUTF8    = []byte("\xef\xbb\xbf")
+	bomUTF16LE = []byte("\xff\xfe")
+	bomUTF16BE = []byte("\xfe\xff")
+)
+
+// delimiters are tried in this order; a tie keeps the first (records.md: « ; »).
+var delimiters = [...]rune{';', ',', '\t'}
+
+// maxBadRecords stops a file that is not CSV at all from being reported line
+// by line forever.
+const maxBadRecords = 1000
+
+// readCSV streams a CSV export. The encoding is chosen from the BOM or, without
+// one, from whether the first bytes are valid UTF-8; the delimiter and header
+// row are the ones under which the first rows hold the most known columns.
+func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, fn func(model.Habilitation) error) error {
+	peek, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return fmt.Errorf("%w: %w", ErrUnreadable, err)
+	}
+	var src io.Reader = br
+	var dec *encoding.Decoder
+	switch {
+	case bytes.HasPrefix(peek, bomUTF8):
+		sum.Encoding = "utf-8 (BOM)"
+		_, _ = br.Discard(len(bomUTF8))
+		peek = peek[len(bomUTF8):]
+	case bytes.HasPrefix(peek, bomUTF16LE):
+		sum.Encoding, dec = "utf-16le", unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+	case bytes.HasPrefix(peek, bomUTF16BE):
+		sum.Encoding, dec = "utf-16be", unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+	case validUTF8Prefix(peek):
+		sum.Encoding = "utf-8"
+	default:
+		sum.Encoding, dec = "windows-1252", charmap.Windows1252.NewDecoder()
+	}
+	sample := string(peek)
+	if dec != nil {
+		src = dec.Reader(br)
+		if sample, err = dec.String(sample); err != nil {
+			return fmt.Errorf("%w: %s: %w", ErrUnreadable, sum.Encoding, err)
+		}
+	}
+	delim, skip, h, cells := sniffHeader(sample)
+	if err := checkHeader(h); err != nil {
+		return err
+	}
+	sum.Delimiter = string(delim)
+	sum.Columns = trimCells(cells)
+	sum.Missing = h.missingOptional()
+
+	r := newCSVReader(src, delim)
+	r.ReuseRecord = true
+	em := &emitter{ctx: ctx, conv: newConverter(sum.File, h, false), sum: sum, max: opts.MaxRowErrors, fn: fn}
+	bad := 0
+	for n := 0; ; n++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		line, _ := r.FieldPos(0)
+		var perr *csv.ParseError
+		if errors.As(err, &perr) {
+			bad++
+			if bad > maxBadRecords {
+				return fmt.Errorf("%w: too many malformed lines (last: %w)", ErrUnreadable, err)
+			}
+			sum.addRowError(RowError{File: sum.File, Line: perr.StartLine, Field: "", Msg: perr.Err.Error(),
+				FrenchMsg: "ligne CSV mal formée (guillemets non refermés ?)"}, opts.MaxRowErrors)
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%w: line %d: %w", ErrUnreadable, line, err)
+		}
+		switch {
+		case n < skip:
+		case n == skip:
+			sum.HeaderLine = line
+		default:
+			if err := em.row(rec, line); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func newCSVReader(r io.Reader, delim rune) *csv.Reader {
+	cr := csv.NewReader(r)
+	cr.Comma = delim
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	return cr
+}
+
+// sniffHeader tries each delimiter on the first rows of sample and returns the
+// delimiter, the index of the header record and the header found.
+func sniffHeader(sample string) (delim rune, skip int, best header, cells []string) {
+	delim = delimiters[0]
+	best = parseHeader(nil)
+	for _, d := range delimiters {
+		r := newCSVReader(strings.NewReader(sample), d)
+		for i := 0; i < headerScanRows; i++ {
+			rec, err := r.Read()
+			if err != nil {
+				break
+			}
+			if h := parseHeader(rec); h.better(best) {
+				delim, skip, best, cells = d, i, h, rec
+			}
+		}
+	}
+	return delim, skip, best, cells
+}
+
+// validUTF8Prefix reports whether p is valid UTF-8, allowing a rune cut by the
+// end of the sample.
+func validUTF8Prefix(p []byte) bool {
+	for i := len(p) - 1; i >= 0 && i >= len(p)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(p[i]) {
+			if !utf8.FullRune(p[i:]) {
+				p = p[:i]
+			}
+			break
+		}
+	}
+	return utf8.Valid(p)
+}

@@ -1,0 +1,140 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"habilitations/model"
+)
+
+// internLimit bounds each intern table so that a hostile file of unique values
+// cannot grow them without end.
+const internLimit = 4096
+
+// converter turns the cells of one data row into a Habilitation. It caches the
+// normalisation of repeated values (Profil, Statut, Rôle) and interns the
+// repeated text (Organisme, Structure, Service, SIRET) so that a million rows
+// share a few strings.
+type converter struct {
+	file     string
+	h        header
+	serial   bool // Excel serial dates allowed (XLSX)
+	profiles map[string]model.Profile
+	statuses map[string]string
+	roles    map[string]string
+	interned map[string]string
+}
+
+func newConverter(file string, h header, serial bool) *converter {
+	return &converter{file: file, h: h, serial: serial,
+		profiles: map[string]model.Profile{}, statuses: map[string]string{},
+		roles: map[string]string{}, interned: map[string]string{}}
+}
+
+func (c *converter) cell(cells []string, col column) string {
+	i := c.h.index[col]
+	if i < 0 || i >= len(cells) {
+		return ""
+	}
+	return cells[i]
+}
+
+// blank reports whether every cell is empty or white space.
+func blank(cells []string) bool {
+	for _, s := range cells {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// convert returns the habilitation of a data row, or the row error that makes
+// it skipped. The first bad field of the row is reported.
+func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowError) {
+	h := model.Habilitation{Line: line}
+	h.Account = strings.TrimSpace(text(c.cell(cells, colAccount)))
+	if h.Account == "" {
+		return h, c.rowErr(line, colAccount, "empty account id", "identifiant vide")
+	}
+	raw := c.cell(cells, colProfile)
+	p, ok := c.profiles[raw]
+	if !ok {
+		if p, ok = model.ParseProfile(fixUTF8(raw)); !ok {
+			return h, c.rowErr(line, colProfile, fmt.Sprintf("unknown profile %q", shown(raw)),
+				fmt.Sprintf("profil inconnu « %s » (attendu : T1, T2, T4, T5, T13 ou TD)", shown(raw)))
+		}
+		remember(c.profiles, raw, p)
+	}
+	h.Profile = p
+	raw = c.cell(cells, colStatus)
+	if h.Status, ok = c.lookup(c.statuses, statuses, raw); !ok || h.Status == "" {
+		return h, c.rowErr(line, colStatus, fmt.Sprintf("unknown status %q", shown(raw)),
+			fmt.Sprintf("statut inconnu « %s » (attendu : Actif, Suspendu ou Désactivé)", shown(raw)))
+	}
+	raw = c.cell(cells, colRole)
+	if h.Role, ok = c.lookup(c.roles, roles, raw); !ok {
+		return h, c.rowErr(line, colRole, fmt.Sprintf("unknown role %q", shown(raw)),
+			fmt.Sprintf("rôle inconnu « %s » (attendu : Utilisateur, Administrateur, "+
+				"Administrateur suppléant ou Responsable d'habilitations)", shown(raw)))
+	}
+	if h.Role == "" {
+		h.Role = model.RoleUser
+	}
+	for _, d := range [...]struct {
+		col column
+		dst *model.Date
+	}{{colCreated, &h.Created}, {colLastLogin, &h.LastLogin}} {
+		raw = c.cell(cells, d.col)
+		if *d.dst, ok = parseDate(raw, c.serial); !ok {
+			return h, c.rowErr(line, d.col, fmt.Sprintf("unreadable date %q", shown(raw)),
+				fmt.Sprintf("date illisible « %s » (attendu : JJ/MM/AAAA)", shown(raw)))
+		}
+	}
+	h.LastName = text(c.cell(cells, colLastName))
+	h.FirstName = text(c.cell(cells, colFirstName))
+	h.Email = strings.TrimSpace(text(c.cell(cells, colEmail)))
+	h.Organisme = c.intern(text(c.cell(cells, colOrganisme)))
+	h.SIRET = c.intern(siret(c.cell(cells, colSIRET)))
+	h.Unit = c.intern(text(c.cell(cells, colUnit)))
+	h.Service = c.intern(text(c.cell(cells, colService)))
+	return h, nil
+}
+
+// lookup normalises raw through table by its folded key, caching the result
+// per raw spelling. An empty cell gives "" and ok.
+func (c *converter) lookup(cache, table map[string]string, raw string) (string, bool) {
+	if v, ok := cache[raw]; ok {
+		return v, true
+	}
+	k := headerKey(fixUTF8(raw))
+	if k == "" {
+		return "", true
+	}
+	v, ok := table[k]
+	if ok {
+		remember(cache, raw, v)
+	}
+	return v, ok
+}
+
+func (c *converter) intern(s string) string {
+	if v, ok := c.interned[s]; ok {
+		return v
+	}
+	if len(c.interned) < internLimit {
+		s = strings.Clone(s) // do not keep the whole CSV line alive
+		c.interned[s] = s
+	}
+	return s
+}
+
+func remember[V any](m map[string]V, k string, v V) {
+	if len(m) < internLimit {
+		m[strings.Clone(k)] = v
+	}
+}
+
+func (c *converter) rowErr(line int, col column, msg, fr string) *RowError {
+	return &RowError{File: c.file, Line: line, Field: columnNames[col], Msg: msg, FrenchMsg: fr}
+}
