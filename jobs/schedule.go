@@ -107,7 +107,7 @@ func (s *Scheduler) runJob(name string, fn JobFunc) {
 	switch {
 	case err == nil:
 		s.log.Info("job done", "job", name, "elapsed", time.Since(start).Round(time.Millisecond))
-	case isLocked(err):
+	case errors.Is(err, ErrLocked):
 		s.log.Warn("job skipped: data directory locked by another process", "job", name)
 	case errors.Is(err, context.Canceled):
 		s.log.Warn("job interrupted", "job", name)

@@ -32,7 +32,7 @@ var ErrNoDataDir = errors.New("data directory does not exist")
 // status taken while a run goes on shows that run as running.
 func ReadStatus(ctx context.Context, cfg Config, now time.Time) (Status, error) {
 	st := Status{DataDir: cfg.DataDir, Now: now.In(cfg.Location()), Next: NextRuns(cfg, now)}
-	db := statePath(cfg.DataDir)
+	db := (&DataDir{Root: cfg.DataDir}).StatePath()
 	if _, err := os.Stat(db); errors.Is(err, fs.ErrNotExist) {
 		return st, fmt.Errorf("%s: %w", cfg.DataDir, ErrNoDataDir)
 	}

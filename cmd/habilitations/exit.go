@@ -64,6 +64,8 @@ func jobsExitCode(err error) (int, bool) {
 	switch {
 	case errors.As(err, &ce):
 		return exitConfig, true
+	case errors.Is(err, jobs.ErrLocked):
+		return exitLocked, true
 	}
 	return 0, false
 }

@@ -1,0 +1,128 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"habilitations/extract/export"
+	"habilitations/jobs/store"
+	"habilitations/model"
+)
+
+// ReconcileResult is what the store-based reconcile step concluded. It holds
+// findings (account ids, never names); Summary gives the counts for logs.
+type ReconcileResult struct {
+	RunID     int64
+	AsOf      model.Date
+	Records   int // effective conventions
+	Exports   int // current exports read
+	Rows      int // export rows of the partners those exports are current for
+	RowErrors int // bad export rows skipped
+	Findings  []model.Finding
+	// New and Resolved compare with the findings of the latest earlier
+	// reconciliation with an earlier as-of date, so that re-running a day
+	// reproduces that day's report.
+	New, Resolved []model.Finding
+	PreviousRun   int64 // 0 when this is the first reconciliation
+	Reports       []string
+}
+
+// ReconcileSummary is the part of a ReconcileResult safe to print and log.
+type ReconcileSummary struct {
+	Records   int            `json:"records"`
+	Exports   int            `json:"exports"`
+	Rows      int            `json:"rows"`
+	RowErrors int            `json:"row_errors"`
+	Findings  int            `json:"findings"`
+	ByCode    map[string]int `json:"by_code"`
+	New       int            `json:"new"`
+	Resolved  int            `json:"resolved"`
+	Previous  int64          `json:"previous_run,omitempty"`
+	Reports   []string       `json:"reports"`
+}
+
+// Summary returns the counts of r.
+func (r ReconcileResult) Summary() ReconcileSummary {
+	s := ReconcileSummary{Records: r.Records, Exports: r.Exports, Rows: r.Rows, RowErrors: r.RowErrors,
+		Findings: len(r.Findings), ByCode: map[string]int{}, New: len(r.New), Resolved: len(r.Resolved),
+		Previous: r.PreviousRun, Reports: r.Reports}
+	for _, f := range r.Findings {
+		s.ByCode[string(f.Code)]++
+	}
+	if s.Reports == nil {
+		s.Reports = []string{}
+	}
+	return s
+}
+
+// Reconcile runs the rules of records.md §4 on the effective records of the
+// store and the current exports (each read only for the partners it is
+// current for), saves the findings under runID, and tells which are new and
+// which were resolved. Reports are written by the caller (WriteBreachReports).
+func Reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64, asOf model.Date, set model.ReconcileSettings) (ReconcileResult, error) {
+	res := ReconcileResult{RunID: runID, AsOf: asOf}
+	records, err := st.EffectiveRecords(ctx)
+	if err != nil {
+		return res, err
+	}
+	res.Records = len(records)
+	exports, err := st.CurrentExports(ctx)
+	if err != nil {
+		return res, err
+	}
+	var rows []model.Habilitation
+	for _, e := range exports {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		n, bad, err := readCurrentRows(ctx, dataDir, e, func(h model.Habilitation) { rows = append(rows, h) })
+		if err != nil {
+			return res, err
+		}
+		res.Exports++
+		res.Rows += n
+		res.RowErrors += bad
+	}
+	res.Findings = model.Reconcile(records, rows, asOf, set)
+	if err := st.SaveFindings(ctx, runID, res.Findings); err != nil {
+		return res, err
+	}
+	prev, prevFindings, ok, err := st.FindingsBeforeDate(ctx, runID, asOf.String())
+	if err != nil {
+		return res, err
+	}
+	if ok {
+		res.PreviousRun = prev
+	}
+	res.New, res.Resolved = store.FindingsDelta(prevFindings, res.Findings)
+	return res, nil
+}
+
+// readCurrentRows streams the rows of an archived export that belong to the
+// partners it is current for (an export may cover partners that a newer
+// export has since replaced). It returns the rows kept and the bad rows.
+func readCurrentRows(ctx context.Context, dataDir string, e store.Export, keep func(model.Habilitation)) (n, bad int, err error) {
+	current := map[string]bool{}
+	for _, p := range e.Partners {
+		current[p.Key] = true
+	}
+	path := filepath.Join(dataDir, filepath.FromSlash(e.StoredPath))
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, 0, fmt.Errorf("read export %s: %w", e.StoredPath, err)
+	}
+	defer f.Close()
+	sum, err := export.Read(ctx, e.Name, f, export.Options{}, func(h model.Habilitation) error {
+		if current[store.PartnerKey(h.SIRET, h.Organisme)] {
+			keep(h)
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return n, 0, fmt.Errorf("read export %s: %w", e.StoredPath, err)
+	}
+	return n, sum.RowErrorCount, nil
+}
