@@ -61,22 +61,19 @@ func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowE
 	p, ok := c.profiles[raw]
 	if !ok {
 		if p, ok = model.ParseProfile(fixUTF8(raw)); !ok {
-			return h, c.rowErr(line, colProfile, fmt.Sprintf("unknown profile %q", shown(raw)),
-				fmt.Sprintf("profil inconnu « %s » (attendu : T1, T2, T4, T5, T13 ou TD)", shown(raw)))
+			return h, c.badValue(line, colProfile, raw, "profile", "profil", "T1, T2, T4, T5, T13 ou TD")
 		}
 		remember(c.profiles, raw, p)
 	}
 	h.Profile = p
 	raw = c.cell(cells, colStatus)
 	if h.Status, ok = c.lookup(c.statuses, statuses, raw); !ok || h.Status == "" {
-		return h, c.rowErr(line, colStatus, fmt.Sprintf("unknown status %q", shown(raw)),
-			fmt.Sprintf("statut inconnu « %s » (attendu : Actif, Suspendu ou Désactivé)", shown(raw)))
+		return h, c.badValue(line, colStatus, raw, "status", "statut", "Actif, Suspendu ou Désactivé")
 	}
 	raw = c.cell(cells, colRole)
 	if h.Role, ok = c.lookup(c.roles, roles, raw); !ok {
-		return h, c.rowErr(line, colRole, fmt.Sprintf("unknown role %q", shown(raw)),
-			fmt.Sprintf("rôle inconnu « %s » (attendu : Utilisateur, Administrateur, "+
-				"Administrateur suppléant ou Responsable d'habilitations)", shown(raw)))
+		return h, c.badValue(line, colRole, raw, "role", "rôle",
+			"Utilisateur, Administrateur, Administrateur suppléant ou Responsable d'habilitations")
 	}
 	if h.Role == "" {
 		h.Role = model.RoleUser
@@ -137,4 +134,13 @@ func remember[V any](m map[string]V, k string, v V) {
 
 func (c *converter) rowErr(line int, col column, msg, fr string) *RowError {
 	return &RowError{File: c.file, Line: line, Field: columnNames[col], Msg: msg, FrenchMsg: fr}
+}
+
+// badValue reports a cell that is empty or not one of the expected values.
+func (c *converter) badValue(line int, col column, raw, en, fr, expected string) *RowError {
+	if strings.TrimSpace(raw) == "" {
+		return c.rowErr(line, col, "empty "+en, fr+" vide (attendu : "+expected+")")
+	}
+	return c.rowErr(line, col, fmt.Sprintf("unknown %s %q", en, shown(raw)),
+		fmt.Sprintf("%s inconnu « %s » (attendu : %s)", fr, shown(raw), expected))
 }
