@@ -23,6 +23,7 @@ type convState struct {
 	unknown map[[2]string]struct{}
 	keys    map[dupKey]int32 // duplicate detection: e-mail or name key → account
 	parent  []int32
+	size    []int32
 	buf     []byte
 }
 

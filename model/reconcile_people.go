@@ -35,18 +35,29 @@ func (st *convState) duplicates(c *convEntry, out []Finding) []Finding {
 	if !linked {
 		return out
 	}
-	groups := map[int32][]string{}
+	// Most accounts are alone: size the groups first, so that only the
+	// accounts of a real group are collected.
+	st.size = st.size[:0]
+	for range st.accs {
+		st.size = append(st.size, 0)
+	}
 	for i := range st.accs {
-		if !st.accs[i].slot {
+		if st.accs[i].slot {
+			st.size[st.find(int32(i))]++
+		}
+	}
+	var groups map[int32][]string
+	for i := range st.accs {
+		r := st.find(int32(i))
+		if !st.accs[i].slot || st.size[r] < 2 {
 			continue
 		}
-		r := st.find(int32(i))
+		if groups == nil {
+			groups = map[int32][]string{}
+		}
 		groups[r] = append(groups[r], st.accs[i].id)
 	}
 	for _, ids := range groups {
-		if len(ids) < 2 {
-			continue
-		}
 		slices.Sort(ids)
 		out = append(out, Finding{Code: CodeDuplicateAccount, Convention: c.number, Accounts: ids})
 	}

@@ -1,0 +1,196 @@
+// Package modeltest generates reproducible reconciliation workloads
+// (conventions and export rows of fictional people) for benchmarks and
+// property tests. The same seed always gives the same values.
+package modeltest
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"habilitations/model"
+)
+
+// Fictional first and last names; accents on purpose, so that folding takes
+// its slow path too.
+var (
+	lastNames = []string{"MARTIN", "BERNARD", "THOMAS", "PETIT", "ROBERT", "RICHARD", "DURAND", "DUBOIS",
+		"MOREAU", "LAURENT", "SIMON", "MICHEL", "LEFÈVRE", "LEROY", "ROUX", "DAVID", "BERTRAND", "MOREL",
+		"FOURNIER", "GIRARD", "BONNET", "DUPONT", "LAMBERT", "FONTAINE", "ROUSSEAU", "VINCENT", "MÜLLER",
+		"FAURE", "ANDRÉ", "MERCIER", "BLANC", "GUÉRIN", "BOYER", "GARNIER", "CHEVALIER", "FRANÇOIS",
+		"LEGRAND", "GAUTHIER", "GARCIA", "PERRIN", "ROBIN", "CLÉMENT", "MORIN", "NICOLAS", "HENRY",
+		"ROUSSEL", "MATHIEU", "GAUTIER", "MASSON", "MARCHAND", "DUVAL", "DENIS", "DUMONT", "MARIE",
+		"LEMAIRE", "NOËL", "MEYER", "DUFOUR", "MEUNIER", "BRUN", "BLANCHARD", "GIRAUD", "JOLY", "RIVIÈRE",
+		"LUCAS", "BRUNET", "GAILLARD", "BARBIER", "ARNAUD", "MARTINEZ", "GÉRARD", "ROCHE", "RENARD",
+		"SCHMITT", "ROY", "LEROUX", "COLIN", "VIDAL", "CARON", "PICARD", "ROGER", "FABRE", "AUBERT",
+		"LEMOINE", "RENAUD", "DUMAS", "LACROIX", "OLIVIER", "PHILIPPE", "BOURGEOIS", "PIERRE", "BENOÎT",
+		"REY", "LECLERC", "PAYET", "ROLLAND", "LE GALL", "LEBRUN", "D'ALMEIDA", "SAINT-MARTIN"}
+	firstNames = []string{"Marie", "Jean", "Nathalie", "Pierre", "Isabelle", "Michel", "Sylvie", "Philippe",
+		"Catherine", "Alain", "Françoise", "Éric", "Christine", "Stéphane", "Valérie", "Christophe", "Sandrine",
+		"Laurent", "Céline", "Frédéric", "Hélène", "Olivier", "Aurélie", "Nicolas", "Émilie", "Sébastien",
+		"Chloé", "Jérôme", "Inès", "Loïc", "Anaïs", "Thierry", "Léa", "Jean-Marc", "Zoé", "Bruno"}
+	unitNames = []string{"Service social général", "Service Domiciliation", "Pôle insertion", "Pôle seniors",
+		"Résidence autonomie", "Service logement", "Point d'accueil solidarité", "Maison des solidarités"}
+)
+
+// Options shape a workload; the zero value is filled with the defaults.
+type Options struct {
+	Conventions int // 5,000 by default
+	Rows        int // 1,000,000 by default
+	AsOf        model.Date
+	UnknownRate float64 // share of rows of an unknown partner (0.005)
+}
+
+// Workload is a generated set of conventions and export rows.
+type Workload struct {
+	Records []model.Record
+	Rows    []model.Habilitation
+	AsOf    model.Date
+}
+
+// Generate returns the workload for seed and o. Rows are shared-string
+// heavy like a real export: partner, unit, role and status strings are
+// shared, identifiers and e-mails are per account.
+func Generate(seed uint64, o Options) Workload {
+	if o.Conventions <= 0 {
+		o.Conventions = 5000
+	}
+	if o.Rows <= 0 {
+		o.Rows = 1_000_000
+	}
+	if o.AsOf.IsZero() {
+		o.AsOf = model.NewDate(2026, time.November, 20)
+	}
+	if o.UnknownRate == 0 {
+		o.UnknownRate = 0.005
+	}
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	w := Workload{AsOf: o.AsOf}
+	type convInfo struct {
+		names []string // Organisme as partners write it
+		siret string
+		units []string // unit labels as written in exports
+		host  string
+	}
+	infos := make([]convInfo, o.Conventions)
+	for i := range o.Conventions {
+		name := fmt.Sprintf("Centre Communal d'Action Sociale de Commune-%d", i)
+		siret := SIRET(rng, i)
+		if i%10 == 0 {
+			siret = "" // not printed
+		}
+		r := model.Record{Kind: model.KindDossier, Convention: model.Convention{
+			Number:  fmt.Sprintf("%02d/%d", i%100, 2000+i/100),
+			Partner: model.Partner{Name: name, SIRET: siret}, SignedOn: "2020-01-15",
+			Management: model.ManagementDelegated, TermMonths: 12, TacitRenewal: true}}
+		nu := 1 + rng.IntN(6)
+		info := convInfo{siret: siret, host: fmt.Sprintf("ccas-%d.fr", i),
+			names: []string{name, strings.ToUpper(name), strings.ReplaceAll(name, " ", "  "), strings.ReplaceAll(name, "'", "’")}}
+		for u := range nu {
+			label := unitNames[u]
+			q := model.Quotas{}
+			for _, p := range model.Profiles {
+				if rng.IntN(3) > 0 {
+					q.Set(p, rng.IntN(60))
+				}
+			}
+			r.Services = append(r.Services, model.Service{Annex: "2." + strconv.Itoa(u+1), Unit: label, Service: "Cdap", SignedOn: "2020-01-15", Quotas: q})
+			info.units = append(info.units, label)
+		}
+		for a := range 1 + rng.IntN(2) {
+			first, last := firstNames[rng.IntN(len(firstNames))], lastNames[rng.IntN(len(lastNames))]
+			r.Contacts = append(r.Contacts, model.Contact{Side: model.SidePartner, Role: model.RoleAdmin,
+				Name: first + " " + last, Email: mailbox(first, last, a) + "@" + info.host})
+		}
+		w.Records = append(w.Records, r)
+		infos[i] = info
+	}
+	statuses := []string{model.StatusActive, model.StatusActive, model.StatusActive, model.StatusActive,
+		model.StatusActive, model.StatusActive, model.StatusActive, model.StatusSuspended, model.StatusDisabled, model.StatusDisabled}
+	w.Rows = make([]model.Habilitation, 0, o.Rows)
+	for acc := 0; len(w.Rows) < o.Rows; acc++ {
+		c := rng.IntN(o.Conventions)
+		info := &infos[c]
+		first, last := firstNames[rng.IntN(len(firstNames))], lastNames[rng.IntN(len(lastNames))]
+		h := model.Habilitation{
+			Account: "u-" + strconv.Itoa(acc), LastName: last, FirstName: first,
+			Email:     mailbox(first, last, acc%7) + "@" + info.host,
+			Organisme: info.names[rng.IntN(len(info.names))], SIRET: info.siret, Service: "Cdap",
+			Role: model.RoleUser, Status: statuses[rng.IntN(len(statuses))],
+			Created: o.AsOf.AddDays(-30 - rng.IntN(2000)),
+		}
+		if rng.IntN(50) == 0 {
+			h.Email = "accueil@" + info.host // a shared mailbox
+		}
+		if rng.IntN(40) == 0 {
+			h.Role = model.RoleAdministrator
+		}
+		if rng.Float64() < o.UnknownRate {
+			h.Organisme, h.SIRET = "Association inconnue", ""
+		}
+		switch d := rng.IntN(100); {
+		case d < 3: // never logged in
+		case d < 8: // dormant
+			h.LastLogin = o.AsOf.AddDays(-200 - rng.IntN(400))
+		default:
+			h.LastLogin = o.AsOf.AddDays(-rng.IntN(150))
+		}
+		h.Unit = info.units[rng.IntN(len(info.units))]
+		switch rng.IntN(100) {
+		case 0:
+			h.Unit = strings.ToUpper(h.Unit)
+		case 1:
+			h.Unit = "Service inconnu"
+		case 2:
+			h.Unit = ""
+		}
+		for range 1 + rng.IntN(2) { // one or two profiles
+			if len(w.Rows) == o.Rows {
+				break
+			}
+			h.Profile = model.Profiles[rng.IntN(len(model.Profiles))]
+			w.Rows = append(w.Rows, h)
+		}
+	}
+	return w
+}
+
+// letterCache holds model.Letters of the pool names (folding is slow).
+var letterCache sync.Map
+
+func cachedLetters(s string) string {
+	if v, ok := letterCache.Load(s); ok {
+		return v.(string)
+	}
+	v := model.Letters(s)
+	letterCache.Store(s, v)
+	return v
+}
+
+// mailbox is the local part of a personal e-mail: initial and last name.
+func mailbox(first, last string, n int) string {
+	l := cachedLetters(last)
+	f := cachedLetters(first)
+	if f != "" {
+		f = f[:1]
+	}
+	if n > 0 {
+		return f + l + strconv.Itoa(n)
+	}
+	return f + l
+}
+
+// SIRET returns a valid (Luhn) SIRET derived from i, with random digits.
+func SIRET(rng *rand.Rand, i int) string {
+	b := []byte(fmt.Sprintf("26%06d%05d", i, rng.IntN(100000)))
+	for d := byte('0'); d <= '9'; d++ {
+		s := string(append(b[:13:13], d))
+		if model.ValidSIRET(s) {
+			return s
+		}
+	}
+	panic("unreachable: some check digit makes a Luhn number")
+}

@@ -1,0 +1,64 @@
+package model_test
+
+import (
+	"runtime"
+	"runtime/metrics"
+	"testing"
+	"time"
+
+	"habilitations/model"
+	"habilitations/model/modeltest"
+)
+
+// BenchmarkReconcile1M reconciles 1,000,000 export rows against 5,000
+// conventions (modeltest.Generate, seed 1). Besides time and allocations it
+// reports the heap growth during Reconcile (peak-heap-MB, sampled by a
+// goroutine) and the live input size (input-MB).
+func BenchmarkReconcile1M(b *testing.B) {
+	w := modeltest.Generate(1, modeltest.Options{})
+	runtime.GC()
+	base := heapLive()
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	var peak uint64
+	for b.Loop() {
+		stop := make(chan struct{})
+		done := make(chan uint64)
+		go func() { done <- samplePeak(stop) }()
+		fs := model.Reconcile(w.Records, w.Rows, w.AsOf, model.DefaultReconcileSettings())
+		close(stop)
+		peak = max(peak, <-done)
+		n = len(fs)
+	}
+	b.ReportMetric(float64(n), "findings")
+	b.ReportMetric(float64(base)/(1<<20), "input-MB")
+	if peak > base {
+		b.ReportMetric(float64(peak-base)/(1<<20), "peak-heap-MB")
+	}
+}
+
+func heapLive() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// samplePeak samples the heap every millisecond until stop is closed; the
+// sample buffer is reused so that sampling itself does not allocate.
+func samplePeak(stop <-chan struct{}) uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	t := time.NewTicker(time.Millisecond)
+	defer t.Stop()
+	var peak uint64
+	for {
+		metrics.Read(s)
+		peak = max(peak, s[0].Value.Uint64())
+		select {
+		case <-stop:
+			metrics.Read(s)
+			return max(peak, s[0].Value.Uint64())
+		case <-t.C:
+		}
+	}
+}
