@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -87,10 +86,10 @@ func DefaultConfig() Config {
 		TimeZone: "Europe/Paris",
 		Inbox:    InboxConfig{Settle: Duration{10 * time.Second}},
 		Extraction: ExtractionConfig{
-			MaxBytes:  50 << 20,
-			MaxPages:  300,
+			MaxBytes:  64 << 20, // pdftext.DefaultLimits
+			MaxPages:  500,
 			Timeout:   Duration{60 * time.Second},
-			MaxMemory: 512 << 20,
+			MaxMemory: 1 << 30,
 			Isolate:   true,
 		},
 		Reconcile: ReconcileConfig{DormantDays: 180, MailboxMinPart: 3},
@@ -243,9 +242,3 @@ const (
 	JobReview    = "review"
 	JobRetention = "retention"
 )
-
-// fileExists reports whether path names an existing file.
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
-}

@@ -58,6 +58,8 @@ func commands() []command {
 		versionCommand(),
 		configCommand(),
 		statusCommand(),
+		runCommand(),
+		serveCommand(),
 	}
 }
 

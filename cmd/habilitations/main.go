@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // the schedules' zone (Europe/Paris) works on machines without tzdata
 )
 
 func main() {

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"context"
+
+	"habilitations/jobs"
+)
+
+func serveCommand() command {
+	return command{name: "serve", summary: "run the jobs on their schedules until SIGTERM (daemon)", run: runServeCmd}
+}
+
+func runServeCmd(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("serve", "[--config FILE] [--data DIR]", e)
+	var cf configFlags
+	cf.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := cf.load(e)
+	if err != nil {
+		return err
+	}
+	// The daemon never draws progress bars and always uses today's date.
+	s, err := jobs.NewScheduler(cfg, e.log, jobs.ScheduledJobs(jobs.RunOptions{Config: cfg, Log: e.log}))
+	if err != nil {
+		return err
+	}
+	e.log.Info("serving", "data", cfg.DataDir, "time_zone", cfg.TimeZone)
+	// Run returns nil once SIGTERM/SIGINT (ctx) stopped it cleanly: exit 0.
+	return s.Run(ctx)
+}

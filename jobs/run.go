@@ -1,0 +1,89 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"habilitations/model"
+)
+
+// RunPipeline runs the whole pipeline once (`habilitations run`, the 02:00
+// job): inbox and exports are ingested, the exports reconciled with the
+// effective conventions, the breach reports written, an Annexe 3 form
+// prepared for every administrator finding, and the review workbooks of the
+// conventions falling due. It then writes the JSON run report.
+//
+// Rejected files and findings are results, not failures: the error is
+// non-nil only when the run itself failed (ErrLocked when another process
+// holds the data directory).
+func RunPipeline(ctx context.Context, o RunOptions) (RunReport, error) {
+	var rep RunReport
+	err := withRun(ctx, o, JobRun, func(ctx context.Context, w *workspace) (any, error) {
+		rep = w.newReport(JobRun)
+		err := w.runSteps(ctx, &rep, pipelineSteps)
+		return &rep, err
+	})
+	return rep, err
+}
+
+// step is one stage of a job; it fills its part of the run report.
+type step struct {
+	name string
+	run  func(w *workspace, ctx context.Context, rep *RunReport) error
+}
+
+// pipelineSteps are the stages of the whole run, in order.
+var pipelineSteps = []step{
+	{"ingest", (*workspace).ingestStep},
+	{"reconcile", (*workspace).reconcileStep},
+	{"forms", (*workspace).formsStep},
+	{"reviews", (*workspace).reviewsStep},
+}
+
+func (w *workspace) newReport(kind string) RunReport {
+	return RunReport{RunID: w.runID, Kind: kind, AsOf: w.opts.AsOf.String(), StartedAt: w.opts.Now().UTC(), DataDir: w.dd.Root}
+}
+
+// runSteps runs steps in order, stopping at the first failure, then writes
+// the run report (also after a failure: it says how far the run got).
+func (w *workspace) runSteps(ctx context.Context, rep *RunReport, steps []step) error {
+	var err error
+	for _, s := range steps {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		t := w.opts.Now()
+		if err = s.run(w, ctx, rep); err != nil {
+			err = fmt.Errorf("%s: %w", s.name, err)
+			break
+		}
+		w.log.Debug("step done", "step", s.name, "elapsed", w.opts.Now().Sub(t).Round(time.Millisecond))
+	}
+	rep.FinishedAt = w.opts.Now().UTC()
+	if werr := writeRunReport(w.dd, rep, w.opts.Config.Location()); werr != nil && err == nil {
+		err = werr
+	}
+	return err
+}
+
+// reconcileStep reconciles and writes the breach reports.
+func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
+	c := w.opts.Config.Reconcile
+	res, err := Reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf,
+		model.ReconcileSettings{DormantDays: c.DormantDays, MailboxMinPart: c.MailboxMinPart})
+	if err != nil {
+		return err
+	}
+	paths, err := w.writeBreachReports(ctx, res)
+	if err != nil {
+		return err
+	}
+	res.Reports = paths
+	sum := res.Summary()
+	rep.Reconcile = &sum
+	w.findings = res.Findings
+	w.log.Info("reconciled", "records", sum.Records, "exports", sum.Exports, "rows", sum.Rows,
+		"findings", sum.Findings, "new", sum.New, "resolved", sum.Resolved)
+	return nil
+}

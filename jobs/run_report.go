@@ -1,0 +1,81 @@
+package jobs
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// RunReport is the JSON run report written to reports/<date>/run-<time>.json
+// and the source of the one-screen summary. It holds counts and paths
+// relative to the data directory, never names, e-mails or phones.
+type RunReport struct {
+	RunID      int64     `json:"run_id"`
+	Kind       string    `json:"kind"`
+	AsOf       string    `json:"as_of"`
+	StartedAt  time.Time `json:"started_at"`
+	FinishedAt time.Time `json:"finished_at"`
+	DataDir    string    `json:"data_dir"`
+
+	Ingest    *IngestSummary    `json:"ingest,omitempty"`
+	Reconcile *ReconcileSummary `json:"reconcile,omitempty"`
+	Forms     *FilesSummary     `json:"forms,omitempty"`
+	Reviews   *FilesSummary     `json:"reviews,omitempty"`
+	Retention *RetentionResult  `json:"retention,omitempty"`
+
+	// Report is the path of this JSON report, relative to the data directory.
+	Report string `json:"report"`
+}
+
+// FilesSummary counts the documents a step wrote and lists them.
+type FilesSummary struct {
+	Written int      `json:"written"`
+	Skipped int      `json:"skipped,omitempty"` // already written by an earlier run
+	Files   []string `json:"files"`
+}
+
+// writeRunReport writes r as reports/<as-of>/run-<HHMMSS>.json (time of the
+// end of the run in loc) and sets r.Report.
+func writeRunReport(dd *DataDir, r *RunReport, loc *time.Location) error {
+	rel := fmt.Sprintf("%s/%s/run-%s.json", DirReports, r.AsOf, r.FinishedAt.In(loc).Format("150405"))
+	r.Report = rel
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return fmt.Errorf("run report: %w", err)
+	}
+	return writeFileAtomic(dd.Path(rel), append(b, '\n'))
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder, synced then renamed, so that a reader never sees half a file;
+// owner-only permissions.
+func writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), DirMode); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(FileMode)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

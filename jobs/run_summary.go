@@ -1,0 +1,86 @@
+package jobs
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"habilitations/model"
+)
+
+// WriteSummary prints the run report as one screen of text: counts and
+// report paths only (never names, e-mails or phones), then where the JSON
+// report is.
+func (r RunReport) WriteSummary(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
+	dur := r.FinishedAt.Sub(r.StartedAt).Round(1e6)
+	fmt.Fprintf(tw, "%s #%d as of %s in %s (%s)\n", r.Kind, r.RunID, r.AsOf, r.DataDir, dur)
+	if c := r.Ingest; c != nil {
+		fmt.Fprintf(tw, "Inbox:\t%d PDFs taken: %d archived, %d rejected, %d duplicates\n",
+			c.Archived+c.Rejected+c.Duplicates, c.Archived, c.Rejected, c.Duplicates)
+		fmt.Fprintf(tw, "Exports:\t%d archived, %d rejected\n", c.Exports, c.ExportsRejected)
+		if c.Waiting+c.Errors > 0 {
+			fmt.Fprintf(tw, "Left in place:\t%d still being written, %d after an I/O error (taken by a later run)\n", c.Waiting, c.Errors)
+		}
+	}
+	if c := r.Reconcile; c != nil {
+		fmt.Fprintf(tw, "Reconcile:\t%d conventions, %d current exports, %d rows (%d bad rows skipped)\n",
+			c.Records, c.Exports, c.Rows, c.RowErrors)
+		fmt.Fprintf(tw, "Findings:\t%d (%d new, %d resolved since the previous day)\n", c.Findings, c.New, c.Resolved)
+		if len(c.ByCode) > 0 {
+			fmt.Fprintf(tw, "\t%s\n", byCodeLine(c.ByCode))
+		}
+		writePaths(tw, "Breach reports", c.Reports)
+	}
+	if f := r.Forms; f != nil {
+		fmt.Fprintf(tw, "Forms:\t%d administrator-change forms written (%d already prepared)\n", f.Written, f.Skipped)
+		writePaths(tw, "", f.Files)
+	}
+	if f := r.Reviews; f != nil {
+		fmt.Fprintf(tw, "Reviews:\t%d workbooks written (%d already prepared)\n", f.Written, f.Skipped)
+		writePaths(tw, "", f.Files)
+	}
+	if p := r.Retention; p != nil {
+		fmt.Fprintf(tw, "Retention:\tpurged %d exports, %d findings, %d decisions, %d report folders, %d rejected files, %d archived documents\n",
+			p.Exports, p.Findings, p.Decisions, p.ReportDirs, p.Rejected, p.Archived)
+	}
+	fmt.Fprintf(tw, "Run report:\t%s\n", r.Report)
+	return tw.Flush()
+}
+
+// maxListed bounds the paths listed per line group so the summary stays one screen.
+const maxListed = 8
+
+func writePaths(w io.Writer, title string, paths []string) {
+	for i, p := range paths {
+		if i == maxListed {
+			fmt.Fprintf(w, "\t… and %d more (see the run report)\n", len(paths)-maxListed)
+			return
+		}
+		label := ""
+		if i == 0 && title != "" {
+			label = title + ":"
+		}
+		fmt.Fprintf(w, "%s\t%s\n", label, p)
+	}
+}
+
+func byCodeLine(m map[string]int) string {
+	var parts []string
+	for _, c := range codeOrder {
+		if n := m[c]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", c, n))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// codeOrder lists the finding codes in report order.
+var codeOrder = func() []string {
+	var out []string
+	for _, c := range model.Codes {
+		out = append(out, string(c))
+	}
+	return out
+}()

@@ -1,0 +1,117 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"habilitations/jobs/store"
+	"habilitations/model"
+)
+
+// Progress receives the advance of long steps, for a progress bar on a
+// terminal. Implementations must be cheap; nil is allowed everywhere and
+// shows nothing (cron, pipes, the daemon).
+type Progress interface {
+	// Start begins a step of total units (-1 when unknown).
+	Start(step string, total int)
+	// Add advances the current step by n units.
+	Add(n int)
+	// Finish ends the current step.
+	Finish()
+}
+
+// noProgress is the Progress of non-interactive runs.
+type noProgress struct{}
+
+func (noProgress) Start(string, int) {}
+func (noProgress) Add(int)           {}
+func (noProgress) Finish()           {}
+
+// RunOptions configure one activation of a job.
+type RunOptions struct {
+	Config Config
+	// AsOf is the reference date of the reconciliation and of the report
+	// folder; zero means today in the configured time zone.
+	AsOf     model.Date
+	Log      *slog.Logger
+	Progress Progress
+	// Extractor reads the dropped PDFs (extract.Extractor, in-process or in
+	// a child process per the configuration); the CLI builds it.
+	Extractor Extractor
+	// Now is the clock (tests); nil means time.Now.
+	Now func() time.Time
+}
+
+func (o RunOptions) withDefaults() RunOptions {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	if o.Progress == nil {
+		o.Progress = noProgress{}
+	}
+	if o.AsOf.IsZero() {
+		o.AsOf = model.DateOf(o.Now().In(o.Config.Location()))
+	}
+	return o
+}
+
+// workspace is what a job holds while it runs: the locked data directory,
+// the open store and its run row.
+type workspace struct {
+	opts  RunOptions
+	dd    *DataDir
+	st    *store.Store
+	runID int64
+	log   *slog.Logger
+	// findings of this run's reconciliation, for the forms and reviews.
+	findings []model.Finding
+}
+
+// withRun takes the data directory (ErrLocked when another process has it),
+// opens the store, records a run of this kind and calls fn; the run row gets
+// fn's summary and error, whatever happens, even on a panic (then re-raised
+// for the daemon's recovery to log).
+func withRun(ctx context.Context, o RunOptions, kind string, fn func(ctx context.Context, w *workspace) (any, error)) (err error) {
+	o = o.withDefaults()
+	dd, err := OpenDataDir(o.Config.DataDir)
+	if err != nil {
+		return err
+	}
+	lock, err := dd.Lock()
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, lock.Unlock()) }()
+	st, err := store.Open(ctx, dd.StatePath())
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, st.Close()) }()
+	id, err := st.StartRun(ctx, kind, o.AsOf.String())
+	if err != nil {
+		return err
+	}
+	w := &workspace{opts: o, dd: dd, st: st, runID: id, log: o.Log.With("job", kind, "run", id)}
+	var summary any
+	finished := false
+	defer func() {
+		if finished {
+			return
+		}
+		p := recover()
+		ferr := st.FinishRun(ctx, id, summary, fmt.Errorf("panic: %v", p))
+		if p != nil {
+			panic(p)
+		}
+		err = errors.Join(err, ferr)
+	}()
+	summary, err = fn(ctx, w)
+	finished = true
+	return errors.Join(err, st.FinishRun(ctx, id, summary, err))
+}
