@@ -1,0 +1,182 @@
+package dossier
+
+import (
+	"regexp"
+	"strings"
+
+	"habilitations/model"
+)
+
+var (
+	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
+	rePhone = regexp.MustCompile(`(?:\+\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}`)
+)
+
+// contacts reads the two tables of Annexe 1, the partner's first then the
+// Caf's. A Caf contact's phone is always "" (records.md §2).
+func (p *parser) contacts() []model.Contact {
+	cafAt := p.tableHeading(isCafContactsHeading)
+	partnerAt := p.tableHeading(isPartnerContactsHeading)
+	out := []model.Contact{}
+	if partnerAt < 0 {
+		p.miss(fieldContacts)
+	} else {
+		out = append(out, p.contactTable(partnerAt+1, model.SidePartner)...)
+	}
+	if cafAt >= 0 {
+		for _, c := range p.contactTable(cafAt+1, model.SideCaf) {
+			c.Phone = ""
+			out = append(out, c)
+		}
+	}
+	if partnerAt >= 0 && len(out) == 0 {
+		p.miss(fieldContacts)
+	}
+	return out
+}
+
+func isCafContactsHeading(l line) bool {
+	return strings.HasPrefix(l.fold, "les interlocuteurs a la caf") || strings.HasPrefix(l.fold, "les interlocuteurs de la caf")
+}
+
+func isPartnerContactsHeading(l line) bool {
+	return strings.HasPrefix(l.fold, "les interlocuteurs chez le partenaire") || strings.HasPrefix(l.fold, "les interlocuteurs du partenaire")
+}
+
+// annexOneStart returns the index of Annexe 1's first table heading, or -1.
+func (p *parser) annexOneStart() int {
+	a, b := p.tableHeading(isCafContactsHeading), p.tableHeading(isPartnerContactsHeading)
+	if a < 0 || (b >= 0 && b < a) {
+		return b
+	}
+	return a
+}
+
+// tableHeading returns the index of the heading line that introduces a
+// table (a table-of-contents entry with the same words does not), or -1.
+func (p *parser) tableHeading(is func(line) bool) int {
+	for i, l := range p.ls {
+		if !is(l) || isTOC(l) || len(l.text) > 60 {
+			continue
+		}
+		for j := i + 1; j < min(i+4, len(p.ls)); j++ {
+			if isContactHeader(p.ls[j]) || startsContact(p.ls[j]) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// isContactHeader reports the header row and the sub-headings of a contact
+// table (« Fonction et dénomination | Adresse mél | Téléphone »,
+// « Administrateurs », « Autres interlocuteurs »).
+func isContactHeader(l line) bool {
+	f := l.fold
+	if reEmail.MatchString(l.text) {
+		return false
+	}
+	return strings.HasPrefix(f, "fonction") || strings.HasPrefix(f, "nom et fonction") ||
+		strings.Contains(f, "adresse mel") || strings.Contains(f, "adresse mei") || strings.Contains(f, "courriel") ||
+		f == "administrateurs" || strings.HasPrefix(f, "autres interlocuteurs") || f == "telephone"
+}
+
+// startsContact reports whether l opens a contact row: its first cell starts
+// with a function label.
+func startsContact(l line) bool {
+	f := l.filled()
+	if len(f) == 0 {
+		return false
+	}
+	_, _, ok := splitRole(f[0])
+	return ok
+}
+
+// endsContacts reports a line that closes a contact table.
+func endsContacts(l line) bool {
+	f := l.fold
+	return isCafContactsHeading(l) || isPartnerContactsHeading(l) ||
+		strings.HasPrefix(f, "annexe") || strings.HasPrefix(f, "article") || strings.HasPrefix(f, "fait a ") ||
+		strings.HasPrefix(f, "pour la caf") || strings.HasPrefix(f, "numero libelle")
+}
+
+// contactRow accumulates the lines of one table row, whose cells may wrap.
+type contactRow struct {
+	label []string // the « Fonction et dénomination » text, over its lines
+	email string
+	phone string
+}
+
+// contactTable reads the rows of one contact table starting at line from.
+func (p *parser) contactTable(from int, side string) []model.Contact {
+	var rows []*contactRow
+	for i := from; i < len(p.ls); i++ {
+		l := p.ls[i]
+		if endsContacts(l) {
+			break
+		}
+		if isContactHeader(l) {
+			continue
+		}
+		var cur *contactRow
+		if startsContact(l) || len(rows) == 0 {
+			cur = &contactRow{}
+			rows = append(rows, cur)
+		} else {
+			cur = rows[len(rows)-1]
+		}
+		rest := l.text
+		if m := reEmail.FindString(rest); m != "" {
+			if cur.email == "" {
+				cur.email = m
+			}
+			rest = strings.Replace(rest, m, " ", 1)
+		}
+		if m := rePhone.FindString(rest); m != "" {
+			if cur.phone == "" {
+				cur.phone = m
+			}
+			rest = strings.Replace(rest, m, " ", 1)
+		}
+		rest = strings.Join(strings.Fields(rest), " ")
+		if rest != "" && (startsContact(l) || looksLikeNamePart(rest)) {
+			cur.label = append(cur.label, rest)
+		}
+	}
+	var out []model.Contact
+	for _, r := range rows {
+		role, name, ok := splitRole(strings.Join(r.label, " "))
+		if !ok || name == "" {
+			continue
+		}
+		c := model.Contact{Side: side, Role: role, Name: name, Email: r.email}
+		if side == model.SidePartner {
+			phone, ok := model.NormalizePhone(r.phone)
+			if !ok {
+				p.miss("téléphone de " + roleFrench(role) + " (annexe 1)")
+			}
+			c.Phone = phone
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// looksLikeNamePart reports whether a wrapped line can continue a contact's
+// function or name (and is not page furniture left between two rows).
+func looksLikeNamePart(s string) bool {
+	if strings.ContainsAny(s, "0123456789:«»") {
+		return false
+	}
+	return len(strings.Fields(s)) <= 6
+}
+
+func roleFrench(role string) string {
+	switch role {
+	case model.RoleSecurity:
+		return "responsable sécurité"
+	case model.RolePrivacy:
+		return "référent Informatique et Libertés"
+	}
+	return "administrateur"
+}

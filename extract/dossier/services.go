@@ -1,0 +1,268 @@
+package dossier
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"habilitations/model"
+)
+
+var (
+	// reBulletin reads a bulletin's heading once its wrapped lines are joined:
+	// « Annexe 2.1 : Service social général – Bulletin d'adhésion au service
+	// « Consultation du dossier allocataire par les partenaires » (Cdap) ».
+	reBulletin = regexp.MustCompile(`^annexe\s+(2\s*\.\s*\d{1,3})\s*[:\-]?\s*(.*?)\s*[\-:]?\s*bulletin d'adhesion\b(.*)$`)
+	reService  = regexp.MustCompile(`»\s*\(\s*([a-z][a-z0-9\-]{1,20})\s*\)`)
+	// reQuotaRow reads a row of the quota table (on the fold): « t13 (td) 6 ».
+	reQuotaRow = regexp.MustCompile(`^(t\s?13\s*\(\s*td\s*\)|t\s?13|td|t\s?1|t\s?2|t\s?4|t\s?5)(?:\s*[:\-–])?(?:\s+(.*))?$`)
+	reQuotaVal = regexp.MustCompile(`^(\d{1,6})(?:\s*(?:utilisateurs?|agents?|postes?))?$`)
+	reUnitRow  = regexp.MustCompile(`^annexe\s+(2\s*\.\s*\d{1,3})\s*(?:[:\-–]\s*)?(.*)$`)
+)
+
+// heading is one bulletin d'adhésion heading found in the text.
+type heading struct {
+	at      int    // index of its first line
+	next    int    // index of the first line after the heading
+	annex   string // « 2.1 »
+	unit    string // as printed in the heading
+	service string // « Cdap »
+}
+
+// bulletinHeadings finds every « Annexe 2.N : <unité> – Bulletin
+// d'adhésion … (Cdap) » heading, joining up to three wrapped lines.
+func (p *parser) bulletinHeadings() []heading {
+	if p.headings != nil {
+		return *p.headings
+	}
+	var hs []heading
+	for i := 0; i < len(p.ls); i++ {
+		if !strings.HasPrefix(p.ls[i].fold, "annexe") || isTOC(p.ls[i]) {
+			continue
+		}
+		for n := 1; n <= 4 && i+n <= len(p.ls); n++ {
+			joined := strings.Join(texts(p.ls[i:i+n]), " ")
+			f := model.Fold(joined)
+			g := reBulletin.FindStringSubmatchIndex(f)
+			if g == nil || (n > 1 && strings.HasPrefix(p.ls[i+n-1].fold, "annexe")) {
+				continue
+			}
+			h := heading{at: i, next: i + n, annex: strings.Join(strings.Fields(f[g[2]:g[3]]), "")}
+			h.unit = strings.Trim(sliceRunes(joined, f, g[4], g[5]), " –—-:")
+			// The service code is the parenthesis after the service's name,
+			// possibly on the next line.
+			tail := f[g[6]:g[7]]
+			if !strings.Contains(tail, "(") && i+n < len(p.ls) {
+				tail += " " + p.ls[i+n].fold
+			}
+			if s := reService.FindStringSubmatch(tail); s != nil {
+				h.service = serviceName(s[1])
+			} else if strings.Contains(tail, "consultation du dossier allocataire") {
+				h.service = "Cdap"
+			}
+			hs = append(hs, h)
+			i += n - 1
+			break
+		}
+	}
+	p.headings = &hs
+	return hs
+}
+
+// serviceName spells a service code as the record keeps it (« Cdap »).
+func serviceName(code string) string {
+	if code == "" {
+		return ""
+	}
+	return strings.ToUpper(code[:1]) + code[1:]
+}
+
+func texts(ls []line) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.text
+	}
+	return out
+}
+
+// services reads one service per bulletin, in annex order: its unit (the
+// Annexe 2 label when the dossier lists it), service, quotas and signature
+// date (the convention's when the bulletin prints none).
+func (p *parser) services(kind, signedOn string) []model.Service {
+	hs := p.bulletinHeadings()
+	units := p.unitList()
+	if len(hs) == 0 {
+		p.miss(fieldBulletins)
+		return nil
+	}
+	var out []model.Service
+	var noQuotas []string
+	for k, h := range hs {
+		end := len(p.ls)
+		if k+1 < len(hs) {
+			end = hs[k+1].at
+		}
+		if hasAnnex(out, h.annex) {
+			continue // the same bulletin printed twice
+		}
+		svc := model.Service{Annex: h.annex, Unit: h.unit, Service: h.service}
+		if u := unitOf(units, h.annex); u != "" {
+			svc.Unit = u
+		}
+		if svc.Unit == "" {
+			p.miss(fmt.Sprintf("structure du bulletin d'adhésion (annexe %s)", h.annex))
+		}
+		if svc.Service == "" {
+			p.miss(fmt.Sprintf("service du bulletin d'adhésion (annexe %s)", h.annex))
+		}
+		q, ok := p.quotas(h.next, end, h.annex)
+		if !ok {
+			noQuotas = append(noQuotas, h.annex)
+		}
+		svc.Quotas = q
+		if _, on, found := p.signature(h.next, end, true); found {
+			svc.SignedOn = on
+		} else if kind == model.KindDossier && signedOn != "" {
+			svc.SignedOn = signedOn
+		} else {
+			p.miss(fmt.Sprintf(fieldBulletinDate, h.annex))
+		}
+		out = append(out, svc)
+	}
+	if len(noQuotas) == len(hs) {
+		p.miss(fieldBulletins)
+	} else {
+		for _, a := range noQuotas {
+			p.miss(fmt.Sprintf(fieldBulletinQuotas, a))
+		}
+	}
+	for _, u := range units {
+		if !hasAnnex(out, u.annex) {
+			p.miss(fmt.Sprintf(fieldMissingBulletn, u.annex, u.label))
+		}
+	}
+	return out
+}
+
+func hasAnnex(ss []model.Service, annex string) bool {
+	for _, s := range ss {
+		if s.Annex == annex {
+			return true
+		}
+	}
+	return false
+}
+
+// unit is one row of Annexe 2's list of the partner's units.
+type unit struct{ annex, label string }
+
+func unitOf(us []unit, annex string) string {
+	for _, u := range us {
+		if u.annex == annex {
+			return u.label
+		}
+	}
+	return ""
+}
+
+// unitList reads Annexe 2's table « Numéro | Libellé » (« Annexe 2.1 |
+// Service social général »); a label wrapped onto the next line is joined.
+func (p *parser) unitList() []unit {
+	start := -1
+	for i, l := range p.ls {
+		if strings.HasPrefix(l.fold, "annexe 2") && strings.Contains(l.fold, "liste des services") && !isTOC(l) &&
+			!strings.Contains(l.fold, "bulletin") {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	var us []unit
+	for i := start + 1; i < len(p.ls); i++ {
+		l := p.ls[i]
+		if strings.HasPrefix(l.fold, "numero") {
+			continue
+		}
+		g := reUnitRow.FindStringSubmatch(l.fold)
+		if g == nil {
+			if len(us) > 0 && len(l.filled()) == 1 && continuesLabel(l) {
+				us[len(us)-1].label += " " + l.text
+				continue
+			}
+			break
+		}
+		if strings.Contains(l.fold, "bulletin") || strings.HasPrefix(l.fold, "annexe 3") {
+			break
+		}
+		annex := strings.Join(strings.Fields(g[1]), "")
+		label := strings.TrimSpace(sliceRunes(l.text, l.fold, len(l.fold)-len(g[2]), len(l.fold)))
+		us = append(us, unit{annex: annex, label: strings.Trim(label, " –—-:")})
+	}
+	return us
+}
+
+// continuesLabel reports whether l can end a unit label wrapped from the row
+// above (not a heading, a form field or page furniture).
+func continuesLabel(l line) bool {
+	f := l.fold
+	for _, pre := range []string{"annexe", "partenaire", "convention", "article", "objet", "page "} {
+		if strings.HasPrefix(f, pre) {
+			return false
+		}
+	}
+	return !strings.ContainsAny(f, ":«»") && len(strings.Fields(f)) <= 8
+}
+
+// quotas reads the quota table « Profils | Nombre d'utilisateurs autorisés »
+// in lines [from, to): one row per profile, a blank cell is 0, « T13 (TD) »
+// and « TD » are T13. ok is false unless all five profiles are read.
+func (p *parser) quotas(from, to int, annex string) (model.Quotas, bool) {
+	var q model.Quotas
+	seen := map[model.Profile]bool{}
+	for i := from; i < to && i < len(p.ls); i++ {
+		g := reQuotaRow.FindStringSubmatch(p.ls[i].fold)
+		if g == nil {
+			continue
+		}
+		prof, ok := model.ParseProfile(g[1])
+		if !ok || seen[prof] {
+			continue
+		}
+		val := strings.TrimSpace(g[2])
+		if f := p.ls[i].filled(); len(f) >= 2 {
+			val = model.Fold(f[len(f)-1]) // a label column may sit between profile and number
+		}
+		if val == "" && i+1 < to && i+1 < len(p.ls) && reSmallNumber.MatchString(p.ls[i+1].fold) {
+			val = p.ls[i+1].fold // the value cell fell on its own line
+			i++
+		}
+		n, ok := quotaValue(val)
+		if !ok && !strings.ContainsAny(val, "0123456789") {
+			continue // a line of text that starts with a profile code
+		}
+		if !ok {
+			p.miss(fmt.Sprintf(fieldBulletinQuota, prof, annex))
+			continue
+		}
+		seen[prof] = true
+		q.Set(prof, n)
+	}
+	return q, len(seen) == len(model.Profiles)
+}
+
+// quotaValue reads a quota cell: blank, « - » or « néant » is 0.
+func quotaValue(s string) (int, bool) {
+	switch strings.Trim(s, " .") {
+	case "", "-", "–", "—", "neant", "aucun", "0":
+		return 0, true
+	}
+	g := reQuotaVal.FindStringSubmatch(s)
+	if g == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(g[1])
+	return n, err == nil
+}
