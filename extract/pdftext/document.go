@@ -13,6 +13,11 @@ type Document struct {
 type Page struct {
 	Number int // 1-based
 	Lines  []Line
+	// Furniture holds the lines removed from Lines as page furniture:
+	// headers and footers repeated across pages, and page numbers. They are
+	// kept for callers that want them (e.g. a convention number printed in
+	// the header); String and Lines leave them out.
+	Furniture []Line `json:",omitempty"`
 }
 
 // Line is one line of text. A line of running text has one cell; a table row

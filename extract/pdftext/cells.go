@@ -1,0 +1,141 @@
+package pdftext
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Gaps, in units of the line's font size. A word space in the fonts seen is
+// 0.22–0.28 em; producers that position words instead of writing spaces
+// leave about the same gap. A cell gap is far wider than any stretched
+// justified space.
+const (
+	wordGap = 0.15
+	cellGap = 2.5
+)
+
+// tableCols returns the x of the vertical rules that cross line l (a table
+// row), or nil when fewer than two do.
+func tableCols(l *tline, vrules []rule) []float64 {
+	top, bottom := l.y+0.6*l.size, l.y
+	var xs []float64
+	for _, r := range vrules {
+		if r.y0 <= bottom+0.5 && r.y1 >= top-0.5 {
+			xs = append(xs, r.x0)
+		}
+	}
+	if len(xs) < 2 {
+		return nil
+	}
+	sort.Float64s(xs)
+	out := xs[:1]
+	for _, x := range xs[1:] {
+		if x-out[len(out)-1] > 2 {
+			out = append(out, x)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// buildCells splits the glyphs of l into words and cells. In a table row the
+// cells are the column intervals between rules (an empty column gives an
+// empty cell); elsewhere a wide gap starts a new cell.
+func buildCells(l *tline) {
+	var cells []tcell
+	var b strings.Builder
+	cur := tcell{x0: math.NaN()}
+	prevEnd := math.NaN()
+	col := -1
+	flush := func() {
+		if !math.IsNaN(cur.x0) {
+			cur.text = strings.TrimSpace(b.String())
+			cells = append(cells, cur)
+		}
+		b.Reset()
+		cur = tcell{x0: math.NaN()}
+	}
+	for _, g := range l.glyphs {
+		if isFootnoteMark(g, l) {
+			continue
+		}
+		if g.space || strings.TrimSpace(g.text) == "" {
+			if !math.IsNaN(prevEnd) {
+				prevEnd = math.Max(prevEnd, g.x+g.w)
+				b.WriteByte(' ')
+			}
+			continue
+		}
+		size := math.Min(g.size, l.size)
+		gap := g.x - prevEnd
+		newCell := math.IsNaN(cur.x0)
+		if l.cols != nil {
+			if c := colIndex(l.cols, g.x+g.w/2); c != col {
+				newCell, col = true, c
+			}
+		} else if gap > cellGap*size {
+			newCell = true
+		}
+		if newCell {
+			flush()
+			cur.x0 = g.x
+		} else if gap > wordGap*size && !raised(g, l) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(g.text)
+		cur.x1 = g.x + g.w
+		prevEnd = g.x + g.w
+	}
+	flush()
+	for i := range cells {
+		cells[i].text = strings.Join(strings.Fields(cells[i].text), " ")
+	}
+	if l.cols != nil {
+		cells = alignToCols(cells, l.cols)
+	}
+	l.cells = cells
+}
+
+// colIndex is the column interval of x: 0 left of the first rule, i between
+// rule i-1 and rule i.
+func colIndex(cols []float64, x float64) int {
+	return sort.SearchFloat64s(cols, x)
+}
+
+// alignToCols gives a table row one cell per column between its outer rules,
+// empty where the column is blank; text outside the rules keeps its own cell.
+func alignToCols(cells []tcell, cols []float64) []tcell {
+	n := len(cols) + 1
+	slots := make([]tcell, n)
+	used := make([]bool, n)
+	for i := 1; i < len(cols); i++ {
+		slots[i] = tcell{x0: cols[i-1], x1: cols[i]}
+	}
+	for _, c := range cells {
+		i := colIndex(cols, (c.x0+c.x1)/2)
+		if used[i] {
+			slots[i].text += " " + c.text
+		} else {
+			slots[i].text = c.text
+			slots[i].x0, slots[i].x1 = math.Min(slots[i].x0, c.x0), math.Max(slots[i].x1, c.x1)
+			if i == 0 || i == n-1 {
+				slots[i].x0, slots[i].x1 = c.x0, c.x1
+			}
+		}
+		used[i] = true
+	}
+	var out []tcell
+	for i := range slots {
+		if i == 0 || i == n-1 {
+			if used[i] {
+				out = append(out, slots[i])
+			}
+			continue
+		}
+		out = append(out, slots[i])
+	}
+	return out
+}

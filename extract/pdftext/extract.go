@@ -1,0 +1,136 @@
+package pdftext
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/ledongthuc/pdf"
+
+	"habilitations/model"
+)
+
+// Extract reads the text of the PDF in data. It never panics: every call into
+// the PDF library is guarded, and the work is bounded by lim (zero fields take
+// DefaultLimits). Errors wrap model.ErrNotPDF, ErrEncrypted, ErrCorrupt or
+// ErrNoText (no text layer, or text that fails the quality gate); a done ctx
+// returns ctx.Err().
+func Extract(ctx context.Context, data []byte, lim Limits) (doc Document, err error) {
+	lim = lim.withDefaults()
+	pages, err := extractPages(ctx, data, lim)
+	if err != nil {
+		return Document{}, err
+	}
+	doc = assemble(pages)
+	if err := checkQuality(doc); err != nil {
+		return Document{}, err
+	}
+	return doc, nil
+}
+
+// rawPage is a laid-out page before the document-wide passes (headers,
+// footers, footnotes, tables across pages).
+type rawPage struct {
+	number int
+	height float64
+	lines  []*tline
+	images int
+}
+
+func extractPages(ctx context.Context, data []byte, lim Limits) ([]rawPage, error) {
+	if len(data) == 0 {
+		return nil, fmt.Errorf("empty file: %w", model.ErrCorrupt)
+	}
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, fmt.Errorf("file is %d bytes, more than the limit of %d: %w", len(data), lim.MaxBytes, model.ErrCorrupt)
+	}
+	data, err := prepare(data)
+	if err != nil {
+		return nil, err
+	}
+	g := newGuard(ctx, lim)
+	rd, err := open(data, g)
+	if err != nil {
+		return nil, err
+	}
+	var kids []pdf.Value
+	if err := guarded(g, 0, func() { kids = pageList(rd, lim.MaxPages, g) }); err != nil {
+		return nil, err
+	}
+	if len(kids) == 0 {
+		return nil, fmt.Errorf("no pages: %w", model.ErrCorrupt)
+	}
+	in := &interp{g: g, fonts: map[string]*font{}}
+	out := make([]rawPage, 0, len(kids))
+	for i, kid := range kids {
+		rp := rawPage{number: i + 1}
+		err := guarded(g, i+1, func() {
+			g.check()
+			in.out = pageContent{}
+			rp.height = pageHeight(kid)
+			in.run(kid.Key("Contents"), inherited(kid, "Resources"), identity, 0)
+			rp.images = in.out.images
+			rp.lines = layoutPage(in.out)
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rp)
+	}
+	return out, nil
+}
+
+// guarded runs fn, turning a panic of the PDF library into an error that
+// wraps model.ErrCorrupt and names the page (0: the document structure).
+func guarded(g *guard, page int, fn func()) (err error) {
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		where := "document structure"
+		if page > 0 {
+			where = fmt.Sprintf("page %d", page)
+		}
+		if a, ok := r.(abort); ok {
+			if errors.Is(a.err, context.Canceled) || errors.Is(a.err, context.DeadlineExceeded) {
+				err = a.err
+				return
+			}
+			err = fmt.Errorf("%s: %w: %w", where, a.err, model.ErrCorrupt)
+			return
+		}
+		err = fmt.Errorf("%s: unreadable: %v: %w", where, r, model.ErrCorrupt)
+	}()
+	fn()
+	return nil
+}
+
+// open opens the PDF with the library and classifies its refusals.
+func open(data []byte, g *guard) (*pdf.Reader, error) {
+	var rd *pdf.Reader
+	var oerr error
+	err := guarded(g, 0, func() {
+		rd, oerr = pdf.NewReader(guardedReader{bytes.NewReader(data), g}, int64(len(data)))
+	})
+	if err == nil {
+		err = oerr
+	}
+	if g.err != nil { // the guard tripped inside the library, which may have turned it into an error
+		if errors.Is(g.err, context.Canceled) || errors.Is(g.err, context.DeadlineExceeded) {
+			return nil, g.err
+		}
+		return nil, fmt.Errorf("opening: %w: %w", g.err, model.ErrCorrupt)
+	}
+	if err != nil {
+		if hasEncrypt(data) {
+			return nil, fmt.Errorf("opening: %v: %w", err, model.ErrEncrypted)
+		}
+		if errors.Is(err, model.ErrCorrupt) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("opening: %v: %w", err, model.ErrCorrupt)
+	}
+	return rd, nil
+}

@@ -1,0 +1,79 @@
+package pdftext
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"runtime/metrics"
+	"time"
+)
+
+// errLimit marks a refusal because a resource limit was reached; it is
+// reported as a damaged file (model.ErrCorrupt) since no reason fits better
+// and the file cannot be read within bounds.
+var errLimit = errors.New("resource limit exceeded")
+
+// abort is the panic value the guard raises to unwind out of the PDF library,
+// which has no cancellation of its own. Extract recovers it.
+type abort struct{ err error }
+
+// guard checks the time and memory budget of one extraction. The PDF library
+// calls back into it through guardedReader.ReadAt (every object or stream
+// chunk it reads, including while inflating a stream) and the content
+// interpreter calls it between operators, so a bomb is stopped mid-stream.
+type guard struct {
+	ctx      context.Context
+	deadline time.Time
+	maxMem   int64
+	calls    int
+	err      error // sticky: once tripped, every later check panics again
+	sample   []metrics.Sample
+}
+
+func newGuard(ctx context.Context, lim Limits) *guard {
+	return &guard{
+		ctx:      ctx,
+		deadline: time.Now().Add(lim.Timeout),
+		maxMem:   lim.MaxMemory,
+		sample:   []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}},
+	}
+}
+
+// check panics with abort when the context is done, the time budget is spent
+// or the heap grew past the memory bound.
+func (g *guard) check() {
+	if g.err != nil {
+		panic(abort{g.err})
+	}
+	g.calls++
+	if err := g.ctx.Err(); err != nil {
+		g.err = err
+		panic(abort{err})
+	}
+	if g.calls%16 != 0 {
+		return
+	}
+	if time.Now().After(g.deadline) {
+		g.err = fmt.Errorf("time limit exceeded: %w", errLimit)
+		panic(abort{g.err})
+	}
+	if g.calls%64 == 0 && g.maxMem > 0 {
+		metrics.Read(g.sample)
+		if v := g.sample[0].Value; v.Kind() == metrics.KindUint64 && int64(v.Uint64()) > g.maxMem {
+			g.err = fmt.Errorf("memory limit exceeded: %w", errLimit)
+			panic(abort{g.err})
+		}
+	}
+}
+
+// guardedReader is the io.ReaderAt handed to the PDF library.
+type guardedReader struct {
+	r *bytes.Reader
+	g *guard
+}
+
+func (gr guardedReader) ReadAt(p []byte, off int64) (int, error) {
+	gr.g.check()
+	return gr.r.ReadAt(p, off)
+}

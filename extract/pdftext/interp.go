@@ -1,0 +1,227 @@
+package pdftext
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// interp runs a page's content stream and collects glyphs with their
+// positions, and the ruling lines of tables. It replaces the library's
+// Page.Content, which emits a stray glyph after every TJ array, has no widths
+// for composite fonts, ignores stroked lines and panics on malformed operands.
+type interp struct {
+	g     *guard
+	fonts map[string]*font // document-wide cache of subset fonts, by name and BaseFont
+	out   pageContent
+	ops   int
+}
+
+// pathSeg is a segment of the current path, in page space.
+type pathSeg struct {
+	x0, y0, x1, y1 float64
+	rect           bool
+}
+
+type runState struct {
+	gs     gstate
+	stack  []gstate
+	tm     matrix
+	tlm    matrix
+	path   []pathSeg
+	cx, cy float64 // current point
+	sx, sy float64 // start of subpath
+	fonts  map[string]*font
+}
+
+func (in *interp) run(strm, res pdf.Value, base matrix, depth int) {
+	if depth > maxFormDepth || strm.Kind() == pdf.Null {
+		return
+	}
+	st := &runState{gs: gstate{ctm: base, th: 1}, tm: identity, tlm: identity, fonts: map[string]*font{}}
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		in.ops++
+		if in.ops&127 == 0 {
+			in.g.check()
+		}
+		args := make([]pdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		in.op(st, res, op, args, depth)
+	})
+}
+
+func (in *interp) op(st *runState, res pdf.Value, op string, args []pdf.Value, depth int) {
+	gs := &st.gs
+	switch op {
+	case "q":
+		if len(st.stack) < maxStateDepth {
+			st.stack = append(st.stack, *gs)
+		}
+	case "Q":
+		if n := len(st.stack); n > 0 {
+			*gs = st.stack[n-1]
+			st.stack = st.stack[:n-1]
+		}
+	case "cm":
+		if m, ok := matrixOf(args); ok {
+			gs.ctm = m.mul(gs.ctm)
+		}
+	case "BT":
+		st.tm, st.tlm = identity, identity
+	case "Tm":
+		if m, ok := matrixOf(args); ok {
+			st.tm, st.tlm = m, m
+		}
+	case "Td", "TD":
+		if a, ok := floats(args, 2); ok {
+			if op == "TD" {
+				gs.tl = -a[1]
+			}
+			st.tlm = matrix{1, 0, 0, 1, a[0], a[1]}.mul(st.tlm)
+			st.tm = st.tlm
+		}
+	case "T*":
+		st.tlm = matrix{1, 0, 0, 1, 0, -gs.tl}.mul(st.tlm)
+		st.tm = st.tlm
+	case "Tc", "Tw", "TL", "Ts", "Tz":
+		a, ok := floats(args, 1)
+		if !ok || math.IsNaN(a[0]) || math.IsInf(a[0], 0) {
+			return
+		}
+		switch op {
+		case "Tc":
+			gs.tc = a[0]
+		case "Tw":
+			gs.tw = a[0]
+		case "TL":
+			gs.tl = a[0]
+		case "Ts":
+			gs.rise = a[0]
+		case "Tz":
+			gs.th = a[0] / 100
+		}
+	case "Tf":
+		if len(args) == 2 {
+			gs.font = in.font(st, res, args[0].Name())
+			gs.tfs = args[1].Float64()
+		}
+	case "Tj":
+		if len(args) == 1 {
+			in.show(st, args[0].RawString())
+		}
+	case "'", "\"":
+		if op == "\"" && len(args) == 3 {
+			gs.tw, gs.tc = args[0].Float64(), args[1].Float64()
+			args = args[2:]
+		}
+		st.tlm = matrix{1, 0, 0, 1, 0, -gs.tl}.mul(st.tlm)
+		st.tm = st.tlm
+		if len(args) == 1 {
+			in.show(st, args[0].RawString())
+		}
+	case "TJ":
+		if len(args) != 1 {
+			return
+		}
+		a := args[0]
+		for i := 0; i < a.Len(); i++ {
+			x := a.Index(i)
+			if x.Kind() == pdf.String {
+				in.show(st, x.RawString())
+				continue
+			}
+			tx := -x.Float64() / 1000 * gs.tfs * gs.th
+			st.tm = matrix{1, 0, 0, 1, tx, 0}.mul(st.tm)
+		}
+	case "Do":
+		if len(args) == 1 {
+			in.do(st, res, args[0].Name(), depth)
+		}
+	default:
+		in.pathOp(st, op, args)
+	}
+}
+
+func (in *interp) do(st *runState, res pdf.Value, name string, depth int) {
+	x := res.Key("XObject").Key(name)
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		in.out.images++
+	case "Form":
+		m := identity
+		if mv := x.Key("Matrix"); mv.Len() == 6 {
+			vals := make([]pdf.Value, 6)
+			for i := range vals {
+				vals[i] = mv.Index(i)
+			}
+			if mm, ok := matrixOf(vals); ok {
+				m = mm
+			}
+		}
+		r := x.Key("Resources")
+		if r.Kind() == pdf.Null {
+			r = res
+		}
+		in.run(x, r, m.mul(st.gs.ctm), depth+1)
+	}
+}
+
+func (in *interp) font(st *runState, res pdf.Value, name string) *font {
+	if f, ok := st.fonts[name]; ok {
+		return f
+	}
+	fv := res.Key("Font").Key(name)
+	base := fv.Key("BaseFont").Name()
+	key := ""
+	if len(base) > 7 && base[6] == '+' { // subset tag: unique within the document
+		key = name + "\x00" + base
+		if f, ok := in.fonts[key]; ok {
+			st.fonts[name] = f
+			return f
+		}
+	}
+	f := loadFont(fv)
+	st.fonts[name] = f
+	if key != "" {
+		in.fonts[key] = f
+	}
+	return f
+}
+
+// show places the glyphs of one shown string and advances the text matrix.
+func (in *interp) show(st *runState, raw string) {
+	gs := &st.gs
+	f := gs.font
+	if f == nil {
+		return
+	}
+	for _, c := range f.decode(raw) {
+		w0 := f.width(c.c) * f.scale
+		trm := matrix{gs.tfs * gs.th, 0, 0, gs.tfs, 0, gs.rise}.mul(st.tm).mul(gs.ctm)
+		xs := math.Hypot(trm[0], trm[1])
+		upright := trm[0] > 0 && math.Abs(trm[1]) < 0.2*trm[0] && trm[3] > 0
+		if upright && len(in.out.glyphs) < maxGlyphsPerPage {
+			in.out.glyphs = append(in.out.glyphs, glyph{
+				x: trm[4], y: trm[5], w: w0 * xs, size: math.Abs(trm[3]),
+				rise: gs.rise * trm[3] / nonZero(gs.tfs), text: c.text, space: c.text == " ",
+			})
+		} else if len(in.out.glyphs) >= maxGlyphsPerPage {
+			panic(abort{fmt.Errorf("page has more than %d glyphs: %w", maxGlyphsPerPage, errLimit)})
+		}
+		tx := w0*gs.tfs + gs.tc
+		if !f.twoByte && c.c == 32 {
+			tx += gs.tw
+		}
+		st.tm = matrix{1, 0, 0, 1, tx * gs.th, 0}.mul(st.tm)
+	}
+}
+
+func nonZero(v float64) float64 {
+	if v == 0 {
+		return 1
+	}
+	return v
+}
