@@ -1,0 +1,121 @@
+// Package review writes the annual review workbooks of « Mon Compte
+// Partenaire » conventions (contrat de service art. 2.2.2): one workbook per
+// convention for the partner's reviewer, in French, with the decisions to
+// fill in; the Caf's consolidated workbook; and the actions to apply once the
+// decisions are back. The layout shared with the reader (extract/review) is
+// in model/review_layout.go.
+package review
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"habilitations/model"
+)
+
+// Manifest describes a generated workbook, for the store and the import.
+type Manifest struct {
+	WorkbookID string
+	Convention string
+	AsOf, Due  model.Date
+	Rows       int
+	Keys       []string // row keys, in sheet order
+}
+
+// Write writes the review workbook of rv to w. followUp, when not empty, is
+// the check of the previous review's actions against the current export and
+// adds the « Suivi des actions » sheet.
+func Write(w io.Writer, rv model.Review, followUp []model.ActionResult) (Manifest, error) {
+	keys := make([]string, len(rv.Rows))
+	for i, r := range rv.Rows {
+		keys[i] = r.Key
+	}
+	m := Manifest{Convention: rv.Record.Convention.Number, AsOf: rv.AsOf, Due: rv.Due, Rows: len(rv.Rows), Keys: keys,
+		WorkbookID: model.ReviewWorkbookID(rv.Record.Convention.Number, rv.AsOf, keys)}
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return m, fmt.Errorf("review workbook styles: %w", err)
+	}
+	if err := f.SetSheetName("Sheet1", model.ReviewSheetSummary); err != nil {
+		return m, err
+	}
+	steps := []struct {
+		name string
+		fn   func() error
+	}{
+		{model.ReviewSheetSummary, func() error { return writeSummary(f, st, rv) }},
+		{model.ReviewSheetRows, func() error { return writeRows(f, st, rv, m.WorkbookID) }},
+		{model.ReviewSheetFindings, func() error { return writeFindings(f, st, rv) }},
+		{model.ReviewSheetAdmins, func() error { return writeAdmins(f, st, rv) }},
+	}
+	if len(followUp) > 0 {
+		steps = append(steps, struct {
+			name string
+			fn   func() error
+		}{model.ReviewSheetFollowUp, func() error { return WriteFollowUpSheet(f, model.ReviewSheetFollowUp, followUp) }})
+	}
+	steps = append(steps, struct {
+		name string
+		fn   func() error
+	}{model.ReviewSheetMeta, func() error { return writeMeta(f, m) }})
+	for _, s := range steps {
+		if err := s.fn(); err != nil {
+			return m, fmt.Errorf("review workbook %s, sheet %s: %w", m.Convention, s.name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
+		return m, err
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return m, fmt.Errorf("review workbook %s: %w", m.Convention, err)
+	}
+	return m, nil
+}
+
+// writeMeta writes the very hidden sheet the reader checks first.
+func writeMeta(f *excelize.File, m Manifest) error {
+	if _, err := f.NewSheet(model.ReviewSheetMeta); err != nil {
+		return err
+	}
+	rows := [][]any{
+		{"format", model.ReviewFormat},
+		{"convention", m.Convention},
+		{"as_of", m.AsOf.String()},
+		{"workbook_id", m.WorkbookID},
+		{"rows", m.Rows},
+	}
+	for i, r := range rows {
+		if err := f.SetSheetRow(model.ReviewSheetMeta, fmt.Sprintf("A%d", i+1), &r); err != nil {
+			return err
+		}
+	}
+	if err := f.ProtectSheet(model.ReviewSheetMeta, &excelize.SheetProtectionOptions{}); err != nil {
+		return err
+	}
+	return f.SetSheetVisible(model.ReviewSheetMeta, false, true)
+}
+
+// cell returns the A1 name of column col (1-based) and row.
+func cell(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col, row)
+	return n
+}
+
+// pageSetup sets a sheet to print on A4 in the given orientation, fitted to
+// the page width (as many pages tall as needed).
+func pageSetup(f *excelize.File, sheet, orientation string) error {
+	size, fit, wide, tall := 9, true, 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orientation, Size: &size, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	m := 0.4
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}); err != nil {
+		return err
+	}
+	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+}

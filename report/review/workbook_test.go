@@ -1,0 +1,109 @@
+package review_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"habilitations/model"
+	"habilitations/report/review"
+)
+
+func mustWrite(tb testing.TB, rv model.Review, follow []model.ActionResult) ([]byte, review.Manifest) {
+	tb.Helper()
+	var buf bytes.Buffer
+	m, err := review.Write(&buf, rv, follow)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes(), m
+}
+
+func TestWriteSheets(t *testing.T) {
+	rv := sampleReview(t, 120)
+	b, m := mustWrite(t, rv, nil)
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{model.ReviewSheetSummary, model.ReviewSheetRows, model.ReviewSheetFindings, model.ReviewSheetAdmins, model.ReviewSheetMeta}
+	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("sheets %v", got)
+	}
+	rows, err := f.GetRows(model.ReviewSheetRows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(rv.Rows)+1 || m.Rows != len(rv.Rows) {
+		t.Errorf("%d rows written for %d habilitations", len(rows)-1, len(rv.Rows))
+	}
+	if rows[0][model.ReviewColDecision] != "Décision" {
+		t.Errorf("header %v", rows[0])
+	}
+	verdicts := map[string]int{}
+	for _, r := range rows[1:] {
+		verdicts[r[model.ReviewColVerdict]]++
+	}
+	if verdicts["Supprimer"] == 0 || verdicts["Vérifier"] == 0 || verdicts["Maintenir"] == 0 {
+		t.Errorf("recommendations %v", verdicts)
+	}
+	if v, _ := f.GetSheetVisible(model.ReviewSheetMeta); v {
+		t.Error("meta sheet visible")
+	}
+	dvs, err := f.GetDataValidations(model.ReviewSheetRows)
+	if err != nil || len(dvs) != 2 {
+		t.Errorf("data validations %d, %v", len(dvs), err)
+	}
+}
+
+// TestLibreOfficeOpens converts generated workbooks with LibreOffice: the
+// conversion fails on a file LibreOffice cannot load. Set REVIEW_RENDER_DIR
+// to keep the PDFs (and render PNGs with pdftoppm to look at them).
+func TestLibreOfficeOpens(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("soffice not on PATH in CI")
+		}
+		t.Skip("soffice not on PATH")
+	}
+	dir := t.TempDir()
+	if d := os.Getenv("REVIEW_RENDER_DIR"); d != "" {
+		dir = d
+	}
+	follow := model.CheckActions([]model.Action{
+		{Kind: model.ActionRemove, Account: "u-10003", LastName: "Robert", FirstName: "Léa", Unit: "Service social général", Service: "Cdap", Profile: model.T1},
+		{Kind: model.ActionChangeProfile, Account: "u-10004", LastName: "Richard", FirstName: "Léa", Unit: "Pôle insertion", Service: "Cdap", Profile: model.T1, NewProfile: model.T4},
+	}, sampleRows(120))
+	for name, rv := range map[string]model.Review{"revue-120": sampleReview(t, 120), "revue-vide": sampleReview(t, 0)} {
+		t.Run(name, func(t *testing.T) {
+			b, _ := mustWrite(t, rv, follow)
+			src := filepath.Join(dir, name+".xlsx")
+			if err := os.WriteFile(src, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			convertWithLibreOffice(t, soffice, src, dir)
+		})
+	}
+}
+
+func convertWithLibreOffice(t *testing.T, soffice, src, dir string) {
+	t.Helper()
+	cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(t.TempDir(), "lo"),
+		"--convert-to", "pdf", "--outdir", dir, src)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, out)
+	}
+	pdf := strings.TrimSuffix(src, ".xlsx") + ".pdf"
+	st, err := os.Stat(pdf)
+	if err != nil || st.Size() < 1000 {
+		t.Fatalf("libreoffice made no PDF of %s: %v\n%s", src, err, out)
+	}
+}
