@@ -32,4 +32,3 @@ func AdminChangeBlocks(d *Document, f model.AdminChange, numberText string) {
 		Right: []string{"L'administrateur", "Fonction du signataire :", "Prénom NOM et signature :"},
 	})
 }
-

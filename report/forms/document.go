@@ -5,20 +5,20 @@ type Kind int
 
 // The block kinds every renderer (PDF, HTML) knows.
 const (
-	KindPageBreak Kind = iota // start a new page
-	KindTitle                 // document title, centred, large
-	KindCentered              // centred bold line (convention number, « Partenaires : »)
-	KindHeading               // article heading
-	KindSubheading            // sub-article heading
-	KindParagraph             // running text
-	KindBullet                // first-level list item
-	KindSubBullet             // second-level list item
-	KindTOC                   // a table-of-contents line: Text and Page
-	KindRight                 // a line of a right-aligned postal block
-	KindTable                 // a table: Header, Rows, Widths (fractions of the text width)
-	KindSignatures            // two signature columns: Left and Right lines
-	KindField                 // a form line: Text followed by a blank or filled Value
-	KindCheck                 // « oui / non » boxes after Text; Value "oui", "non" or ""
+	KindPageBreak  Kind = iota // start a new page
+	KindTitle                  // document title, centred, large
+	KindCentered               // centred bold line (convention number, « Partenaires : »)
+	KindHeading                // article heading
+	KindSubheading             // sub-article heading
+	KindParagraph              // running text
+	KindBullet                 // first-level list item
+	KindSubBullet              // second-level list item
+	KindTOC                    // a table-of-contents line: Text and Page
+	KindRight                  // a line of a right-aligned postal block
+	KindTable                  // a table: Header, Rows, Widths (fractions of the text width)
+	KindSignatures             // two signature columns: Left and Right lines
+	KindField                  // a form line: Text followed by a blank or filled Value
+	KindCheck                  // « oui / non » boxes after Text; Value "oui", "non" or ""
 )
 
 // Block is one unit of a document: a line or paragraph, a table, a page break.

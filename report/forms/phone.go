@@ -10,4 +10,3 @@ func PrintedPhone(e164 string) string {
 	n := "0" + e164[3:]
 	return n[0:2] + " " + n[2:4] + " " + n[4:6] + " " + n[6:8] + " " + n[8:10]
 }
-

@@ -58,7 +58,9 @@ var kinds = []partnerKind{
 		domain: func(g *gen) string { return "ville-" + slug(g.city) + ".fr" },
 		titles: [2]string{"Maire", "Maire"},
 		units:  []string{"Service des affaires sociales", "Service petite enfance", "Service logement"},
-		quotas: func(g *gen) model.Quotas { return model.Quotas{T1: g.rng.IntN(5), T2: 1 + g.rng.IntN(3), T13: g.rng.IntN(4)} }},
+		quotas: func(g *gen) model.Quotas {
+			return model.Quotas{T1: g.rng.IntN(5), T2: 1 + g.rng.IntN(3), T13: g.rng.IntN(4)}
+		}},
 }
 
 // record builds the dossier of the partner.
