@@ -50,6 +50,7 @@ func buildCells(l *tline) {
 	cur := tcell{x0: math.NaN()}
 	prevEnd := math.NaN()
 	col := -1
+	dropped := false // a footnote mark was just dropped: no space before the punctuation after it
 	flush := func() {
 		if !math.IsNaN(cur.x0) {
 			cur.text = strings.TrimSpace(b.String())
@@ -60,6 +61,7 @@ func buildCells(l *tline) {
 	}
 	for _, g := range l.glyphs {
 		if isFootnoteMark(g, l) {
+			dropped = true
 			continue
 		}
 		if g.space || strings.TrimSpace(g.text) == "" {
@@ -85,6 +87,12 @@ func buildCells(l *tline) {
 		} else if gap > wordGap*size && !raised(g, l) {
 			b.WriteByte(' ')
 		}
+		if dropped && strings.ContainsAny(g.text, ".,;:)") && strings.HasSuffix(b.String(), " ") {
+			s := strings.TrimRight(b.String(), " ")
+			b.Reset()
+			b.WriteString(s)
+		}
+		dropped = false
 		b.WriteString(g.text)
 		cur.x1 = g.x + g.w
 		prevEnd = g.x + g.w

@@ -95,7 +95,7 @@ func mainSize(gs []glyph, def float64) float64 {
 // raised reports whether g is a superscript on line l: smaller and above the
 // line's baseline.
 func raised(g glyph, l *tline) bool {
-	return g.size < 0.8*l.size && g.y-l.y > 0.15*l.size
+	return g.size < 0.9*l.size && g.y-l.y > 0.2*l.size
 }
 
 // isFootnoteMark reports whether g is a footnote call: a raised digit or
