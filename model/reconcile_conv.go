@@ -24,6 +24,7 @@ type convState struct {
 	keys    map[dupKey]int32 // duplicate detection: e-mail or name key → account
 	parent  []int32
 	size    []int32
+	found   []bool // Annexe 1 administrators matched by an account
 	buf     []byte
 }
 
@@ -40,12 +41,18 @@ type slotGroup struct {
 }
 
 // accAgg is what the rules need to know of one account (one Identifiant).
+// Rows of one account may disagree (two e-mails): every slot-holding row
+// is judged, so that the findings do not depend on the order of the rows.
 type accAgg struct {
 	id                 string
 	active, slot       bool // Actif / holds a slot on any row
 	admin              bool // Actif with an administrator role on some row
+	declared           bool // some such row matches an Annexe 1 administrator
+	shared             bool // some slot-holding row has a non-nominative e-mail
 	lastLogin, created Date
+	// the identity last judged, to skip rows that repeat it
 	email, nom, prenom string
+	judged, judgedAdm  bool
 }
 
 func newConvState(f *foldCache, asOf Date, s ReconcileSettings) *convState {
@@ -62,16 +69,23 @@ func (st *convState) reset() {
 	clear(st.groupBy)
 	clear(st.seen)
 	clear(st.unknown)
+	clear(st.keys)
 	st.accs = st.accs[:0]
 	st.groups = st.groups[:0]
+	st.parent = st.parent[:0]
 }
 
 // run appends the findings of convention c, whose rows are rows[bucket[i]].
 func (st *convState) run(c *convEntry, rows []Habilitation, bucket []int32, out []Finding) []Finding {
 	st.reset()
+	if cap(st.found) < len(c.admins) {
+		st.found = make([]bool, len(c.admins))
+	}
+	st.found = st.found[:len(c.admins)]
+	clear(st.found)
 	for _, ri := range bucket {
 		h := &rows[ri]
-		a := st.account(h)
+		a := st.account(c, h)
 		g := st.group(c, h)
 		if g < 0 {
 			k := [2]string{h.Unit, h.Account}
@@ -98,23 +112,33 @@ func (st *convState) run(c *convEntry, rows []Habilitation, bucket []int32, out 
 }
 
 // account folds row h into its account's aggregate and returns its index.
-func (st *convState) account(h *Habilitation) int32 {
+func (st *convState) account(c *convEntry, h *Habilitation) int32 {
 	a, ok := st.accIdx[h.Account]
 	if !ok {
 		a = int32(len(st.accs))
 		st.accIdx[h.Account] = a
-		st.accs = append(st.accs, accAgg{id: h.Account, email: h.Email, nom: h.LastName, prenom: h.FirstName, created: h.Created})
+		st.accs = append(st.accs, accAgg{id: h.Account, created: h.Created})
+		st.parent = append(st.parent, a)
 	}
 	g := &st.accs[a]
-	slot := h.HoldsSlot()
-	if slot && !g.slot {
-		// The person behind the slot is the one the account rules judge.
-		g.email, g.nom, g.prenom = h.Email, h.LastName, h.FirstName
+	if h.HoldsSlot() {
+		g.slot = true
+		if !g.judged || g.email != h.Email || g.nom != h.LastName || g.prenom != h.FirstName {
+			g.judged, g.judgedAdm = true, false
+			g.email, g.nom, g.prenom = h.Email, h.LastName, h.FirstName
+			g.shared = g.shared || st.sharedMailbox(h.Email, h.LastName)
+			st.linkPerson(a, h)
+		}
 	}
-	g.slot = g.slot || slot
 	if h.Status == StatusActive {
 		g.active = true
-		g.admin = g.admin || h.IsAdmin()
+		if h.IsAdmin() {
+			g.admin = true
+			if !g.judgedAdm || g.email != h.Email || g.nom != h.LastName || g.prenom != h.FirstName {
+				g.judgedAdm = true
+				g.declared = st.matchAdmin(c, h) || g.declared
+			}
+		}
 	}
 	if g.lastLogin.Before(h.LastLogin) {
 		g.lastLogin = h.LastLogin
@@ -209,7 +233,7 @@ func (st *convState) accountFindings(c *convEntry, out []Finding) []Finding {
 				out = append(out, Finding{Code: CodeDormantAccount, Convention: c.number, Account: a.id})
 			}
 		}
-		if a.slot && st.sharedMailbox(a) {
+		if a.shared {
 			out = append(out, Finding{Code: CodeSharedMailbox, Convention: c.number, Account: a.id})
 		}
 	}
@@ -220,16 +244,16 @@ func (st *convState) accountFindings(c *convEntry, out []Finding) []Finding {
 // no part of the Nom (split on spaces, hyphens and apostrophes) of at least
 // MailboxMinPart letters. A Nom with no part that long is looked for whole;
 // an account without e-mail has no mailbox to judge.
-func (st *convState) sharedMailbox(a *accAgg) bool {
-	if strings.TrimSpace(a.email) == "" {
+func (st *convState) sharedMailbox(email, nom string) bool {
+	if strings.TrimSpace(email) == "" {
 		return false
 	}
-	local := a.email
+	local := email
 	if at := strings.LastIndexByte(local, '@'); at >= 0 {
 		local = local[:at]
 	}
 	st.buf = st.f.letters(st.buf[:0], local)
-	for _, part := range st.partsOf(a.nom) {
+	for _, part := range st.partsOf(nom) {
 		if bytes.Contains(st.buf, part) {
 			return false
 		}

@@ -87,8 +87,14 @@ func mustJSON(tb testing.TB, p string, v any) {
 	}
 }
 
+// fataler is what findingKeys needs of a *testing.T or a *rapid.T.
+type fataler interface {
+	Helper()
+	Fatal(args ...any)
+}
+
 // findingKeys returns the findings as sorted JSON lines (a set, with counts).
-func findingKeys(tb testing.TB, fs []model.Finding) []string {
+func findingKeys(tb fataler, fs []model.Finding) []string {
 	tb.Helper()
 	out := make([]string, 0, len(fs))
 	for _, f := range fs {

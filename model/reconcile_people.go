@@ -2,39 +2,28 @@ package model
 
 import "slices"
 
+// linkPerson links account a with the accounts already seen with the same
+// folded e-mail or the same folded Nom and Prénom as row h.
+func (st *convState) linkPerson(a int32, h *Habilitation) {
+	link := func(key dupKey) {
+		if j, ok := st.keys[key]; ok {
+			st.union(a, j)
+		} else {
+			st.keys[key] = a
+		}
+	}
+	if e := st.f.fold(h.Email); e != "" {
+		link(dupKey{a: e})
+	}
+	if n := st.f.fold(h.LastName); n != "" {
+		link(dupKey{name: true, a: n, b: st.f.fold(h.FirstName)})
+	}
+}
+
 // duplicates: duplicate_account, one finding per person. Accounts holding a
 // slot are linked when they share a folded e-mail or a folded Nom+Prénom;
 // links are transitive (A and B share an e-mail, B and C a name: one person).
 func (st *convState) duplicates(c *convEntry, out []Finding) []Finding {
-	clear(st.keys)
-	st.parent = st.parent[:0]
-	for i := range st.accs {
-		st.parent = append(st.parent, int32(i))
-	}
-	link := func(key dupKey, i int32) {
-		if j, ok := st.keys[key]; ok {
-			st.union(i, j)
-		} else {
-			st.keys[key] = i
-		}
-	}
-	linked := false
-	for i := range st.accs {
-		a := &st.accs[i]
-		if !a.slot {
-			continue
-		}
-		if e := st.f.fold(a.email); e != "" {
-			link(dupKey{a: e}, int32(i))
-		}
-		if n := st.f.fold(a.nom); n != "" {
-			link(dupKey{name: true, a: n, b: st.f.fold(a.prenom)}, int32(i))
-		}
-		linked = true
-	}
-	if !linked {
-		return out
-	}
 	// Most accounts are alone: size the groups first, so that only the
 	// accounts of a real group are collected.
 	st.size = st.size[:0]
@@ -93,30 +82,34 @@ func (st *convState) admins(c *convEntry, out []Finding) []Finding {
 	if !c.annex1 {
 		return out
 	}
-	found := make([]bool, len(c.admins))
 	for i := range st.accs {
-		a := &st.accs[i]
-		if !a.admin {
-			continue
-		}
-		full := joinFolded(st.f.fold(a.prenom), st.f.fold(a.nom))
-		email := st.f.fold(a.email)
-		declared := false
-		for j, ad := range c.admins {
-			if (full != "" && full == ad.foldName) || (email != "" && email == ad.foldEmail) {
-				declared, found[j] = true, true
-			}
-		}
-		if !declared {
+		if a := &st.accs[i]; a.admin && !a.declared {
 			out = append(out, Finding{Code: CodeUndeclaredAdmin, Convention: c.number, Account: a.id})
 		}
 	}
 	for j, ad := range c.admins {
-		if !found[j] {
+		if !st.found[j] {
 			out = append(out, Finding{Code: CodeMissingAdmin, Convention: c.number, Name: ad.name})
 		}
 	}
 	return out
+}
+
+// matchAdmin reports whether the holder of row h is an Annexe 1 partner
+// administrator of c, and marks the administrators it matches as found.
+func (st *convState) matchAdmin(c *convEntry, h *Habilitation) bool {
+	if len(c.admins) == 0 {
+		return false
+	}
+	full := joinFolded(st.f.fold(h.FirstName), st.f.fold(h.LastName))
+	email := st.f.fold(h.Email)
+	ok := false
+	for j, ad := range c.admins {
+		if (full != "" && full == ad.foldName) || (email != "" && email == ad.foldEmail) {
+			ok, st.found[j] = true, true
+		}
+	}
+	return ok
 }
 
 func joinFolded(a, b string) string {
