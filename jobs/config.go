@@ -9,6 +9,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/robfig/cron/v3"
+
+	"habilitations/extract/pdftext"
 )
 
 // Config is every setting of the pipeline. It is read from one TOML file
@@ -81,15 +83,16 @@ type RetentionConfig struct {
 
 // DefaultConfig returns the configuration used when no file sets a key.
 func DefaultConfig() Config {
+	lim := pdftext.DefaultLimits()
 	return Config{
 		DataDir:  "/var/lib/habilitations",
 		TimeZone: "Europe/Paris",
 		Inbox:    InboxConfig{Settle: Duration{10 * time.Second}},
 		Extraction: ExtractionConfig{
-			MaxBytes:  64 << 20, // pdftext.DefaultLimits
-			MaxPages:  500,
-			Timeout:   Duration{60 * time.Second},
-			MaxMemory: 1 << 30,
+			MaxBytes:  lim.MaxBytes,
+			MaxPages:  lim.MaxPages,
+			Timeout:   Duration{lim.Timeout},
+			MaxMemory: lim.MaxMemory,
 			Isolate:   true,
 		},
 		Reconcile: ReconcileConfig{DormantDays: 180, MailboxMinPart: 3},
@@ -242,3 +245,8 @@ const (
 	JobReview    = "review"
 	JobRetention = "retention"
 )
+
+// Limits returns the extraction limits of the configuration.
+func (e ExtractionConfig) Limits() pdftext.Limits {
+	return pdftext.Limits{MaxBytes: e.MaxBytes, MaxPages: e.MaxPages, Timeout: e.Timeout.Duration, MaxMemory: e.MaxMemory}
+}

@@ -45,7 +45,9 @@ func NewScheduler(cfg Config, log *slog.Logger, jobs map[string]JobFunc) (*Sched
 			cron.WithLocation(cfg.Location()),
 			cron.WithParser(scheduleParser),
 			cron.WithLogger(cl),
-			cron.WithChain(cron.Recover(cl), cron.SkipIfStillRunning(cl)),
+			// Recover inside SkipIfStillRunning: a panic that went through
+			// the skip wrapper would leave the job marked running forever.
+			cron.WithChain(cron.SkipIfStillRunning(cl), cron.Recover(cl)),
 		),
 		entries: map[string]cron.EntryID{},
 	}
