@@ -17,7 +17,8 @@ import (
 // (LoadConfig) over the defaults of DefaultConfig, so that no file at all is a
 // valid configuration. The README ("Configuration") documents each key.
 type Config struct {
-	// DataDir is the data directory (inbox/, exports/, archive/, …, state.db).
+	// DataDir is the data directory (inbox/, exports/, archive/, …, state.db);
+	// a relative path is relative to the working directory.
 	DataDir string `toml:"data_dir"`
 	// TimeZone is the IANA zone of the schedules and of the run dates.
 	TimeZone string `toml:"time_zone"`
@@ -81,11 +82,15 @@ type RetentionConfig struct {
 	ArchiveDays       int `toml:"archive_days"`  // archived signed dossiers (archive/)
 }
 
+// DefaultDataDir is the data directory when neither --data,
+// $HABILITATIONS_DATA nor the configuration file names one.
+const DefaultDataDir = "habilitations-data"
+
 // DefaultConfig returns the configuration used when no file sets a key.
 func DefaultConfig() Config {
 	lim := pdftext.DefaultLimits()
 	return Config{
-		DataDir:  "/var/lib/habilitations",
+		DataDir:  DefaultDataDir,
 		TimeZone: "Europe/Paris",
 		Inbox:    InboxConfig{Settle: Duration{10 * time.Second}},
 		Extraction: ExtractionConfig{

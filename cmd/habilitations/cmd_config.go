@@ -40,20 +40,25 @@ type configFlags struct {
 
 func (c *configFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.file, "config", "", "configuration `file` (TOML); default $HABILITATIONS_CONFIG, else built-in defaults")
-	fs.StringVar(&c.data, "data", "", "data `directory`; overrides data_dir of the configuration")
+	fs.StringVar(&c.data, "data", "", "data `directory`; default $HABILITATIONS_DATA, else data_dir of the configuration")
 }
 
 // path is the configuration file in use: the flag, else $HABILITATIONS_CONFIG.
 func (c *configFlags) path(e *env) string { return jobs.ConfigFromEnv(c.file, e.getenv) }
 
-// load reads the configuration and applies --data over it.
+// load reads the configuration and resolves the data directory: --data,
+// else $HABILITATIONS_DATA, else data_dir of the configuration (whose default
+// is ./habilitations-data).
 func (c *configFlags) load(e *env) (jobs.Config, error) {
 	cfg, err := jobs.LoadConfig(c.path(e))
 	if err != nil {
 		return jobs.Config{}, err
 	}
-	if c.data != "" {
+	switch {
+	case c.data != "":
 		cfg.DataDir = c.data
+	case e.getenv != nil && e.getenv("HABILITATIONS_DATA") != "":
+		cfg.DataDir = e.getenv("HABILITATIONS_DATA")
 	}
 	return cfg, nil
 }
