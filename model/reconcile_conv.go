@@ -156,31 +156,45 @@ func (st *convState) group(c *convEntry, h *Habilitation) int32 {
 		return g
 	}
 	g := int32(-1)
-	if u := c.unitOf(st.f.fold(h.Unit)); u >= 0 {
-		sf := st.f.fold(h.Service)
-		svcs := c.units[u].svcs
-		i := slices.IndexFunc(svcs, func(s convService) bool { return s.fold == sf })
-		if i < 0 && sf == "" && len(svcs) == 1 {
-			i = 0
-		}
-		gk := slotGroupKey{unit: u, svc: sf}
-		if i >= 0 {
-			gk.svc = svcs[i].fold
-		}
-		var ok bool
+	if sl, ok := c.slotOf(st.f, h.Unit, h.Service); ok {
+		gk := slotGroupKey{unit: sl.unitIdx, svc: sl.svcKey}
 		if g, ok = st.groupBy[gk]; !ok {
 			g = int32(len(st.groups))
 			st.groupBy[gk] = g
-			// A service without a bulletin in this unit authorises nobody.
-			sg := slotGroup{unit: c.units[u].label, service: CleanText(h.Service)}
-			if i >= 0 {
-				sg.service, sg.quotas = svcs[i].label, svcs[i].quotas
-			}
-			st.groups = append(st.groups, sg)
+			st.groups = append(st.groups, slotGroup{unit: sl.unit, service: sl.service, quotas: sl.quotas})
 		}
 	}
 	st.groupOf[k] = g
 	return g
+}
+
+// slotRef is where a row's slots are counted: a unit and service of a
+// convention, with the quotas of its bulletin.
+type slotRef struct {
+	unitIdx       int
+	svcKey        string // folded service
+	unit, service string // labels for findings
+	quotas        Quotas
+}
+
+// slotOf resolves the Structure and Service of a row in c; ok is false when
+// the unit is unknown. A service without a bulletin in the unit has zero
+// quotas: it authorises nobody.
+func (c *convEntry) slotOf(f *foldCache, unit, service string) (slotRef, bool) {
+	u := c.unitOf(f.fold(unit))
+	if u < 0 {
+		return slotRef{}, false
+	}
+	sf := f.fold(service)
+	svcs := c.units[u].svcs
+	i := slices.IndexFunc(svcs, func(s convService) bool { return s.fold == sf })
+	if i < 0 && sf == "" && len(svcs) == 1 {
+		i = 0
+	}
+	if i < 0 {
+		return slotRef{unitIdx: u, svcKey: sf, unit: c.units[u].label, service: CleanText(service)}, true
+	}
+	return slotRef{unitIdx: u, svcKey: svcs[i].fold, unit: c.units[u].label, service: svcs[i].label, quotas: svcs[i].quotas}, true
 }
 
 func slotProfileIndex(p Profile) int {

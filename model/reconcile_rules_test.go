@@ -82,13 +82,20 @@ func TestReconcileRules(t *testing.T) {
 			row("b", func(h *model.Habilitation) { h.LastName, h.Email = "SAINT-ÉTIENNE", "m.etienne@x.fr" }),
 			row("c", func(h *model.Habilitation) { h.LastName, h.Email = "D'ALMEIDA", "almeida2@x.fr" }),
 			row("d", func(h *model.Habilitation) { h.LastName, h.Email = "LE GALL", "accueil.le@x.fr" }),
-			row("e", func(h *model.Habilitation) { h.LastName, h.Email = "DUPONT", "secretariat@x.fr"; h.Status = model.StatusDisabled })},
+			row("e", func(h *model.Habilitation) {
+				h.LastName, h.Email = "DUPONT", "secretariat@x.fr"
+				h.Status = model.StatusDisabled
+			})},
 			[]string{"shared_mailbox 06/2017 d"}},
 		{"duplicates are transitive: e-mail then name", []model.Habilitation{row("a", admin),
 			row("b", func(h *model.Habilitation) { h.Email = "same@x.fr"; h.LastName = "DURAND" }),
 			row("c", func(h *model.Habilitation) { h.Email = "SAME@x.fr "; h.LastName, h.FirstName = "PETIT", "Zoé" }),
 			row("d", func(h *model.Habilitation) { h.Email = "zpetit@x.fr"; h.LastName, h.FirstName = "Petit", "ZOE" }),
-			row("e", func(h *model.Habilitation) { h.Email = "zpetit@x.fr"; h.Status = model.StatusDisabled; h.Unit = "Pôle insertion" })},
+			row("e", func(h *model.Habilitation) {
+				h.Email = "zpetit@x.fr"
+				h.Status = model.StatusDisabled
+				h.Unit = "Pôle insertion"
+			})},
 			[]string{"duplicate_account 06/2017 b,c,d", "shared_mailbox 06/2017 b", "shared_mailbox 06/2017 c"}},
 		{"undeclared admin and missing admin", []model.Habilitation{row("a", func(h *model.Habilitation) { h.Role = model.RoleDeputyAdmin }),
 			row("b", func(h *model.Habilitation) { admin(h); h.Status = model.StatusSuspended })},
@@ -200,5 +207,30 @@ func TestMergeBulletins(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestSlotHolders(t *testing.T) {
+	asOf := model.NewDate(2026, 11, 20)
+	rows := []model.Habilitation{
+		row("a", func(h *model.Habilitation) { h.Unit, h.Created = "Pôle insertion", model.NewDate(2020, 1, 1) }),
+		row("b", func(h *model.Habilitation) { h.Unit, h.Created = "POLE INSERTION", model.NewDate(2025, 1, 1) }),
+		row("c", func(h *model.Habilitation) { h.Unit, h.Status = "Pôle insertion", model.StatusDisabled }),
+		row("d", func(h *model.Habilitation) { h.Unit, h.Created = "Pôle insertion", model.NewDate(2023, 1, 1) }),
+		row("d", func(h *model.Habilitation) { h.Unit, h.Created = "Pôle insertion", model.NewDate(2023, 1, 1) }),
+	}
+	recs := []model.Record{ruleRecord()}
+	fs := model.Reconcile(recs, rows, asOf, model.DefaultReconcileSettings())
+	i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Code == model.CodeQuotaExceeded })
+	if i < 0 {
+		t.Fatalf("no quota_exceeded in %v", fs)
+	}
+	got := model.SlotHolders(recs, rows, fs)[fs[i].Key()]
+	var ids []string
+	for _, h := range got {
+		ids = append(ids, h.Account)
+	}
+	if !slices.Equal(ids, []string{"b", "d", "a"}) || len(got) != fs[i].Count {
+		t.Fatalf("holders %v, want [b d a] (newest first, one per account, count %d)", ids, fs[i].Count)
 	}
 }
