@@ -5,6 +5,7 @@ package store
 // a new one.
 var migrations = []string{
 	schemaV1,
+	schemaReview, // review_schema.go (annual review step)
 }
 
 // schemaV1 is the first full schema, designed for every step of the pipeline.

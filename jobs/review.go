@@ -1,0 +1,204 @@
+package jobs
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"habilitations/jobs/store"
+	"habilitations/model"
+	"habilitations/report/review"
+)
+
+// ReviewOptions configure the preparation of review workbooks.
+type ReviewOptions struct {
+	AsOf       model.Date
+	Convention string // only this convention ("" = all)
+	// LeadDays > 0 prepares only the conventions whose review falls due
+	// within LeadDays of AsOf (the nightly run); 0 prepares every convention
+	// with an export (the review command).
+	LeadDays int
+	Settings model.ReconcileSettings
+	// Findings of a reconciliation already done on the same data; nil means
+	// reconcile here.
+	Findings []model.Finding
+	Now      func() time.Time
+	Log      *slog.Logger
+}
+
+// ReviewResult lists what PrepareReviews wrote (paths relative to the data
+// directory) and counts; no names.
+type ReviewResult struct {
+	Workbooks    []string `json:"workbooks"`
+	Skipped      int      `json:"skipped"` // already generated, unchanged
+	Consolidated string   `json:"consolidated"`
+	NoExport     int      `json:"no_export"` // conventions without export rows: nothing to review yet
+	ActionChecks int      `json:"action_checks"`
+}
+
+// reviewDir is where a day's review files go.
+func reviewDir(asOf model.Date) string { return path.Join(DirReports, asOf.String(), "revue") }
+
+// fileSafe turns a convention number into a file name part (06/2017 → 06-2017).
+func fileSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '.' {
+			return r
+		}
+		return '-'
+	}, s)
+}
+
+// PrepareReviews writes the review workbook of each convention (one per
+// convention with export rows, filtered by o) to reports/<as-of>/revue/,
+// with the follow-up of the previous review's actions when there is one, and
+// the Caf's consolidated workbook of every convention.
+func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewOptions) (ReviewResult, error) {
+	var res ReviewResult
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	records, rows, err := loadReviewInputs(ctx, st, dd)
+	if err != nil {
+		return res, err
+	}
+	findings := o.Findings
+	if findings == nil {
+		findings = model.Reconcile(records, rows, o.AsOf, o.Settings)
+	}
+	follow, err := CheckReviewActions(ctx, st, records, rows, o.AsOf)
+	if err != nil {
+		return res, err
+	}
+	for _, rs := range follow {
+		res.ActionChecks += len(rs)
+	}
+	dir := reviewDir(o.AsOf)
+	var lines []review.ConventionLine
+	due := map[string]string{}
+	for _, rec := range model.MergeBulletins(records) {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		num := rec.Convention.Number
+		if o.Convention != "" && model.NormalizeNumber(o.Convention) != num {
+			continue
+		}
+		rv := model.BuildReview(rec, model.RowsOfConvention(rec, rows), findings, o.AsOf)
+		due[num] = rv.Due.String()
+		line := conventionLine(rv)
+		switch {
+		case len(rv.Rows) == 0:
+			res.NoExport++
+			line.Note = "Aucun export des habilitations reçu : revue impossible."
+		case o.LeadDays > 0 && !rv.Due.IsZero() && rv.Due.DaysSince(o.AsOf) > o.LeadDays:
+			line.Note = fmt.Sprintf("Classeur préparé %d jours avant l'échéance.", o.LeadDays)
+		default:
+			rel, written, err := writeReviewWorkbook(ctx, st, dd, dir, rv, follow[num], o.Now())
+			if err != nil {
+				return res, err
+			}
+			if written {
+				res.Workbooks = append(res.Workbooks, rel)
+			} else {
+				res.Skipped++
+			}
+			line.Workbook = path.Base(rel)
+		}
+		lines = append(lines, line)
+	}
+	statuses, err := st.ReviewStatuses(ctx, due)
+	if err != nil {
+		return res, err
+	}
+	for i := range lines {
+		lines[i].Status = statuses[lines[i].Number]
+	}
+	var buf bytes.Buffer
+	if err := review.WriteConsolidated(&buf, o.AsOf, lines); err != nil {
+		return res, fmt.Errorf("consolidated review workbook: %w", err)
+	}
+	res.Consolidated = path.Join(dir, "revues-caf.xlsx")
+	if o.Convention != "" {
+		res.Consolidated = path.Join(dir, "revues-caf-"+fileSafe(model.NormalizeNumber(o.Convention))+".xlsx")
+	}
+	if err := writeFileAtomic(dd.Path(res.Consolidated), buf.Bytes()); err != nil {
+		return res, err
+	}
+	o.Log.Info("reviews prepared", "workbooks", len(res.Workbooks), "skipped", res.Skipped, "no_export", res.NoExport, "action_checks", res.ActionChecks)
+	return res, nil
+}
+
+// writeReviewWorkbook writes one convention's workbook unless the same
+// workbook (same id) is already on disk; it records it in the store.
+func writeReviewWorkbook(ctx context.Context, st *store.Store, dd *DataDir, dir string, rv model.Review, follow []model.ActionResult, now time.Time) (rel string, written bool, err error) {
+	num := rv.Record.Convention.Number
+	rel = path.Join(dir, "revue-"+fileSafe(num)+".xlsx")
+	keys := make([]string, len(rv.Rows))
+	for i, r := range rv.Rows {
+		keys[i] = r.Key
+	}
+	id := model.ReviewWorkbookID(num, rv.AsOf, keys)
+	if w, ok, err := st.ReviewWorkbookByID(ctx, id); err != nil {
+		return rel, false, err
+	} else if ok && w.Path == rel {
+		if _, err := os.Stat(dd.Path(rel)); err == nil {
+			return rel, false, nil
+		}
+	}
+	var buf bytes.Buffer
+	m, err := review.Write(&buf, rv, follow)
+	if err != nil {
+		return rel, false, err
+	}
+	if err := writeFileAtomic(dd.Path(rel), buf.Bytes()); err != nil {
+		return rel, false, err
+	}
+	err = st.SaveReviewWorkbook(ctx, store.ReviewWorkbook{WorkbookID: m.WorkbookID, Convention: num, AsOf: rv.AsOf.String(),
+		DueOn: rv.Due.String(), Path: rel, Rows: m.Rows, GeneratedAt: now})
+	return rel, err == nil, err
+}
+
+// conventionLine summarises a review for the consolidated workbook.
+func conventionLine(rv model.Review) review.ConventionLine {
+	c := rv.Record.Convention
+	l := review.ConventionLine{Number: c.Number, Partner: c.Partner.Name, OpenFindings: len(rv.Findings), Due: rv.Due}
+	if d, err := model.ParseISODate(c.SignedOn); err == nil {
+		l.Anniversary = model.FrenchDayMonth(d)
+	}
+	for _, s := range rv.Record.Services {
+		l.Units = append(l.Units, s.Annex+" – "+s.Unit)
+		l.Authorised += s.Quotas.Total()
+	}
+	for _, q := range rv.Quotas {
+		l.Used += q.Used
+	}
+	return l
+}
+
+// loadReviewInputs reads the effective records and the rows of the current exports.
+func loadReviewInputs(ctx context.Context, st *store.Store, dd *DataDir) ([]model.Record, []model.Habilitation, error) {
+	records, err := st.EffectiveRecords(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	exports, err := st.CurrentExports(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var rows []model.Habilitation
+	for _, e := range exports {
+		if _, _, err := readCurrentRows(ctx, dd.Root, e, func(h model.Habilitation) { rows = append(rows, h) }); err != nil {
+			return nil, nil, err
+		}
+	}
+	return records, rows, nil
+}

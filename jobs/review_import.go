@@ -1,0 +1,172 @@
+package jobs
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"time"
+
+	reviewin "habilitations/extract/review"
+	"habilitations/jobs/store"
+	"habilitations/model"
+	"habilitations/report/review"
+)
+
+// AttestationWriter writes the « attestation de revue des habilitations » as
+// a PDF (report/forms.WriteAttestation); the CLI passes it in.
+type AttestationWriter func(w io.Writer, a model.Attestation) error
+
+// ImportOptions configure ImportReview.
+type ImportOptions struct {
+	Limits      reviewin.Limits
+	Attestation AttestationWriter // nil: no attestation is written
+	Now         func() time.Time
+}
+
+// ImportResult is the outcome of importing one filled workbook. It holds
+// counts and paths, no names.
+type ImportResult struct {
+	File        string             `json:"file"`
+	SHA256      string             `json:"sha256"`
+	Convention  string             `json:"convention"`
+	Imported    bool               `json:"imported"` // false: the same file was imported before, nothing changed
+	Decisions   int                `json:"decisions"`
+	Counts      map[string]int     `json:"counts"` // per decision
+	Attestation string             `json:"attestation,omitempty"`
+	ActionsCSV  string             `json:"actions_csv,omitempty"`
+	ActionsXLSX string             `json:"actions_xlsx,omitempty"`
+	Problems    []reviewin.Problem `json:"-"` // when refused (French, may quote cell values)
+}
+
+// ErrReviewRefused is wrapped by ImportReview when the workbook has problems;
+// ImportResult.Problems lists them.
+var ErrReviewRefused = errors.New("review workbook refused")
+
+// ImportReview reads a filled review workbook, stores its decisions with the
+// file's hash, the reviewer and the time, then writes the attestation and the
+// actions (CSV and XLSX) to reports/<today>/revue/. Importing the same file
+// again changes nothing and returns the outputs of the first import.
+func ImportReview(ctx context.Context, st *store.Store, dd *DataDir, file string, o ImportOptions) (ImportResult, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Limits == (reviewin.Limits{}) {
+		o.Limits = reviewin.DefaultLimits()
+	}
+	res := ImportResult{File: filepath.Base(file)}
+	data, err := readLimited(file, o.Limits.MaxBytes)
+	if err != nil {
+		return res, err
+	}
+	sum := sha256.Sum256(data)
+	res.SHA256 = hex.EncodeToString(sum[:])
+	if prev, ok, err := st.ReviewImportBySHA(ctx, res.SHA256); err != nil {
+		return res, err
+	} else if ok {
+		res.Convention, res.Decisions = prev.Convention, prev.Rows
+		res.Attestation, res.ActionsCSV, res.ActionsXLSX = prev.Attestation, prev.ActionsCSV, prev.ActionsXLSX
+		return res, nil
+	}
+	wb, err := reviewin.Read(ctx, res.File, data, o.Limits)
+	res.Convention = wb.Convention
+	var refused *reviewin.RefusedError
+	if errors.As(err, &refused) {
+		res.Problems = refused.Problems
+		return res, fmt.Errorf("%s: %d problems: %w", res.File, len(refused.Problems), ErrReviewRefused)
+	}
+	if err != nil {
+		return res, err
+	}
+	now := o.Now()
+	imp := store.ReviewImport{SHA256: res.SHA256, Name: res.File, WorkbookID: wb.WorkbookID, Convention: wb.Convention,
+		Reviewer: wb.Reviewer, ReviewedOn: wb.ReviewedOn.String(), AsOf: wb.AsOf.String(), ImportedAt: now}
+	if res.Imported, err = st.ImportReview(ctx, imp, wb.Decisions); err != nil {
+		return res, err
+	}
+	res.Decisions = len(wb.Decisions)
+	conv, err := conventionOf(ctx, st, wb.Convention)
+	if err != nil {
+		return res, err
+	}
+	att := model.NewAttestation(conv, wb.Reviewer, wb.ReviewedOn, wb.AsOf, wb.Decisions)
+	att.File, att.FileSHA256, att.ProducedOn = res.File, res.SHA256, model.DateOf(now)
+	res.Counts = map[string]int{}
+	for _, d := range model.Decisions {
+		res.Counts[string(d)] = att.Count(d)
+	}
+	if err := writeImportOutputs(dd, &res, att, model.DateOf(now), o.Attestation); err != nil {
+		return res, err
+	}
+	return res, st.SetReviewOutputs(ctx, res.SHA256, res.Attestation, res.ActionsCSV, res.ActionsXLSX)
+}
+
+// writeImportOutputs writes the actions files and, with a writer, the attestation.
+func writeImportOutputs(dd *DataDir, res *ImportResult, att model.Attestation, today model.Date, writeAtt AttestationWriter) error {
+	dir := reviewDir(today)
+	base := fileSafe(att.Convention) + "-" + res.SHA256[:8]
+	actions := append(append([]model.Action(nil), att.Removals...), att.Changes...)
+	var buf bytes.Buffer
+	if err := review.WriteActionsCSV(&buf, actions); err != nil {
+		return err
+	}
+	res.ActionsCSV = path.Join(dir, "actions-"+base+".csv")
+	if err := writeFileAtomic(dd.Path(res.ActionsCSV), buf.Bytes()); err != nil {
+		return err
+	}
+	buf.Reset()
+	if err := review.WriteActionsXLSX(&buf, att.Convention, actions); err != nil {
+		return err
+	}
+	res.ActionsXLSX = path.Join(dir, "actions-"+base+".xlsx")
+	if err := writeFileAtomic(dd.Path(res.ActionsXLSX), buf.Bytes()); err != nil {
+		return err
+	}
+	if writeAtt == nil {
+		return nil
+	}
+	buf.Reset()
+	if err := writeAtt(&buf, att); err != nil {
+		return fmt.Errorf("attestation of %s: %w", res.File, err)
+	}
+	res.Attestation = path.Join(dir, "attestation-revue-"+base+".pdf")
+	return writeFileAtomic(dd.Path(res.Attestation), buf.Bytes())
+}
+
+// conventionOf returns the effective convention numbered num (only the
+// number when the store does not know it).
+func conventionOf(ctx context.Context, st *store.Store, num string) (model.Convention, error) {
+	recs, err := st.EffectiveRecords(ctx)
+	if err != nil {
+		return model.Convention{}, err
+	}
+	for _, r := range recs {
+		if r.Convention.Number == num {
+			return r.Convention, nil
+		}
+	}
+	return model.Convention{Number: num}, nil
+}
+
+// readLimited reads a file, refusing one larger than max bytes.
+func readLimited(file string, max int64) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("read review workbook: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read review workbook %s: %w", file, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("read review workbook %s: larger than %d bytes", file, max)
+	}
+	return data, nil
+}

@@ -1,0 +1,82 @@
+package review
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"habilitations/model"
+)
+
+// ConventionLine is one convention of the Caf's consolidated workbook.
+type ConventionLine struct {
+	Number, Partner  string
+	Units            []string
+	Authorised, Used int
+	OpenFindings     int
+	Anniversary      string // « 3 mai »
+	Due              model.Date
+	Status           model.ReviewStatus
+	Workbook         string // the convention's workbook, relative to the consolidated one ("" when none)
+	Note             string // e.g. no export received
+}
+
+// WriteConsolidated writes the Caf's consolidated workbook: one row per
+// convention with its units, quotas authorised and used, open findings, the
+// review due date and where the review stands.
+func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	sh := "Revues"
+	if err := f.SetSheetName("Sheet1", sh); err != nil {
+		return err
+	}
+	headers := []string{"Convention n°", "Partenaire", "Unités", "Autorisés", "Utilisés", "Écart", "Anomalies ouvertes",
+		"Anniversaire", "Revue à rendre le", "État de la revue", "Classeur", "Remarque"}
+	sw := &sheetWriter{f: f, sheet: sh, width: len(headers)}
+	for i, wd := range []float64{14, 40, 40, 11, 11, 10, 12, 13, 13, 20, 30, 30} {
+		sw.do(f.SetColWidth(sh, colName(i+1), colName(i+1), wd))
+	}
+	sw.merged(1, "Revue annuelle des habilitations — situation au "+model.FrenchDate(asOf), st.title, 28)
+	sw.header(2, headers, st.header)
+	statusStyle := map[model.ReviewStatus]int{model.ReviewToPrepare: st.verdict[model.VerdictRemove], model.ReviewSent: st.verdict[model.VerdictCheck],
+		model.ReviewDecisions: st.verdict[model.VerdictCheck], model.ReviewAttestation: st.verdict[model.VerdictKeep]}
+	for i, l := range lines {
+		r := i + 3
+		gap := l.Authorised - l.Used
+		gapStyle := st.quota[model.QuotaWithin]
+		if gap < 0 {
+			gapStyle = st.quota[model.QuotaExceeded]
+		}
+		var due any = ""
+		if !l.Due.IsZero() {
+			due = l.Due.Time()
+		}
+		sw.row(r, []any{l.Number, l.Partner, strings.Join(l.Units, "\n"), l.Authorised, l.Used, gap, l.OpenFindings,
+			l.Anniversary, due, string(l.Status), "", l.Note},
+			[]int{st.text, st.wrap, st.wrap, st.number, st.number, gapStyle, st.number, st.number, st.date, statusStyle[l.Status], st.text, st.wrap})
+		if l.Workbook != "" {
+			c := cell(11, r)
+			sw.do(f.SetCellStr(sh, c, l.Workbook))
+			sw.do(f.SetCellHyperLink(sh, c, l.Workbook, "External"))
+		}
+		sw.do(f.SetRowHeight(sh, r, float64(15*max(1, len(l.Units))+3)))
+	}
+	if len(lines) > 0 {
+		sw.do(f.AutoFilter(sh, fmt.Sprintf("A2:L%d", len(lines)+2), nil))
+	}
+	sw.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomRight"}))
+	sw.do(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!$2:$2"}))
+	sw.do(pageSetup(f, sh, "landscape"))
+	if sw.err != nil {
+		return sw.err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
