@@ -1,7 +1,9 @@
 package sample
 
 import (
+	"encoding/json"
 	"reflect"
+	"slices"
 	"testing"
 
 	"habilitations/model"
@@ -74,5 +76,26 @@ func TestGenerateNoAnomalies(t *testing.T) {
 		if len(p.Planted) != 0 {
 			t.Fatalf("%s: planted %v with anomalies off", p.Stem, p.Planted)
 		}
+	}
+}
+
+// TestPlantedAreFindings checks that reconciling each generated export gives
+// exactly the planted findings, so that benchmarks and demos built on Generate
+// show what they claim.
+func TestPlantedAreFindings(t *testing.T) {
+	opts := Options{}.withDefaults()
+	for _, p := range Generate(4, 200, Options{}) {
+		t.Run(p.Stem, func(t *testing.T) {
+			recs := append([]model.Record{p.Record}, p.Bulletins...)
+			got := model.Reconcile(recs, p.Export, opts.AsOf, model.DefaultReconcileSettings())
+			model.SortFindings(got)
+			want := slices.Clone(p.Planted)
+			model.SortFindings(want)
+			gj, _ := json.Marshal(got)
+			wj, _ := json.Marshal(want)
+			if string(gj) != string(wj) {
+				t.Errorf("reconcile gave\n%s\nplanted\n%s", gj, wj)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package sample
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"habilitations/model"
 )
@@ -21,8 +22,8 @@ type partnerKind struct {
 
 var kinds = []partnerKind{
 	{code: "ccas", sirenHead: "26",
-		name:   func(g *gen) string { return "Centre Communal d'Action Sociale de la Ville de " + g.city },
-		short:  func(g *gen) string { return "CCAS DE " + upper(g.city) },
+		name:   func(g *gen) string { return "Centre Communal d'Action Sociale de la Ville " + deCity(g.city) },
+		short:  func(g *gen) string { return "CCAS " + upper(deCity(g.city)) },
 		domain: func(g *gen) string { return "ccas-" + slug(g.city) + ".fr" },
 		titles: [2]string{"Président", "Vice-Présidente"},
 		units:  []string{"Service social général", "Service Domiciliation", "Résidence %s", "Pôle seniors", "Épicerie sociale", "Service logement"},
@@ -39,8 +40,8 @@ var kinds = []partnerKind{
 			return model.Quotas{T1: 2 + g.rng.IntN(30), T4: g.rng.IntN(12), T5: g.rng.IntN(8), T13: g.rng.IntN(6)}
 		}},
 	{code: "ch", sirenHead: "26",
-		name:   func(g *gen) string { return "Centre Hospitalier de " + g.city },
-		short:  func(g *gen) string { return "CH " + upper(g.city) },
+		name:   func(g *gen) string { return "Centre Hospitalier " + deCity(g.city) },
+		short:  func(g *gen) string { return "CH " + upper(deCity(g.city)) },
 		domain: func(g *gen) string { return "ch-" + slug(g.city) + ".fr" },
 		titles: [2]string{"Directeur général", "Directrice générale"},
 		units:  []string{"Service social hospitalier", "Permanence d'accès aux soins de santé", "Service de psychiatrie adulte"},
@@ -53,8 +54,8 @@ var kinds = []partnerKind{
 		units:  []string{"Service mandataire judiciaire", "Service d'aide à la gestion du budget familial", "Point conseil budget"},
 		quotas: func(g *gen) model.Quotas { return model.Quotas{T1: 1 + g.rng.IntN(10), T13: g.rng.IntN(3)} }},
 	{code: "commune", sirenHead: "21",
-		name:   func(g *gen) string { return "Commune de " + g.city },
-		short:  func(g *gen) string { return "MAIRIE DE " + upper(g.city) },
+		name:   func(g *gen) string { return "Commune " + deCity(g.city) },
+		short:  func(g *gen) string { return "MAIRIE " + upper(deCity(g.city)) },
 		domain: func(g *gen) string { return "ville-" + slug(g.city) + ".fr" },
 		titles: [2]string{"Maire", "Maire"},
 		units:  []string{"Service des affaires sociales", "Service petite enfance", "Service logement"},
@@ -114,12 +115,25 @@ func (g *gen) record() model.Record {
 	return r
 }
 
+// deCity returns « de Beaune », « d'Agde », « du Havre ».
+func deCity(city string) string {
+	switch {
+	case strings.HasPrefix(city, "Le "):
+		return "du " + city[3:]
+	case strings.HasPrefix(city, "Les "):
+		return "des " + city[4:]
+	case strings.ContainsAny(model.Fold(city)[:1], "aeiouyh"):
+		return "d'" + city
+	}
+	return "de " + city
+}
+
 func (g *gen) unitLabel(pattern string) string {
 	switch pattern {
 	case "Résidence %s":
 		return fmt.Sprintf(pattern, g.pick(residences))
 	case "Maison départementale des solidarités de %s":
-		return fmt.Sprintf(pattern, g.pick(g.caf.communes))
+		return "Maison départementale des solidarités " + deCity(g.pick(g.caf.communes))
 	}
 	return pattern
 }

@@ -51,6 +51,17 @@ func (x *exportGen) plant() {
 		h.Created = h.LastLogin.AddDays(-x.rng.IntN(800))
 		add(model.Finding{Code: model.CodeDormantAccount, Account: h.Account})
 	}
+	if u := users(); len(u) > 0 && x.chance(x.opts.AnomalyRate) { // one person, two accounts
+		orig := x.rows[u[x.rng.IntN(len(u))]]
+		dup := orig
+		dup.Account = x.account()
+		dup.Created = x.opts.AsOf.AddDays(-30 - x.rng.IntN(200))
+		dup.LastLogin = x.opts.AsOf.AddDays(-1 - x.rng.IntN(20))
+		x.rows = append(x.rows, dup)
+		ids := []string{orig.Account, dup.Account}
+		slices.Sort(ids)
+		add(model.Finding{Code: model.CodeDuplicateAccount, Accounts: ids})
+	}
 	if x.chance(x.opts.AnomalyRate) { // shared mailbox
 		p := x.person()
 		h := x.row(p, svc.Unit, firstQuota(svc))
@@ -63,17 +74,6 @@ func (x *exportGen) plant() {
 		x.rows = append(x.rows, h)
 		add(model.Finding{Code: model.CodeSharedMailbox, Account: h.Account})
 	}
-	if u := users(); len(u) > 0 && x.chance(x.opts.AnomalyRate) { // one person, two accounts
-		orig := x.rows[u[x.rng.IntN(len(u))]]
-		dup := orig
-		dup.Account = x.account()
-		dup.Created = x.opts.AsOf.AddDays(-30 - x.rng.IntN(200))
-		dup.LastLogin = x.opts.AsOf.AddDays(-1 - x.rng.IntN(20))
-		x.rows = append(x.rows, dup)
-		ids := []string{orig.Account, dup.Account}
-		slices.Sort(ids)
-		add(model.Finding{Code: model.CodeDuplicateAccount, Accounts: ids})
-	}
 	if x.chance(x.opts.AnomalyRate) { // administrator not declared in Annexe 1
 		h := x.row(x.person(), svc.Unit, firstQuota(svc))
 		h.Role = model.RoleDeputyAdmin
@@ -85,13 +85,13 @@ func (x *exportGen) plant() {
 	}
 	if x.chance(x.opts.AnomalyRate) { // unit not in Annexe 2
 		h := x.row(x.person(), "", model.T1)
-		h.Unit = "Antenne de " + x.pick(x.caf.communes) + " (hors convention)"
+		h.Unit = "Antenne " + deCity(x.pick(x.caf.communes)) + " (hors convention)"
 		x.rows = append(x.rows, h)
 		add(model.Finding{Code: model.CodeUnknownUnit, Unit: h.Unit, Account: h.Account})
 	}
 	if x.chance(x.opts.AnomalyRate) { // row of an organisation without convention
 		h := x.row(x.person(), "Accueil", model.T1)
-		h.SIRET, h.Organisme = "", "Espace de vie sociale "+x.pick(residences)+" de "+x.pick(x.caf.communes)
+		h.SIRET, h.Organisme = "", "Espace de vie sociale "+x.pick(residences)+" "+deCity(x.pick(x.caf.communes))
 		x.foreign = append(x.foreign, h)
 		x.planted = append(x.planted, model.Finding{Code: model.CodeUnknownPartner, Account: h.Account, Organisme: h.Organisme})
 	}
