@@ -80,18 +80,14 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 			return nil
 		}
 		line, _ := r.FieldPos(0)
-		var perr *csv.ParseError
-		if errors.As(err, &perr) {
-			bad++
-			if bad > maxBadRecords {
+		if err != nil {
+			if bad++; bad > maxBadRecords {
 				return fmt.Errorf("%w: too many malformed lines (last: %w)", ErrUnreadable, err)
 			}
-			sum.addRowError(RowError{File: sum.File, Line: perr.StartLine, Field: "", Msg: perr.Err.Error(),
-				FrenchMsg: "ligne CSV mal formée (guillemets non refermés ?)"}, opts.MaxRowErrors)
+			if err := malformed(err, sum, opts.MaxRowErrors); err != nil {
+				return err
+			}
 			continue
-		}
-		if err != nil {
-			return fmt.Errorf("%w: line %d: %w", ErrUnreadable, line, err)
 		}
 		switch {
 		case n < skip:
@@ -145,4 +141,16 @@ func validUTF8Prefix(p []byte) bool {
 		}
 	}
 	return utf8.Valid(p)
+}
+
+// malformed reports a CSV parse error as a row error (the reader goes on with
+// the next line); any other error, from the underlying reader, is returned.
+func malformed(err error, sum *Summary, max int) error {
+	var perr *csv.ParseError
+	if !errors.As(err, &perr) {
+		return fmt.Errorf("%w: %w", ErrUnreadable, err)
+	}
+	sum.addRowError(RowError{File: sum.File, Line: perr.StartLine, Field: "", Msg: perr.Err.Error(),
+		FrenchMsg: "ligne CSV mal formée (guillemets non refermés ?)"}, max)
+	return nil
 }

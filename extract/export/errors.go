@@ -26,12 +26,18 @@ type RowError struct {
 }
 
 func (e RowError) Error() string {
+	if e.Field == "" {
+		return fmt.Sprintf("%s: line %d: %s", e.File, e.Line, e.Msg)
+	}
 	return fmt.Sprintf("%s: line %d: %s: %s", e.File, e.Line, e.Field, e.Msg)
 }
 
 // French renders the error for a report, e.g.
 // « export.csv, ligne 12, colonne « Profil » : profil inconnu « T9 » ».
 func (e RowError) French() string {
+	if e.Field == "" {
+		return fmt.Sprintf("%s, ligne %d : %s", e.File, e.Line, e.FrenchMsg)
+	}
 	return fmt.Sprintf("%s, ligne %d, colonne « %s » : %s", e.File, e.Line, e.Field, e.FrenchMsg)
 }
 

@@ -7,9 +7,13 @@ import (
 	"habilitations/model"
 )
 
-// internLimit bounds each intern table so that a hostile file of unique values
-// cannot grow them without end.
-const internLimit = 4096
+// internLimit and internBytes bound the intern tables so that a hostile file
+// of unique values cannot grow them without end; 65,536 entries cover the
+// 5,000 partners of a national export with their units.
+const (
+	internLimit = 1 << 16
+	internBytes = 16 << 20
+)
 
 // converter turns the cells of one data row into a Habilitation. It caches the
 // normalisation of repeated values (Profil, Statut, Rôle) and interns the
@@ -23,6 +27,9 @@ type converter struct {
 	statuses map[string]string
 	roles    map[string]string
 	interned map[string]string
+	last     [numColumns]string // previous interned value per column
+	// internedBytes is the size of the interned strings.
+	internedBytes int
 }
 
 func newConverter(file string, h header, serial bool) *converter {
@@ -58,20 +65,16 @@ func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowE
 		return h, c.rowErr(line, colAccount, "empty account id", "identifiant vide")
 	}
 	raw := c.cell(cells, colProfile)
-	p, ok := c.profiles[raw]
-	if !ok {
-		if p, ok = model.ParseProfile(fixUTF8(raw)); !ok {
-			return h, c.badValue(line, colProfile, raw, "profile", "profil", "T1, T2, T4, T5, T13 ou TD")
-		}
-		remember(c.profiles, raw, p)
+	var ok bool
+	if h.Profile, ok = c.profile(raw); !ok {
+		return h, c.badValue(line, colProfile, raw, "profile", "profil", "T1, T2, T4, T5, T13 ou TD")
 	}
-	h.Profile = p
 	raw = c.cell(cells, colStatus)
-	if h.Status, ok = c.lookup(c.statuses, statuses, raw); !ok || h.Status == "" {
+	if h.Status, ok = c.status(raw); !ok || h.Status == "" {
 		return h, c.badValue(line, colStatus, raw, "status", "statut", "Actif, Suspendu ou Désactivé")
 	}
 	raw = c.cell(cells, colRole)
-	if h.Role, ok = c.lookup(c.roles, roles, raw); !ok {
+	if h.Role, ok = c.role(raw); !ok {
 		return h, c.badValue(line, colRole, raw, "role", "rôle",
 			"Utilisateur, Administrateur, Administrateur suppléant ou Responsable d'habilitations")
 	}
@@ -91,10 +94,10 @@ func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowE
 	h.LastName = text(c.cell(cells, colLastName))
 	h.FirstName = text(c.cell(cells, colFirstName))
 	h.Email = strings.TrimSpace(text(c.cell(cells, colEmail)))
-	h.Organisme = c.intern(text(c.cell(cells, colOrganisme)))
-	h.SIRET = c.intern(siret(c.cell(cells, colSIRET)))
-	h.Unit = c.intern(text(c.cell(cells, colUnit)))
-	h.Service = c.intern(text(c.cell(cells, colService)))
+	h.Organisme = c.intern(colOrganisme, text(c.cell(cells, colOrganisme)))
+	h.SIRET = c.intern(colSIRET, siret(c.cell(cells, colSIRET)))
+	h.Unit = c.intern(colUnit, text(c.cell(cells, colUnit)))
+	h.Service = c.intern(colService, text(c.cell(cells, colService)))
 	return h, nil
 }
 
@@ -115,19 +118,80 @@ func (c *converter) lookup(cache, table map[string]string, raw string) (string, 
 	return v, ok
 }
 
-func (c *converter) intern(s string) string {
+// intern returns the shared copy of s. The previous value of the column is
+// checked first: an export usually lists one partner's rows together.
+func (c *converter) intern(col column, s string) string {
+	if s == c.last[col] {
+		return c.last[col]
+	}
 	if v, ok := c.interned[s]; ok {
+		c.last[col] = v
 		return v
 	}
-	if len(c.interned) < internLimit {
+	if len(c.interned) < internLimit && c.internedBytes+len(s) <= internBytes {
 		s = strings.Clone(s) // do not keep the whole CSV line alive
 		c.interned[s] = s
+		c.internedBytes += len(s)
+		c.last[col] = s
 	}
 	return s
 }
 
+// profile, status and role read the canonical spellings without a map
+// lookup, then any other spelling through a cache.
+func (c *converter) profile(raw string) (model.Profile, bool) {
+	switch raw { // constants, not raw: a substring would keep its CSV line alive
+	case "T1":
+		return model.T1, true
+	case "T2":
+		return model.T2, true
+	case "T4":
+		return model.T4, true
+	case "T5":
+		return model.T5, true
+	case "T13":
+		return model.T13, true
+	}
+	if p, ok := c.profiles[raw]; ok {
+		return p, true
+	}
+	p, ok := model.ParseProfile(fixUTF8(raw))
+	if ok {
+		remember(c.profiles, raw, p)
+	}
+	return p, ok
+}
+
+func (c *converter) status(raw string) (string, bool) {
+	switch raw {
+	case model.StatusActive:
+		return model.StatusActive, true
+	case model.StatusSuspended:
+		return model.StatusSuspended, true
+	case model.StatusDisabled:
+		return model.StatusDisabled, true
+	}
+	return c.lookup(c.statuses, statuses, raw)
+}
+
+func (c *converter) role(raw string) (string, bool) {
+	switch raw {
+	case model.RoleUser:
+		return model.RoleUser, true
+	case model.RoleAdministrator:
+		return model.RoleAdministrator, true
+	case model.RoleDeputyAdmin:
+		return model.RoleDeputyAdmin, true
+	case model.RoleHabManager:
+		return model.RoleHabManager, true
+	}
+	return c.lookup(c.roles, roles, raw)
+}
+
+// remember caches the normalisation of a spelling; few spellings exist, so
+// 256 entries are plenty and bound what a hostile file can add.
 func remember[V any](m map[string]V, k string, v V) {
-	if len(m) < internLimit {
+	if len(m) < 256 && len(k) <= 64 {
 		m[strings.Clone(k)] = v
 	}
 }

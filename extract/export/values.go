@@ -51,7 +51,14 @@ func fixUTF8(s string) string {
 
 // text returns a free-text cell as written, valid UTF-8 in NFC. NFC of text
 // already in NFC (nearly always) returns s itself, without allocating.
-func text(s string) string { return norm.NFC.String(fixUTF8(s)) }
+func text(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFC.String(fixUTF8(s))
+		}
+	}
+	return s
+}
 
 // parseDate reads a date cell; serial allows Excel serial numbers (XLSX).
 // The common forms JJ/MM/AAAA and AAAA-MM-JJ are parsed without allocating.

@@ -1,0 +1,86 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"habilitations/model"
+)
+
+// benchRows is the size of the reconcile benchmark's workload (issue 4).
+const benchRows = 1_000_000
+
+// writeWorkload writes a deterministic export of n rows spread over 5,000
+// partners, in the corpus' shape (UTF-8 BOM, « ; », CRLF, JJ/MM/AAAA).
+func writeWorkload(tb testing.TB, path string, n int) {
+	tb.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.WriteString("\ufeff" + goodHeader)
+	last := [...]string{"MARTIN", "BERNARD", "THOMAS", "PETIT", "ROBERT", "RICHARD", "DURAND", "DUBOIS", "MOREAU", "LAURENT"}
+	first := [...]string{"Léa", "Hugo", "Chloé", "Louis", "Inès", "Jules", "Zoé", "Noël", "Anaïs", "Gaëlle"}
+	units := [...]string{"Service social général", "Pôle insertion", "Service Domiciliation", "Pôle seniors"}
+	profiles := [...]string{"T1", "T1", "T1", "T2", "T4", "T5", "T13", "TD", "T13 (TD)"}
+	statuses := [...]string{"Actif", "Actif", "Actif", "Actif", "Suspendu", "Désactivé"}
+	x := uint64(42)
+	next := func(m int) int { // xorshift: deterministic, cheap
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return int(x % uint64(m))
+	}
+	for i := range n {
+		p := next(5000)
+		ln, fn := last[next(len(last))], first[next(len(first))]
+		login := ""
+		if next(4) > 0 {
+			login = fmt.Sprintf("%02d/%02d/2026", 1+next(28), 1+next(11))
+		}
+		fmt.Fprintf(w, "u-%07d;%s;%s;%c%s%d@partenaire-%04d.fr;CCAS PARTENAIRE %04d;;%s;Cdap;%s;Utilisateur;%s;%02d/%02d/%d;%s\r\n",
+			i, ln, fn, fn[0], ln, i, p, p, units[next(len(units))], profiles[next(len(profiles))],
+			statuses[next(len(statuses))], 1+next(28), 1+next(12), 2015+next(11), login)
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// BenchmarkReadCSV reads a 1,000,000-row export from disk; rows go to a
+// callback that keeps nothing, so the memory measured is the reader's.
+func BenchmarkReadCSV(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "export.csv")
+	writeWorkload(b, path, benchRows)
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		sum, err := Read(context.Background(), "export.csv", f, Options{}, func(h model.Habilitation) error {
+			n++
+			return nil
+		})
+		f.Close()
+		if err != nil || n != benchRows || sum.RowErrorCount != 0 {
+			b.Fatalf("read %d rows, %d row errors: %v", n, sum.RowErrorCount, err)
+		}
+	}
+	b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
