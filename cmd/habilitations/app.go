@@ -50,16 +50,24 @@ type command struct {
 	name    string
 	summary string
 	run     func(ctx context.Context, e *env, args []string) error
+	hidden  bool // internal commands (extract-worker) are left out of the usage
 }
 
 // commands lists the subcommands; each is defined in its own cmd_*.go file.
 func commands() []command {
 	return []command{
 		versionCommand(),
+		ingestCommand(),
+		recordsCommand(),
+		historyCommand(),
+		extractCommand(),
 		configCommand(),
 		statusCommand(),
 		runCommand(),
 		serveCommand(),
+		demoCommand(),
+		workerCommand(),
+		reviewCommand(),
 	}
 }
 
@@ -89,6 +97,9 @@ func usage(w io.Writer, cmds []command) {
 	var b strings.Builder
 	b.WriteString("Usage: habilitations <command> [flags]\n\nCommands:\n")
 	for _, c := range cmds {
+		if c.hidden {
+			continue
+		}
 		fmt.Fprintf(&b, "  %-12s %s\n", c.name, c.summary)
 	}
 	b.WriteString("\nRun 'habilitations <command> -h' for the flags of a command.\n")
