@@ -27,7 +27,7 @@ var statuses = map[string]string{
 var roles = map[string]string{
 	"utilisateur": model.RoleUser, "user": model.RoleUser,
 	"administrateur": model.RoleAdministrator, "administrateurprincipal": model.RoleAdministrator,
-	"admin": model.RoleAdministrator,
+	"admin":                   model.RoleAdministrator,
 	"administrateursuppleant": model.RoleDeputyAdmin, "adminsuppleant": model.RoleDeputyAdmin,
 	"suppleant": model.RoleDeputyAdmin, "administrateuradjoint": model.RoleDeputyAdmin,
 	"responsabledhabilitations": model.RoleHabManager, "responsabledeshabilitations": model.RoleHabManager,
