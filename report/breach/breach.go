@@ -1,0 +1,68 @@
+package breach
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"habilitations/model"
+)
+
+// Input is everything the report shows.
+type Input struct {
+	AsOf     model.Date
+	Findings []model.Finding
+	// Records are the records reconciled (raw or already merged): they give
+	// the partner names and, with Rows, the accounts behind each breach.
+	Records []model.Record
+	Rows    []model.Habilitation
+	// New are the findings absent from the previous run, Resolved those of
+	// the previous run that are gone (model.DiffFindings). HasPrevious is
+	// false on the first run: then nothing is called new.
+	New         []model.Finding
+	Resolved    []model.Finding
+	HasPrevious bool
+	// Settings are those of the reconciliation (quoted in the sentences).
+	Settings model.ReconcileSettings
+}
+
+// Paths are the files written.
+type Paths struct {
+	XLSX        string // the workbook
+	CSV         string // every finding, one per line
+	AccountsCSV string // the accounts behind each breach
+	JSON        string // findings.json
+}
+
+// Write writes the report into dir (created 0700 if missing); every file is
+// owner-only and written atomically.
+func Write(dir string, in Input) (Paths, error) {
+	if in.AsOf.IsZero() {
+		return Paths{}, errors.New("breach report: as_of is required")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return Paths{}, fmt.Errorf("breach report: %w", err)
+	}
+	d := in.AsOf.String()
+	p := Paths{
+		XLSX:        filepath.Join(dir, "depassements-quotas-"+d+".xlsx"),
+		CSV:         filepath.Join(dir, "depassements-quotas-"+d+".csv"),
+		AccountsCSV: filepath.Join(dir, "comptes-au-dela-du-quota-"+d+".csv"),
+		JSON:        filepath.Join(dir, "findings.json"),
+	}
+	t := build(in)
+	steps := []struct {
+		path  string
+		write func(string, tables) error
+	}{
+		{p.XLSX, writeXLSX}, {p.CSV, writeFindingsCSV}, {p.AccountsCSV, writeAccountsCSV},
+		{p.JSON, func(path string, t tables) error { return writeJSON(path, in.AsOf, in.Findings) }},
+	}
+	for _, s := range steps {
+		if err := s.write(s.path, t); err != nil {
+			return Paths{}, fmt.Errorf("breach report %s: %w", s.path, err)
+		}
+	}
+	return p, nil
+}

@@ -1,0 +1,82 @@
+package breach
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+)
+
+// neutralize makes a cell safe to open in a spreadsheet: a cell starting
+// with =, +, -, @, tab or CR would be read as a formula (CSV injection), so
+// it gets a leading apostrophe.
+func neutralize(s string) string {
+	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
+		return "'" + s
+	}
+	return s
+}
+
+// writeCSV writes a header and rows separated by ';', UTF-8 with a BOM (so
+// that Excel reads the accents), CRLF line ends, every cell neutralized.
+func writeCSV(path string, header []string, rows [][]string) error {
+	return writeFile(path, func(w io.Writer) error {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+		cw := csv.NewWriter(w)
+		cw.Comma = ';'
+		cw.UseCRLF = true
+		for _, r := range append([][]string{header}, rows...) {
+			out := make([]string, len(r))
+			for i, c := range r {
+				out[i] = neutralize(c)
+			}
+			if err := cw.Write(out); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	})
+}
+
+func writeFindingsCSV(path string, t tables) error {
+	header := []string{"Constat", "Convention", "Partenaire", "Structure", "Service", "Profil", "Autorisés", "Utilisés",
+		"Excédent", "Compte ou personne", "Nouveau", "Description", "À faire"}
+	var rows [][]string
+	for _, b := range t.breaches {
+		rows = append(rows, []string{b.f.Title(), b.f.Convention, b.partner, b.f.Unit, b.f.Service, string(b.f.Profile),
+			strconv.Itoa(b.f.Quota), strconv.Itoa(b.f.Count), strconv.Itoa(b.excess), "", yesNo(b.isNew), b.description, b.action})
+	}
+	for _, o := range t.others {
+		unit := ""
+		if o.f.Code == "unknown_unit" {
+			unit = o.f.Unit
+		}
+		rows = append(rows, []string{o.f.Title(), o.f.Convention, o.partner, unit, "", "", "", "", "", o.subject,
+			yesNo(o.isNew), o.description, o.action})
+	}
+	return writeCSV(path, header, rows)
+}
+
+func writeAccountsCSV(path string, t tables) error {
+	header := []string{"Convention", "Partenaire", "Structure", "Service", "Profil", "Autorisés", "Utilisés", "Rang",
+		"Identifiant", "Nom", "Prénom", "Adresse mél", "Rôle", "Statut", "Créé le", "Dernière connexion", "À faire"}
+	var rows [][]string
+	for _, h := range t.holders {
+		rows = append(rows, holderCells(h))
+	}
+	return writeCSV(path, header, rows)
+}
+
+// holderCells are the cells of one account line (CSV and XLSX).
+func holderCells(h holderRow) []string {
+	todo := inQuota
+	if h.beyond {
+		todo = toRemove
+	}
+	return []string{h.b.f.Convention, h.b.partner, h.b.f.Unit, h.b.f.Service, string(h.b.f.Profile),
+		strconv.Itoa(h.b.f.Quota), strconv.Itoa(h.b.f.Count), strconv.Itoa(h.rank),
+		h.h.Account, h.h.LastName, h.h.FirstName, h.h.Email, h.h.Role, h.h.Status,
+		frDate(h.h.Created, ""), frDate(h.h.LastLogin, "Jamais"), todo}
+}

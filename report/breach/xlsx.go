@@ -1,0 +1,215 @@
+package breach
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names (at most 31 characters, as spreadsheets require).
+const (
+	sheetSummary  = "Synthèse"
+	sheetBreaches = "Dépassements"
+	sheetAccounts = "Comptes au-delà du quota"
+	sheetOthers   = "Autres constats"
+	sheetResolved = "Résolus depuis dernier passage"
+)
+
+type workbook struct {
+	f  *excelize.File
+	st styles
+}
+
+func writeXLSX(path string, t tables) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	w := &workbook{f: f, st: st}
+	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
+		return err
+	}
+	for _, s := range []string{sheetBreaches, sheetAccounts, sheetOthers, sheetResolved} {
+		if _, err := f.NewSheet(s); err != nil {
+			return err
+		}
+	}
+	for _, step := range []func(tables) error{w.summary, w.breaches, w.accounts, w.others, w.resolved} {
+		if err := step(t); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	if err := f.SetDocProps(&excelize.DocProperties{Title: "Dépassements de quotas « Mon Compte Partenaire » au " + frDate(t.asOf, ""),
+		Creator: "habilitations", Language: "fr-FR"}); err != nil {
+		return err
+	}
+	return writeFile(path, func(out io.Writer) error {
+		_, err := f.WriteTo(out)
+		return err
+	})
+}
+
+func (w *workbook) breaches(t tables) error {
+	cols := []column{{"Convention", 12, kText}, {"Partenaire", 38, kWrap}, {"Structure", 30, kWrap}, {"Service", 9, kText},
+		{"Profil", 8, kText}, {"Autorisés", 11, kNumber}, {"Utilisés", 10, kNumber}, {"Excédent", 10, kNumber},
+		{"Nouveau", 10, kText}, {"À faire", 60, kWrap}}
+	var rows [][]cell
+	for _, b := range t.breaches {
+		rows = append(rows, []cell{{s: b.f.Convention}, {s: b.partner}, {s: b.f.Unit}, {s: b.f.Service}, {s: string(b.f.Profile)},
+			{n: b.f.Quota}, {n: b.f.Count}, {n: b.excess}, {s: yesNo(b.isNew)}, {s: b.action}})
+	}
+	last, err := w.table(sheetBreaches, cols, rows)
+	if err != nil {
+		return err
+	}
+	if err := w.highlight(sheetBreaches, 8, last, ">", "0", w.st.red); err != nil {
+		return err
+	}
+	return w.highlight(sheetBreaches, 9, last, "==", `"Oui"`, w.st.orange)
+}
+
+func (w *workbook) accounts(t tables) error {
+	cols := []column{{"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Structure", 26, kWrap}, {"Profil", 8, kText},
+		{"Rang", 7, kNumber}, {"Identifiant", 14, kText}, {"Nom", 18, kText}, {"Prénom", 14, kText}, {"Adresse mél", 30, kText},
+		{"Rôle", 16, kWrap}, {"Statut", 10, kText}, {"Créé le", 12, kDate}, {"Dernière connexion", 13, kDate}, {"À faire", 18, kWrap}}
+	var rows [][]cell
+	for _, h := range t.holders {
+		c := holderCells(h)
+		created, login := cell{s: c[14]}, cell{s: c[15]}
+		if !h.h.Created.IsZero() {
+			created.date = h.h.Created.Time()
+		}
+		if !h.h.LastLogin.IsZero() {
+			login.date = h.h.LastLogin.Time()
+		}
+		rows = append(rows, []cell{{s: c[0]}, {s: c[1]}, {s: c[2]}, {s: c[4]}, {n: h.rank}, {s: c[8]}, {s: c[9]}, {s: c[10]},
+			{s: c[11]}, {s: c[12]}, {s: c[13]}, created, login, {s: c[16]}})
+	}
+	last, err := w.table(sheetAccounts, cols, rows)
+	if err != nil {
+		return err
+	}
+	return w.highlight(sheetAccounts, 14, last, "==", strconv.Quote(toRemove), w.st.red)
+}
+
+func (w *workbook) others(t tables) error {
+	cols := []column{{"Constat", 22, kWrap}, {"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Compte ou personne", 20, kWrap},
+		{"Description", 60, kWrap}, {"À faire", 55, kWrap}, {"Nouveau", 10, kText}}
+	var rows [][]cell
+	for _, o := range t.others {
+		rows = append(rows, []cell{{s: o.f.Title()}, {s: o.f.Convention}, {s: o.partner}, {s: o.subject}, {s: o.description},
+			{s: o.action}, {s: yesNo(o.isNew)}})
+	}
+	last, err := w.table(sheetOthers, cols, rows)
+	if err != nil {
+		return err
+	}
+	return w.highlight(sheetOthers, 7, last, "==", `"Oui"`, w.st.orange)
+}
+
+func (w *workbook) resolved(t tables) error {
+	cols := []column{{"Constat", 22, kWrap}, {"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Compte ou personne", 20, kWrap},
+		{"Constat du passage précédent", 70, kWrap}}
+	var rows [][]cell
+	for _, o := range t.resolved {
+		rows = append(rows, []cell{{s: o.f.Title()}, {s: o.f.Convention}, {s: o.partner}, {s: o.subject}, {s: o.description}})
+	}
+	_, err := w.table(sheetResolved, cols, rows)
+	return err
+}
+
+func (w *workbook) summary(t tables) error {
+	f, st, s := w.f, w.st, sheetSummary
+	set := func(ref, v string, style int) error {
+		if err := f.SetCellStr(s, ref, v); err != nil {
+			return err
+		}
+		return f.SetCellStyle(s, ref, ref, style)
+	}
+	sub := "Comparaison avec le passage précédent : colonnes « dont nouveaux » et « résolus »."
+	if !t.hasPrevious {
+		sub = "Premier passage : aucune comparaison avec un passage précédent."
+	}
+	toRemoveCount := 0
+	for _, h := range t.holders {
+		if h.beyond {
+			toRemoveCount++
+		}
+	}
+	convs := map[string]bool{}
+	for _, b := range t.breaches {
+		convs[b.f.Convention] = true
+	}
+	head := []struct{ ref, v string }{
+		{"A1", "Habilitations « Mon Compte Partenaire » : dépassements de quotas et constats"},
+		{"A2", "Situation au " + frDate(t.asOf, "") + ". " + sub},
+	}
+	if err := set(head[0].ref, head[0].v, st.title); err != nil {
+		return err
+	}
+	if err := set(head[1].ref, head[1].v, st.subtitle); err != nil {
+		return err
+	}
+	hdr := []string{"Constat", "Nombre", "dont nouveaux", "Résolus depuis le dernier passage"}
+	for i, h := range hdr {
+		ref, _ := excelize.CoordinatesToCellName(i+1, 4)
+		if err := set(ref, h, st.header); err != nil {
+			return err
+		}
+	}
+	var tot summaryRow
+	for i, r := range t.summary {
+		y := 5 + i
+		if err := set(fmt.Sprintf("A%d", y), r.title, st.text); err != nil {
+			return err
+		}
+		for j, n := range []int{r.count, r.new, r.resolved} {
+			ref, _ := excelize.CoordinatesToCellName(2+j, y)
+			if err := f.SetCellInt(s, ref, int64(n)); err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(s, ref, ref, st.number); err != nil {
+				return err
+			}
+		}
+		tot.count, tot.new, tot.resolved = tot.count+r.count, tot.new+r.new, tot.resolved+r.resolved
+	}
+	y := 5 + len(t.summary)
+	if err := set(fmt.Sprintf("A%d", y), "Total", st.total); err != nil {
+		return err
+	}
+	for j, n := range []int{tot.count, tot.new, tot.resolved} {
+		ref, _ := excelize.CoordinatesToCellName(2+j, y)
+		if err := f.SetCellInt(s, ref, int64(n)); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(s, ref, ref, st.total); err != nil {
+			return err
+		}
+	}
+	notes := []string{
+		fmt.Sprintf("Conventions en dépassement : %d. Comptes à supprimer ou à régulariser : %d.", len(convs), toRemoveCount),
+		"Feuille « Dépassements » : un quota dépassé ou un profil non autorisé par ligne.",
+		"Feuille « Comptes au-delà du quota » : les comptes de chaque dépassement, du plus récent au plus ancien ; les plus récents, en nombre égal à l'excédent, sont à supprimer ou à régulariser par un nouveau bulletin d'adhésion.",
+		"Feuille « Autres constats » : comptes inactifs, adresses non nominatives, doublons, administrateurs, structures et partenaires inconnus.",
+	}
+	for i, n := range notes {
+		if err := set(fmt.Sprintf("A%d", y+2+i), n, st.subtitle); err != nil {
+			return err
+		}
+	}
+	for col, wdt := range map[string]float64{"A": 42, "B": 12, "C": 15, "D": 22} {
+		if err := f.SetColWidth(s, col, col, wdt); err != nil {
+			return err
+		}
+	}
+	if err := f.SetRowHeight(s, 4, 32); err != nil {
+		return err
+	}
+	return w.printSetup(s, false)
+}

@@ -1,0 +1,75 @@
+package breach
+
+import (
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// styles are the workbook's cell styles, created once per file.
+type styles struct {
+	header, text, wrap, number, date, title, subtitle, total int
+	red, orange                                              int // conditional formats
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	var s styles
+	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
+		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
+	top := &excelize.Alignment{Vertical: "top"}
+	dateFmt := "dd/mm/yyyy"
+	defs := []struct {
+		dst *int
+		st  *excelize.Style
+	}{
+		{&s.header, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}},
+			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
+		{&s.text, &excelize.Style{Border: border, Alignment: top}},
+		{&s.wrap, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&s.number, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
+		{&s.date, &excelize.Style{Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
+		{&s.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "1F4E78"}}},
+		{&s.subtitle, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}},
+		{&s.total, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Alignment: &excelize.Alignment{Horizontal: "center"}}},
+	}
+	for _, d := range defs {
+		id, err := f.NewStyle(d.st)
+		if err != nil {
+			return s, err
+		}
+		*d.dst = id
+	}
+	var err error
+	if s.red, err = f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006", Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}}); err != nil {
+		return s, err
+	}
+	s.orange, err = f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C5700"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}})
+	return s, err
+}
+
+// lines estimates how many lines text takes in a wrapped column of width w
+// (in characters), so that rows are tall enough in every spreadsheet.
+func lines(text string, w float64) int {
+	n := 0
+	for _, para := range splitLines(text) {
+		l := int(float64(utf8.RuneCountInString(para))/(w*0.95)) + 1
+		n += l
+	}
+	return max(n, 1)
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
