@@ -18,8 +18,8 @@ func TestCorpusExports(t *testing.T) {
 			}
 			truth := MustReadTruth(t, path+".truth.json")
 			sum, rows := MustReadAll(t, filepath.Base(path), data, Options{})
-			if len(sum.RowErrors) > 0 {
-				t.Errorf("row errors: %v", sum.RowErrors)
+			if len(sum.RowErrors) > 0 || len(sum.Warnings) > 0 || len(sum.Missing) > 0 {
+				t.Errorf("row errors %v, warnings %v, missing %v", sum.RowErrors, sum.Warnings, sum.Missing)
 			}
 			if sum.File != truth.File || sum.Format != truth.Format || sum.Encoding != truth.Encoding ||
 				sum.Delimiter != truth.Delimiter {

@@ -160,8 +160,8 @@ func TestFixtures(t *testing.T) {
 				t.Errorf("summary = %q/%q/%q/%q/%d, want %q/%q/%q/%q/%d", sum.Format, sum.Encoding, sum.Delimiter,
 					sum.Sheet, sum.HeaderLine, fx.format, fx.encoding, fx.delimiter, fx.sheet, fx.headerLine)
 			}
-			if len(sum.RowErrors) > 0 || len(sum.Missing) > 0 {
-				t.Errorf("row errors %v, missing %v", sum.RowErrors, sum.Missing)
+			if len(sum.RowErrors) > 0 || len(sum.Missing) > 0 || len(sum.Warnings) > 0 {
+				t.Errorf("row errors %v, missing %v, warnings %v", sum.RowErrors, sum.Missing, sum.Warnings)
 			}
 			compareRows(t, rows, truth.Rows)
 			if len(rows) > 0 && rows[0].Line != fx.headerLine+1 {

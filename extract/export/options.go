@@ -65,6 +65,16 @@ type Summary struct {
 	// counts them all.
 	RowErrors     []RowError `json:"row_errors"`
 	RowErrorCount int        `json:"row_error_count"`
+	// Warnings are rows kept with a value dropped (a SIRET that is not 14
+	// digits is emptied, so that the row is matched by Organisme), capped
+	// like RowErrors.
+	Warnings []RowError `json:"warnings"`
+}
+
+func (s *Summary) addWarning(e RowError, max int) {
+	if len(s.Warnings) < max {
+		s.Warnings = append(s.Warnings, e)
+	}
 }
 
 func (s *Summary) addRowError(e RowError, max int) {

@@ -30,7 +30,7 @@ var (
 // the first error fn returns. French(err) renders it for reports.
 func Read(ctx context.Context, name string, r io.Reader, opts Options, fn func(model.Habilitation) error) (Summary, error) {
 	opts = opts.withDefaults()
-	sum := Summary{File: name, RowErrors: []RowError{}}
+	sum := Summary{File: name, RowErrors: []RowError{}, Warnings: []RowError{}}
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, err := br.Peek(len(zipMagic))
 	if err != nil && err != io.EOF {
@@ -75,6 +75,9 @@ func (e *emitter) row(cells []string, line int) error {
 	if rerr != nil {
 		e.sum.addRowError(*rerr, e.max)
 		return nil
+	}
+	if e.conv.warn != nil {
+		e.sum.addWarning(*e.conv.warn, e.max)
 	}
 	e.sum.Rows++
 	if err := e.fn(h); err != nil {

@@ -30,6 +30,8 @@ type converter struct {
 	last     [numColumns]string // previous interned value per column
 	// internedBytes is the size of the interned strings.
 	internedBytes int
+	// warn is set by convert when the row is kept with a value dropped.
+	warn *RowError
 }
 
 func newConverter(file string, h header, serial bool) *converter {
@@ -57,9 +59,11 @@ func blank(cells []string) bool {
 }
 
 // convert returns the habilitation of a data row, or the row error that makes
-// it skipped. The first bad field of the row is reported.
+// it skipped. The first bad field of the row is reported. A kept row with a
+// dropped value leaves its warning in c.warn.
 func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowError) {
 	h := model.Habilitation{Line: line}
+	c.warn = nil
 	h.Account = strings.TrimSpace(text(c.cell(cells, colAccount)))
 	if h.Account == "" {
 		return h, c.rowErr(line, colAccount, "empty account id", "identifiant vide")
@@ -95,7 +99,11 @@ func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowE
 	h.FirstName = text(c.cell(cells, colFirstName))
 	h.Email = strings.TrimSpace(text(c.cell(cells, colEmail)))
 	h.Organisme = c.intern(colOrganisme, text(c.cell(cells, colOrganisme)))
-	h.SIRET = c.intern(colSIRET, siret(c.cell(cells, colSIRET)))
+	if h.SIRET = c.intern(colSIRET, siret(c.cell(cells, colSIRET))); h.SIRET != "" && !validSIRETShape(h.SIRET) {
+		c.warn = c.rowErr(line, colSIRET, fmt.Sprintf("SIRET %q is not 14 digits: ignored", shown(h.SIRET)),
+			fmt.Sprintf("SIRET « %s » invalide (14 chiffres attendus) : ignoré, rapprochement par l'organisme", shown(h.SIRET)))
+		h.SIRET = ""
+	}
 	h.Unit = c.intern(colUnit, text(c.cell(cells, colUnit)))
 	h.Service = c.intern(colService, text(c.cell(cells, colService)))
 	return h, nil
@@ -207,4 +215,11 @@ func (c *converter) badValue(line int, col column, raw, en, fr, expected string)
 	}
 	return c.rowErr(line, col, fmt.Sprintf("unknown %s %q", en, shown(raw)),
 		fmt.Sprintf("%s inconnu « %s » (attendu : %s)", fr, shown(raw), expected))
+}
+
+// validSIRETShape reports whether s is 14 digits. The Luhn key is not checked
+// here: a wrong key is what the partner wrote and reconciliation shows it.
+func validSIRETShape(s string) bool {
+	_, ok := digits(s)
+	return ok && len(s) == 14
 }

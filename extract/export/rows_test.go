@@ -18,7 +18,8 @@ const badRowsCSV = goodHeader + // line 1
 	"u-7;\"MARTIN\r\nBIS\";Léa;x@example.fr;CCAS;;;Cdap;T1;;actif;2025-02-05;hier\r\n" + // 8-9: bad last login
 	";;;;;;;;;;;;\r\n" + // 10: blank, skipped silently
 	"u-8;MARTIN;Léa;x@example.fr;CCAS;;;Cdap;TD;Responsable des habilitations;Inactif;05/02/2025 10:12;2026-10-20T08:00:00\r\n" + // 11
-	"u-9;MARTIN;Léa;x@example.fr;CCAS;;;Cdap;T1;Utilisateur;\r\n" // 12: missing cells → empty status
+	"u-9;MARTIN;Léa;x@example.fr;CCAS;;;Cdap;T1;Utilisateur;\r\n" + // 12: missing cells → empty status
+	"u-10;MARTIN;Léa;x@example.fr;CCAS;\"2,63254E+13\";;Cdap;T1;;Actif;;\r\n" // 13: kept, SIRET dropped
 
 // TestBadRows: each bad row is reported with its line and field, and skipped;
 // the others are read.
@@ -59,9 +60,15 @@ func TestBadRows(t *testing.T) {
 		got += fmt.Sprintf("%s@%d:%s/%s/%s/%s/%s ", h.Account, h.Line, h.Profile, h.Status, h.Role, h.Created, h.LastLogin)
 	}
 	wantRows := "u-1@2:T1/Actif/Utilisateur/2025-02-05/2026-10-20 " +
-		"u-8@11:T13/Désactivé/Responsable d'habilitations/2025-02-05/2026-10-20 "
-	if got != wantRows || sum.Rows != 2 {
+		"u-8@11:T13/Désactivé/Responsable d'habilitations/2025-02-05/2026-10-20 " +
+		"u-10@13:T1/Actif/Utilisateur// "
+	if got != wantRows || sum.Rows != 3 {
 		t.Errorf("rows = %q (%d), want %q", got, sum.Rows, wantRows)
+	}
+
+	if len(sum.Warnings) != 1 || sum.Warnings[0].Line != 13 || sum.Warnings[0].Field != "SIRET" ||
+		rows[2].SIRET != "" || !strings.Contains(sum.Warnings[0].French(), "« 2,63254E+13 » invalide") {
+		t.Errorf("warnings = %+v, SIRET %q", sum.Warnings, rows[len(rows)-1].SIRET)
 	}
 }
 
