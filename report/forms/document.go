@@ -19,6 +19,7 @@ const (
 	KindSignatures             // two signature columns: Left and Right lines
 	KindField                  // a form line: Text followed by a blank or filled Value
 	KindCheck                  // « oui / non » boxes after Text; Value "oui", "non" or ""
+	KindNote                   // small grey explanatory text, not part of the official form
 )
 
 // Block is one unit of a document: a line or paragraph, a table, a page break.

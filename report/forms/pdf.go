@@ -101,6 +101,9 @@ func (r *renderer) block(b Block, first bool) {
 		p.Ln(1)
 	case KindParagraph:
 		r.font("", bodySize)
+		if strings.HasPrefix(b.Text, "- ") { // a form's dashed line, aligned with the fields
+			p.SetX(margin + 4)
+		}
 		p.MultiCell(0, lineHeight, b.Text, "", "L", false)
 		p.Ln(1.5)
 	case KindBullet, KindSubBullet:
@@ -119,6 +122,13 @@ func (r *renderer) block(b Block, first bool) {
 		r.field(b)
 	case KindCheck:
 		r.check(b)
+	case KindNote:
+		r.font("", 8.5)
+		p.SetTextColor(80, 80, 80)
+		p.MultiCell(0, 4.2, b.Text, "", "L", false)
+		p.SetTextColor(0, 0, 0)
+		p.Ln(2)
+		r.font("", bodySize)
 	}
 }
 

@@ -14,8 +14,12 @@ func (r *renderer) table(b Block) {
 	for i, f := range b.Widths {
 		widths[i] = f * tw
 	}
+	hasHeader := len(b.Header) > 0
 	if b.Keep {
-		total := r.rowHeight(b.Header, widths, "B")
+		total := 0.0
+		if hasHeader {
+			total = r.rowHeight(b.Header, widths, "B")
+		}
 		for _, row := range b.Rows {
 			total += r.rowHeight(row, widths, "")
 		}
@@ -26,7 +30,9 @@ func (r *renderer) table(b Block) {
 		p.AddPage()
 	}
 	p.Ln(1)
-	r.row(b.Header, widths, "B", true)
+	if hasHeader {
+		r.row(b.Header, widths, "B", true)
+	}
 	for _, row := range b.Rows {
 		style := ""
 		if len(row) == 1 {
@@ -34,7 +40,9 @@ func (r *renderer) table(b Block) {
 		}
 		if h := r.rowHeight(row, widths, style); !r.room(h) {
 			p.AddPage()
-			r.row(b.Header, widths, "B", true)
+			if hasHeader {
+				r.row(b.Header, widths, "B", true)
+			}
 		}
 		r.row(row, widths, style, false)
 	}
