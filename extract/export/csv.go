@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
 	"habilitations/model"
@@ -32,8 +31,9 @@ var delimiters = [...]rune{';', ',', '\t'}
 const maxBadRecords = 1000
 
 // readCSV streams a CSV export. The encoding is chosen from the BOM or, without
-// one, from whether the first bytes are valid UTF-8; the delimiter and header
-// row are the ones under which the first rows hold the most known columns.
+// one, reported from whether the first bytes are valid UTF-8 (cells are then
+// decoded one by one); the delimiter and header row are the ones under which
+// the first rows hold the most known columns.
 func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, fn func(model.Habilitation) error) error {
 	peek, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
@@ -53,7 +53,10 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 	case validUTF8Prefix(peek):
 		sum.Encoding = "utf-8"
 	default:
-		sum.Encoding, dec = "windows-1252", charmap.Windows1252.NewDecoder()
+		// No transform: every cell that is not valid UTF-8 is decoded from
+		// Windows-1252 on its own (fixUTF8), which also reads a UTF-8 file
+		// with a few stray Windows-1252 bytes (or the reverse) right.
+		sum.Encoding = "windows-1252"
 	}
 	sample := string(peek)
 	if dec != nil {

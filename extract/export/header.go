@@ -70,7 +70,7 @@ func init() {
 // headerKey folds a header cell: case, accents, spaces and punctuation are
 // ignored (« Adresse mél » and « ADRESSE-MEL » are the same key).
 func headerKey(s string) string {
-	f := model.Fold(s)
+	f := model.Fold(fixUTF8(s))
 	var b strings.Builder
 	for _, r := range f {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

@@ -105,15 +105,36 @@ func TestNormalisedValues(t *testing.T) {
 	}
 }
 
-// TestStrayWindows1252: a file whose first 64 KB are UTF-8 but holds a
-// Windows-1252 line further down still reads that line right.
-func TestStrayWindows1252(t *testing.T) {
+// TestMixedEncodings: cells are decoded one by one, so a UTF-8 file with a
+// Windows-1252 line (early or past the first 64 KB) reads both right.
+func TestMixedEncodings(t *testing.T) {
 	pad := strings.Repeat(goodRow, sniffSize/len(goodRow)+1)
 	late := "u-late;B\xc9RARD;No\xebl;nb@example.fr;CCAS DE BEAUNE;;Service social g\xe9n\xe9ral;Cdap;T1;Utilisateur;D\xe9sactiv\xe9;;\r\n"
-	sum, rows := MustReadAll(t, "mixed.csv", []byte(goodHeader+pad+late), Options{})
-	last := rows[len(rows)-1]
-	if sum.Encoding != "utf-8" || last.Account != "u-late" || last.LastName != "BÉRARD" || last.FirstName != "Noël" ||
-		last.Unit != "Service social général" || last.Status != model.StatusDisabled {
-		t.Errorf("encoding %q, last row %+v", sum.Encoding, last)
+	tests := []struct {
+		name, data, encoding string
+	}{
+		{"late", goodHeader + pad + late, "utf-8"},
+		{"early", goodHeader + late + pad, "windows-1252"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sum, rows := MustReadAll(t, "mixed.csv", []byte(tt.data), Options{})
+			if sum.Encoding != tt.encoding || sum.Rows != len(rows) || len(sum.RowErrors) > 0 {
+				t.Fatalf("encoding %q, %d rows, errors %v", sum.Encoding, sum.Rows, sum.RowErrors)
+			}
+			for _, h := range rows {
+				switch h.Account {
+				case "u-late":
+					if h.LastName != "BÉRARD" || h.FirstName != "Noël" || h.Unit != "Service social général" ||
+						h.Status != model.StatusDisabled {
+						t.Errorf("Windows-1252 row read as %+v", h)
+					}
+				default:
+					if h.FirstName != "Léa" || h.Unit != "Service social général" {
+						t.Errorf("UTF-8 row read as %+v", h)
+					}
+				}
+			}
+		})
 	}
 }
