@@ -53,7 +53,7 @@ func (f Finding) Description() string { return f.DescriptionWith(DefaultReconcil
 // dormancy threshold the sentence quotes.
 func (f Finding) DescriptionWith(s ReconcileSettings) string {
 	s = s.withDefaults()
-	conv := "la convention n°" + nbsp + f.Convention
+	conv := "convention n°" + nbsp + f.Convention // "(convention n° …)", "de la convention n° …"
 	switch f.Code {
 	case CodeQuotaExceeded:
 		return fmt.Sprintf("Profil %s de la structure %s (%s, service %s)"+nbsp+": %s pour %s (%d en trop).",
@@ -66,9 +66,9 @@ func (f Finding) DescriptionWith(s ReconcileSettings) string {
 			f.Account, guillemets(f.Organisme))
 	case CodeUnknownUnit:
 		if strings.TrimSpace(f.Unit) == "" {
-			return fmt.Sprintf("Le compte %s n'indique aucune structure, alors que %s en compte plusieurs.", f.Account, conv)
+			return fmt.Sprintf("Le compte %s n'indique aucune structure, alors que la %s en compte plusieurs.", f.Account, conv)
 		}
-		return fmt.Sprintf("Le compte %s est rattaché à la structure %s, absente de l'annexe 2 de %s.", f.Account, guillemets(strings.TrimSpace(f.Unit)), conv)
+		return fmt.Sprintf("Le compte %s est rattaché à la structure %s, absente de l'annexe 2 de la %s.", f.Account, guillemets(strings.TrimSpace(f.Unit)), conv)
 	case CodeDormantAccount:
 		return fmt.Sprintf("Le compte %s (%s) est actif mais n'a pas été utilisé depuis plus de %d jours.", f.Account, conv, s.DormantDays)
 	case CodeSharedMailbox:
@@ -76,9 +76,9 @@ func (f Finding) DescriptionWith(s ReconcileSettings) string {
 	case CodeDuplicateAccount:
 		return fmt.Sprintf("Les comptes %s (%s) semblent appartenir à la même personne (même adresse mél ou mêmes nom et prénom).", frenchList(f.Accounts), conv)
 	case CodeUndeclaredAdmin:
-		return fmt.Sprintf("Le compte %s a un rôle d'administrateur, mais son titulaire n'est pas déclaré administrateur à l'annexe 1 de %s.", f.Account, conv)
+		return fmt.Sprintf("Le compte %s a un rôle d'administrateur, mais son titulaire n'est pas déclaré administrateur à l'annexe 1 de la %s.", f.Account, conv)
 	case CodeMissingAdmin:
-		return fmt.Sprintf("%s, déclaré(e) administrateur à l'annexe 1 de %s, n'a aucun compte administrateur actif.", f.Name, conv)
+		return fmt.Sprintf("%s, déclaré(e) administrateur à l'annexe 1 de la %s, n'a aucun compte administrateur actif.", f.Name, conv)
 	}
 	return fmt.Sprintf("Constat %s sur %s.", f.Code, conv)
 }

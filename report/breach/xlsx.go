@@ -76,7 +76,7 @@ func (w *workbook) breaches(t tables) error {
 func (w *workbook) accounts(t tables) error {
 	cols := []column{{"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Structure", 26, kWrap}, {"Profil", 8, kText},
 		{"Rang", 7, kNumber}, {"Identifiant", 14, kText}, {"Nom", 18, kText}, {"Prénom", 14, kText}, {"Adresse mél", 30, kText},
-		{"Rôle", 16, kWrap}, {"Statut", 10, kText}, {"Créé le", 12, kDate}, {"Dernière connexion", 13, kDate}, {"À faire", 18, kWrap}}
+		{"Rôle", 16, kWrap}, {"Statut", 10, kText}, {"Créé le", 12, kDate}, {"Dernière connexion", 13, kDate}, {"À faire", 27, kText}}
 	var rows [][]cell
 	for _, h := range t.holders {
 		c := holderCells(h)
@@ -152,7 +152,7 @@ func (w *workbook) summary(t tables) error {
 	if err := set(head[0].ref, head[0].v, st.title); err != nil {
 		return err
 	}
-	if err := set(head[1].ref, head[1].v, st.subtitle); err != nil {
+	if err := w.note(s, 2, head[1].v); err != nil {
 		return err
 	}
 	hdr := []string{"Constat", "Nombre", "dont nouveaux", "Résolus depuis le dernier passage"}
@@ -199,11 +199,11 @@ func (w *workbook) summary(t tables) error {
 		"Feuille « Autres constats » : comptes inactifs, adresses non nominatives, doublons, administrateurs, structures et partenaires inconnus.",
 	}
 	for i, n := range notes {
-		if err := set(fmt.Sprintf("A%d", y+2+i), n, st.subtitle); err != nil {
+		if err := w.note(s, y+2+i, n); err != nil {
 			return err
 		}
 	}
-	for col, wdt := range map[string]float64{"A": 42, "B": 12, "C": 15, "D": 22} {
+	for col, wdt := range map[string]float64{"A": 42, "B": 12, "C": 15, "D": 24} {
 		if err := f.SetColWidth(s, col, col, wdt); err != nil {
 			return err
 		}
@@ -212,4 +212,19 @@ func (w *workbook) summary(t tables) error {
 		return err
 	}
 	return w.printSetup(s, false)
+}
+
+// note writes a sentence across columns A to D of row y, wrapped.
+func (w *workbook) note(sheet string, y int, text string) error {
+	a, d := fmt.Sprintf("A%d", y), fmt.Sprintf("D%d", y)
+	if err := w.f.MergeCell(sheet, a, d); err != nil {
+		return err
+	}
+	if err := w.f.SetCellStr(sheet, a, text); err != nil {
+		return err
+	}
+	if err := w.f.SetCellStyle(sheet, a, d, w.st.subtitle); err != nil {
+		return err
+	}
+	return w.f.SetRowHeight(sheet, y, float64(15*lines(text, 42+12+15+24)+2))
 }

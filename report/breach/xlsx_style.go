@@ -6,6 +6,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// fontFamily is set on every style: a style with a font but no family is
+// shown in a serif fallback by LibreOffice.
+const fontFamily = "Calibri"
+
 // styles are the workbook's cell styles, created once per file.
 type styles struct {
 	header, text, wrap, number, date, title, subtitle, total int
@@ -17,21 +21,23 @@ func newStyles(f *excelize.File) (styles, error) {
 	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
 		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
 	top := &excelize.Alignment{Vertical: "top"}
+	note := &excelize.Alignment{Vertical: "top", WrapText: true}
 	dateFmt := "dd/mm/yyyy"
+	body := &excelize.Font{Family: fontFamily, Size: 10}
 	defs := []struct {
 		dst *int
 		st  *excelize.Style
 	}{
-		{&s.header, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Border: border,
+		{&s.header, &excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Color: "FFFFFF"}, Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}},
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
-		{&s.text, &excelize.Style{Border: border, Alignment: top}},
-		{&s.wrap, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&s.number, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
-		{&s.date, &excelize.Style{Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
-		{&s.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "1F4E78"}}},
-		{&s.subtitle, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}},
-		{&s.total, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
+		{&s.text, &excelize.Style{Font: body, Border: border, Alignment: top}},
+		{&s.wrap, &excelize.Style{Font: body, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&s.number, &excelize.Style{Font: body, Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
+		{&s.date, &excelize.Style{Font: body, Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
+		{&s.title, &excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 14, Color: "1F4E78"}}},
+		{&s.subtitle, &excelize.Style{Font: &excelize.Font{Family: fontFamily, Italic: true, Color: "595959"}, Alignment: note}},
+		{&s.total, &excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true}, Border: border,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Alignment: &excelize.Alignment{Horizontal: "center"}}},
 	}
 	for _, d := range defs {
@@ -42,11 +48,11 @@ func newStyles(f *excelize.File) (styles, error) {
 		*d.dst = id
 	}
 	var err error
-	if s.red, err = f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006", Bold: true},
+	if s.red, err = f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Color: "9C0006", Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}}); err != nil {
 		return s, err
 	}
-	s.orange, err = f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C5700"},
+	s.orange, err = f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Color: "9C5700"},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}})
 	return s, err
 }
