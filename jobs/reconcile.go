@@ -27,6 +27,11 @@ type ReconcileResult struct {
 	New, Resolved []model.Finding
 	PreviousRun   int64 // 0 when this is the first reconciliation
 	Reports       []string
+
+	// Records and Rows are the inputs reconciled (effective records, rows
+	// of the current exports), for the reports and reviews of the same run.
+	EffectiveRecords []model.Record
+	CurrentRows      []model.Habilitation
 }
 
 // ReconcileSummary is the part of a ReconcileResult safe to print and log.
@@ -41,6 +46,9 @@ type ReconcileSummary struct {
 	Resolved  int            `json:"resolved"`
 	Previous  int64          `json:"previous_run,omitempty"`
 	Reports   []string       `json:"reports"`
+	// ActionChecks counts the actions of earlier reviews checked against
+	// the current exports.
+	ActionChecks int `json:"action_checks"`
 }
 
 // Summary returns the counts of r.
@@ -85,6 +93,7 @@ func Reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 		res.Rows += n
 		res.RowErrors += bad
 	}
+	res.EffectiveRecords, res.CurrentRows = records, rows
 	res.Findings = model.Reconcile(records, rows, asOf, set)
 	if err := st.SaveFindings(ctx, runID, res.Findings); err != nil {
 		return res, err

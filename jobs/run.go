@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	"habilitations/model"
 )
 
 // RunPipeline runs the whole pipeline once (`habilitations run`, the 02:00
@@ -65,25 +63,4 @@ func (w *workspace) runSteps(ctx context.Context, rep *RunReport, steps []step) 
 		err = werr
 	}
 	return err
-}
-
-// reconcileStep reconciles and writes the breach reports.
-func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
-	c := w.opts.Config.Reconcile
-	res, err := Reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf,
-		model.ReconcileSettings{DormantDays: c.DormantDays, MailboxMinPart: c.MailboxMinPart})
-	if err != nil {
-		return err
-	}
-	paths, err := w.writeBreachReports(ctx, res)
-	if err != nil {
-		return err
-	}
-	res.Reports = paths
-	sum := res.Summary()
-	rep.Reconcile = &sum
-	w.findings = res.Findings
-	w.log.Info("reconciled", "records", sum.Records, "exports", sum.Exports, "rows", sum.Rows,
-		"findings", sum.Findings, "new", sum.New, "resolved", sum.Resolved)
-	return nil
 }

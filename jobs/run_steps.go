@@ -3,6 +3,10 @@ package jobs
 import (
 	"context"
 	"errors"
+	"path/filepath"
+
+	"habilitations/model"
+	"habilitations/report/breach"
 )
 
 // ingestStep takes the inbox and exports folders.
@@ -20,10 +24,71 @@ func (w *workspace) ingestStep(ctx context.Context, rep *RunReport) error {
 	return err
 }
 
-// The steps below are wired to their packages as those land (WIP).
-
-func (w *workspace) formsStep(ctx context.Context, rep *RunReport) error   { return nil }
-func (w *workspace) reviewsStep(ctx context.Context, rep *RunReport) error { return nil }
-func (w *workspace) writeBreachReports(ctx context.Context, res ReconcileResult) ([]string, error) {
-	return nil, nil
+// reconcileSettings are the thresholds of the configuration.
+func (w *workspace) reconcileSettings() model.ReconcileSettings {
+	c := w.opts.Config.Reconcile
+	return model.ReconcileSettings{DormantDays: c.DormantDays, MailboxMinPart: c.MailboxMinPart}
 }
+
+// reconcileStep reconciles, checks the actions of the previous reviews
+// against the new exports, and writes the breach reports.
+func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
+	res, err := Reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf, w.reconcileSettings())
+	if err != nil {
+		return err
+	}
+	checks, err := CheckReviewActions(ctx, w.st, res.EffectiveRecords, res.CurrentRows, w.opts.AsOf)
+	if err != nil {
+		return err
+	}
+	paths, err := breach.Write(w.dd.Path(reportsDir(w.opts.AsOf)), breach.Input{
+		AsOf: w.opts.AsOf, Findings: res.Findings, Records: res.EffectiveRecords, Rows: res.CurrentRows,
+		New: res.New, Resolved: res.Resolved, HasPrevious: res.PreviousRun != 0, Settings: w.reconcileSettings(),
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range []string{paths.XLSX, paths.CSV, paths.AccountsCSV, paths.JSON} {
+		res.Reports = append(res.Reports, w.rel(p))
+	}
+	sum := res.Summary()
+	for _, rs := range checks {
+		sum.ActionChecks += len(rs)
+	}
+	rep.Reconcile = &sum
+	w.findings = res.Findings
+	w.log.Info("reconciled", "records", sum.Records, "exports", sum.Exports, "rows", sum.Rows,
+		"findings", sum.Findings, "new", sum.New, "resolved", sum.Resolved, "action_checks", sum.ActionChecks)
+	return nil
+}
+
+// reviewsStep prepares the review workbooks of the conventions whose
+// anniversary falls within the lead time, and the Caf's consolidated workbook.
+func (w *workspace) reviewsStep(ctx context.Context, rep *RunReport) error {
+	res, err := PrepareReviews(ctx, w.st, w.dd, ReviewOptions{
+		AsOf: w.opts.AsOf, LeadDays: w.opts.Config.Review.LeadDays, Settings: w.reconcileSettings(),
+		Findings: w.findings, Now: w.opts.Now, Log: w.log,
+	})
+	files := append([]string{}, res.Workbooks...)
+	if res.Consolidated != "" {
+		files = append(files, res.Consolidated)
+	}
+	rep.Reviews = &FilesSummary{Written: len(res.Workbooks), Skipped: res.Skipped, Files: files}
+	return err
+}
+
+// reportsDir is the folder of the reports of a date, relative to the data directory.
+func reportsDir(asOf model.Date) string { return DirReports + "/" + asOf.String() }
+
+// rel returns path relative to the data directory, slash-separated.
+func (w *workspace) rel(path string) string {
+	r, err := filepath.Rel(w.dd.Root, path)
+	if err != nil {
+		return path
+	}
+	return filepath.ToSlash(r)
+}
+
+// The step below is wired to its package as it lands (WIP).
+
+func (w *workspace) formsStep(ctx context.Context, rep *RunReport) error { return nil }

@@ -21,8 +21,12 @@ func runServeCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	x, err := extractorFor(cfg)
+	if err != nil {
+		return err
+	}
 	// The daemon never draws progress bars and always uses today's date.
-	s, err := jobs.NewScheduler(cfg, e.log, jobs.ScheduledJobs(jobs.RunOptions{Config: cfg, Log: e.log}))
+	s, err := jobs.NewScheduler(cfg, e.log, jobs.ScheduledJobs(jobs.RunOptions{Config: cfg, Log: e.log, Extractor: x}))
 	if err != nil {
 		return err
 	}
