@@ -80,10 +80,10 @@ func (x *filler) reviewer(name string, date time.Time) {
 	rows, _ := x.f.GetRows(model.ReviewSheetSummary)
 	for i, r := range rows {
 		if len(r) > 0 && r[0] == model.ReviewReviewerLabel {
-			x.set(model.ReviewSheetSummary, 1, i+1, name)
+			x.set(model.ReviewSheetSummary, model.ReviewSummaryValueCol, i+1, name)
 		}
 		if len(r) > 0 && r[0] == model.ReviewDateLabel {
-			x.set(model.ReviewSheetSummary, 1, i+1, date)
+			x.set(model.ReviewSheetSummary, model.ReviewSummaryValueCol, i+1, date)
 		}
 	}
 }
@@ -277,7 +277,7 @@ func TestReviewImportRefusesTampering(t *testing.T) {
 		}, "justification obligatoire"},
 		{"missing reviewer", func(x *filler, rows [][]string) (int, string) {
 			x.reviewer("", time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))
-			return -1, "B"
+			return -1, "D"
 		}, "relecteur ne sont pas renseignés"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

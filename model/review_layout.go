@@ -23,6 +23,9 @@ const (
 	ReviewReviewerLabel  = "Nom et fonction du relecteur"
 	ReviewDateLabel      = "Date de la revue"
 	ReviewProtectedCount = 14 // columns A..N are generated and protected
+	// ReviewSummaryValueCol is the 0-based column of « Synthèse » holding the
+	// value of a labelled line (labels span A:C), e.g. the reviewer's name.
+	ReviewSummaryValueCol = 3
 )
 
 // ReviewColumns are the headers of the « Habilitations » sheet, in order.

@@ -102,21 +102,22 @@ func readReviewer(f *excelize.File, res *Result) []Problem {
 		return []Problem{{Sheet: sh, Msg: "onglet absent ou illisible : renvoyer le classeur tel qu'il a été reçu."}}
 	}
 	var probs []Problem
+	valueCol, _ := excelize.ColumnNumberToName(model.ReviewSummaryValueCol + 1)
 	found := map[string]bool{}
 	for i, r := range rows {
 		if len(r) == 0 {
 			continue
 		}
 		val := ""
-		if len(r) > 1 {
-			val = strings.TrimSpace(r[1])
+		if len(r) > model.ReviewSummaryValueCol {
+			val = strings.TrimSpace(r[model.ReviewSummaryValueCol])
 		}
 		switch r[0] {
 		case model.ReviewReviewerLabel:
 			found[r[0]] = true
 			res.Reviewer = model.CleanText(val)
 			if res.Reviewer == "" {
-				probs = append(probs, Problem{Sheet: sh, Row: i + 1, Column: "B", Msg: "le nom et la fonction du relecteur ne sont pas renseignés."})
+				probs = append(probs, Problem{Sheet: sh, Row: i + 1, Column: valueCol, Msg: "le nom et la fonction du relecteur ne sont pas renseignés."})
 			}
 		case model.ReviewDateLabel:
 			found[r[0]] = true
@@ -126,7 +127,7 @@ func readReviewer(f *excelize.File, res *Result) []Problem {
 				if val != "" {
 					msg = fmt.Sprintf("la date de la revue « %s » n'est pas une date (écrire JJ/MM/AAAA).", val)
 				}
-				probs = append(probs, Problem{Sheet: sh, Row: i + 1, Column: "B", Msg: msg})
+				probs = append(probs, Problem{Sheet: sh, Row: i + 1, Column: valueCol, Msg: msg})
 			}
 			res.ReviewedOn = d
 		}

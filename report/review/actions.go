@@ -72,9 +72,7 @@ func WriteActionsXLSX(w io.Writer, convention string, actions []model.Action) er
 		return err
 	}
 	sw := &sheetWriter{f: f, sheet: sh, width: len(actionHeaders)}
-	for i, wd := range []float64{24, 14, 18, 16, 32, 28, 9, 10, 10, 50} {
-		sw.do(f.SetColWidth(sh, colName(i+1), colName(i+1), wd))
-	}
+	sw.setWidths([]float64{24, 14, 18, 16, 32, 28, 9, 10, 10, 50})
 	sw.header(1, actionHeaders, st.header)
 	for i, a := range actions {
 		rec := actionRecord(a)

@@ -40,9 +40,7 @@ func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine) err
 	headers := []string{"Convention n°", "Partenaire", "Unités", "Autorisés", "Utilisés", "Écart", "Anomalies ouvertes",
 		"Anniversaire", "Revue à rendre le", "État de la revue", "Classeur", "Remarque"}
 	sw := &sheetWriter{f: f, sheet: sh, width: len(headers)}
-	for i, wd := range []float64{14, 40, 40, 11, 11, 10, 12, 13, 13, 20, 30, 30} {
-		sw.do(f.SetColWidth(sh, colName(i+1), colName(i+1), wd))
-	}
+	sw.setWidths([]float64{14, 40, 40, 11, 11, 10, 12, 13, 13, 20, 30, 30})
 	sw.merged(1, "Revue annuelle des habilitations — situation au "+model.FrenchDate(asOf), st.title, 28)
 	sw.header(2, headers, st.header)
 	statusStyle := map[model.ReviewStatus]int{model.ReviewToPrepare: st.verdict[model.VerdictRemove], model.ReviewSent: st.verdict[model.VerdictCheck],
@@ -66,7 +64,6 @@ func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine) err
 			sw.do(f.SetCellStr(sh, c, l.Workbook))
 			sw.do(f.SetCellHyperLink(sh, c, l.Workbook, "External"))
 		}
-		sw.do(f.SetRowHeight(sh, r, float64(15*max(1, len(l.Units))+3)))
 	}
 	if len(lines) > 0 {
 		sw.do(f.AutoFilter(sh, fmt.Sprintf("A2:L%d", len(lines)+2), nil))

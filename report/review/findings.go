@@ -16,9 +16,7 @@ func writeFindings(f *excelize.File, st *styles, rv model.Review) error {
 		return err
 	}
 	w := &sheetWriter{f: f, sheet: sh, width: 4}
-	for i, wd := range []float64{28, 70, 70, 22} {
-		w.do(f.SetColWidth(sh, colName(i+1), colName(i+1), wd))
-	}
+	w.setWidths([]float64{28, 70, 70, 22})
 	w.header(1, []string{"Anomalie", "Constat", "À faire", "Comptes concernés"}, st.header)
 	for i, fd := range rv.Findings {
 		w.row(i+2, []any{fd.Title(), fd.Description(), fd.Action(), findingAccounts(fd)}, []int{st.wrap, st.wrap, st.wrap, st.wrap})
@@ -53,9 +51,7 @@ func writeAdmins(f *excelize.File, st *styles, rv model.Review) error {
 		return err
 	}
 	w := &sheetWriter{f: f, sheet: sh, width: 7}
-	for i, wd := range []float64{26, 30, 18, 16, 24, 12, 60} {
-		w.do(f.SetColWidth(sh, colName(i+1), colName(i+1), wd))
-	}
+	w.setWidths([]float64{26, 30, 18, 16, 24, 12, 60})
 	declared := rv.Record.PartnerAdmins()
 	var admins []model.ReviewRow
 	for _, r := range rv.Rows {
@@ -135,9 +131,7 @@ func WriteFollowUpSheet(f *excelize.File, sheet string, results []model.ActionRe
 		return err
 	}
 	w := &sheetWriter{f: f, sheet: sheet, width: 9}
-	for i, wd := range []float64{22, 24, 14, 18, 16, 26, 8, 10, 60} {
-		w.do(f.SetColWidth(sheet, colName(i+1), colName(i+1), wd))
-	}
+	w.setWidths([]float64{22, 24, 14, 18, 16, 26, 8, 10, 60})
 	w.header(1, []string{"État", "Action demandée", "Identifiant", "Nom", "Prénom", "Structure", "Profil", "Nouveau profil", "Constat"}, st.header)
 	for i, r := range results {
 		w.row(i+2, []any{string(r.State), r.Kind.Label(), r.Account, r.LastName, r.FirstName, r.Unit, string(r.Profile), string(r.NewProfile), r.Detail},

@@ -11,16 +11,14 @@ import (
 
 // summaryWidths are the column widths of « Synthèse »: the quota table's
 // columns (unit, profile, service, authorised, used, gap, state).
-var summaryWidths = []float64{38, 10, 12, 12, 12, 12, 22, 14}
+var summaryWidths = []float64{9, 8, 40, 10, 11, 11, 10, 20}
 
 // writeSummary fills « Synthèse »: convention facts, the reviewer's cells,
 // instructions, the quota table with its chart, and the finding counts.
 func writeSummary(f *excelize.File, st *styles, rv model.Review) error {
 	sh := model.ReviewSheetSummary
-	w := &sheetWriter{f: f, sheet: sh}
-	for i, wd := range summaryWidths {
-		w.do(f.SetColWidth(sh, colName(i+1), colName(i+1), wd))
-	}
+	w := &sheetWriter{f: f, sheet: sh, labelCols: 3}
+	w.setWidths(summaryWidths)
 	c := rv.Record.Convention
 	w.merged(1, "Revue annuelle des habilitations « Mon Compte Partenaire »", st.title, 30)
 	w.merged(2, fmt.Sprintf("Convention n° %s — %s", c.Number, c.Partner.Name), st.subtitle, 20)
@@ -69,7 +67,7 @@ func writeSummary(f *excelize.File, st *styles, rv model.Review) error {
 	w.merged(row, "Mode d'emploi", st.subtitle, 20)
 	row++
 	for _, line := range instructions {
-		w.merged(row, line, st.note, 30)
+		w.merged(row, line, st.note, 16)
 		row++
 	}
 	row++
@@ -95,16 +93,12 @@ var instructions = []string{
 func writeQuotaTable(w *sheetWriter, st *styles, rv model.Review, row int) int {
 	w.merged(row, "Quotas autorisés et utilisés (habilitations actives ou suspendues)", st.subtitle, 20)
 	row++
-	w.header(row, []string{"Unité (annexe)", "Profil", "Service", "Autorisés", "Utilisés", "Écart", "État"}, st.header)
+	w.header(row, []string{"Annexe", "Profil", "Unité", "Service", "Autorisés", "Utilisés", "Écart", "État"}, st.header)
 	first := row + 1
 	for _, q := range rv.Quotas {
 		row++
-		unit := q.Unit
-		if q.Annex != "" {
-			unit = q.Annex + " – " + q.Unit
-		}
-		w.row(row, []any{unit, string(q.Profile), q.Service, q.Authorised, q.Used, q.Gap(), string(q.State())},
-			[]int{st.wrap, st.number, st.text, st.number, st.number, st.number, st.quota[q.State()]})
+		w.row(row, []any{q.Annex, string(q.Profile), q.Unit, q.Service, q.Authorised, q.Used, q.Gap(), string(q.State())},
+			[]int{st.number, st.number, st.wrap, st.text, st.number, st.number, st.number, st.quota[q.State()]})
 	}
 	if len(rv.Quotas) == 0 {
 		row++
@@ -119,8 +113,8 @@ func writeQuotaTable(w *sheetWriter, st *styles, rv model.Review, row int) int {
 	w.do(w.f.AddChart(w.sheet, cell(1, row), &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{
-			{Name: sh + "!$D$" + strconv.Itoa(first-1), Categories: fmt.Sprintf("%s!$A$%d:$B$%d", sh, first, last), Values: ref("D"), Fill: fill("5B9BD5")},
-			{Name: sh + "!$E$" + strconv.Itoa(first-1), Categories: fmt.Sprintf("%s!$A$%d:$B$%d", sh, first, last), Values: ref("E"), Fill: fill("ED7D31")},
+			{Name: sh + "!$E$" + strconv.Itoa(first-1), Categories: fmt.Sprintf("%s!$A$%d:$B$%d", sh, first, last), Values: ref("E"), Fill: fill("5B9BD5")},
+			{Name: sh + "!$F$" + strconv.Itoa(first-1), Categories: fmt.Sprintf("%s!$A$%d:$B$%d", sh, first, last), Values: ref("F"), Fill: fill("ED7D31")},
 		},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Habilitations autorisées et utilisées par profil"}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
@@ -135,7 +129,8 @@ func writeQuotaTable(w *sheetWriter, st *styles, rv model.Review, row int) int {
 func writeFindingCounts(w *sheetWriter, st *styles, rv model.Review, row int) int {
 	w.merged(row, "Anomalies relevées (détail dans l'onglet « Anomalies »)", st.subtitle, 20)
 	row++
-	w.header(row, []string{"Anomalie", "Nombre"}, st.header)
+	w.header(row, []string{"Anomalie", "", "", "Nombre"}, st.header)
+	w.do(w.f.MergeCell(w.sheet, cell(1, row), cell(3, row)))
 	count := map[model.Code]int{}
 	for _, f := range rv.Findings {
 		count[f.Code]++
@@ -145,7 +140,9 @@ func writeFindingCounts(w *sheetWriter, st *styles, rv model.Review, row int) in
 			continue // never attached to a convention
 		}
 		row++
-		w.row(row, []any{model.Finding{Code: code}.Title(), count[code]}, []int{st.wrap, st.number})
+		w.row(row, []any{model.Finding{Code: code}.Title(), "", "", count[code]}, []int{st.wrap, st.wrap, st.wrap, st.number})
+		w.do(w.f.MergeCell(w.sheet, cell(1, row), cell(3, row)))
+		w.do(w.f.SetRowHeight(w.sheet, row, 16))
 	}
 	return row + 1
 }
