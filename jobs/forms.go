@@ -1,0 +1,90 @@
+package jobs
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path"
+
+	"habilitations/model"
+	"habilitations/report/forms"
+)
+
+// FormsInput is what the forms step needs from the reconciliation of the
+// same run: the effective records, the current export rows and the findings.
+type FormsInput struct {
+	AsOf     model.Date
+	Records  []model.Record
+	Rows     []model.Habilitation
+	Findings []model.Finding
+}
+
+// formsDir is the folder of the pre-filled forms of a date, relative to the
+// data directory.
+func formsDir(asOf model.Date) string { return reportsDir(asOf) + "/formulaires" }
+
+// WriteAdminForms writes the pre-filled Annexe 3 form « modification d'un
+// administrateur » of every undeclared_admin and missing_admin finding to
+// reports/<as-of>/formulaires/. A form whose file already holds the same
+// bytes (an earlier run of the same day) is counted as skipped. File names
+// hold the convention, the case and an account id or a hash, never a name.
+func WriteAdminForms(ctx context.Context, dd *DataDir, in FormsInput) (FilesSummary, error) {
+	sum := FilesSummary{Files: []string{}}
+	byNumber := make(map[string]model.Record, len(in.Records))
+	for _, r := range in.Records {
+		byNumber[r.Convention.Number] = r
+	}
+	rowsOf := map[string][]model.Habilitation{}
+	for _, f := range in.Findings {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		if f.Code != model.CodeMissingAdmin && f.Code != model.CodeUndeclaredAdmin {
+			continue
+		}
+		rec, ok := byNumber[f.Convention]
+		if !ok {
+			return sum, fmt.Errorf("admin form: convention %s of a finding has no record", f.Convention)
+		}
+		rows, ok := rowsOf[f.Convention]
+		if !ok {
+			rows = model.RowsOfConvention(rec, in.Rows)
+			rowsOf[f.Convention] = rows
+		}
+		ac, err := model.AdminChangeFor(rec, f, rows)
+		if err != nil {
+			return sum, fmt.Errorf("admin form for convention %s: %w", f.Convention, err)
+		}
+		var buf bytes.Buffer
+		if err := forms.WriteAdminChange(&buf, ac); err != nil {
+			return sum, fmt.Errorf("admin form for convention %s: %w", f.Convention, err)
+		}
+		rel := path.Join(formsDir(in.AsOf), adminFormName(f))
+		if old, err := os.ReadFile(dd.Path(rel)); err == nil && bytes.Equal(old, buf.Bytes()) {
+			sum.Skipped++
+			sum.Files = append(sum.Files, rel)
+			continue
+		}
+		if err := writeFileAtomic(dd.Path(rel), buf.Bytes()); err != nil {
+			return sum, err
+		}
+		sum.Written++
+		sum.Files = append(sum.Files, rel)
+	}
+	return sum, nil
+}
+
+// adminFormName names the form of finding f: « annexe3-06-2017-
+// administrateur-non-declare-u-10432.pdf » or, for a missing administrator
+// (known by name only), a short hash of the name.
+func adminFormName(f model.Finding) string {
+	conv := fileSafe(f.Convention)
+	if f.Code == model.CodeUndeclaredAdmin {
+		return "annexe3-" + conv + "-administrateur-non-declare-" + fileSafe(f.Account) + ".pdf"
+	}
+	h := sha256.Sum256([]byte(model.Fold(f.Name)))
+	return "annexe3-" + conv + "-administrateur-a-remplacer-" + hex.EncodeToString(h[:4]) + ".pdf"
+}
