@@ -88,3 +88,47 @@ func adminFormName(f model.Finding) string {
 	h := sha256.Sum256([]byte(model.Fold(f.Name)))
 	return "annexe3-" + conv + "-administrateur-a-remplacer-" + hex.EncodeToString(h[:4]) + ".pdf"
 }
+
+// AdminChangeFileName is the default file name of an on-demand form for
+// convention number: « annexe3-06-2017.pdf ».
+func AdminChangeFileName(number string) string {
+	return "annexe3-" + fileSafe(number) + ".pdf"
+}
+
+// WriteAdminChangeFile writes the Annexe 3 form f to path, atomically and
+// readable by the owner only (it holds personal data).
+func WriteAdminChangeFile(path string, f model.AdminChange) error {
+	var buf bytes.Buffer
+	if err := forms.WriteAdminChange(&buf, f); err != nil {
+		return fmt.Errorf("admin form %s: %w", path, err)
+	}
+	return writeFileAtomic(path, buf.Bytes())
+}
+
+// AdminChangeOnDemand completes a form typed on the command line with the
+// convention's record: partner, number and the Caf's postal block; phones in
+// E.164; « remplace » ticked oui when a replaced administrator is named, with
+// their e-mail from Annexe 1 when not given. Invalid phones are an error.
+func AdminChangeOnDemand(rec model.Record, f model.AdminChange) (model.AdminChange, error) {
+	f.Partner = rec.Convention.Partner.Name
+	f.Convention = rec.Convention.Number
+	f.CafLines = model.CafPostalLines(rec.Convention.Caf)
+	for _, p := range []*string{&f.Phone, &f.Mobile} {
+		n, ok := model.NormalizePhone(*p)
+		if !ok {
+			return f, fmt.Errorf("invalid phone number %q", *p)
+		}
+		*p = n
+	}
+	if f.ReplacesName != "" {
+		f.Replaces = model.AnswerYes
+		if f.ReplacesEmail == "" {
+			for _, c := range rec.PartnerAdmins() {
+				if model.Fold(c.Name) == model.Fold(f.ReplacesName) {
+					f.ReplacesName, f.ReplacesEmail = c.Name, c.Email
+				}
+			}
+		}
+	}
+	return f, nil
+}

@@ -68,6 +68,8 @@ func commands() []command {
 		demoCommand(),
 		workerCommand(),
 		reviewCommand(),
+		formsCommand(),
+		reconcileCommand(),
 	}
 }
 
