@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"habilitations/model"
+	"habilitations/report/breach"
+)
+
+func reconcileCommand() command {
+	return command{name: "reconcile", summary: "reconcile user exports with the conventions (findings, breach report)", run: runReconcileCmd}
+}
+
+// reconcileOptions are the options of runReconcile.
+type reconcileOptions struct {
+	records  []string // record JSON files (records.md §2): one record or an array
+	exports  []string // user exports (CSV or XLSX)
+	asOf     model.Date
+	json     bool   // print the findings JSON of records.md §4
+	out      string // write the quota-breach report in this directory
+	settings model.ReconcileSettings
+	// dataDir selects the store-based mode (records and current exports of
+	// the data directory); it is wired by the jobs' reconcile step.
+	dataDir string
+}
+
+// listFlag is a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+func runReconcileCmd(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("reconcile", "--records FILE... --export FILE... [--as-of DATE] [--json] [--out DIR]", e)
+	var o reconcileOptions
+	var recs, exps listFlag
+	fs.Var(&recs, "records", "record JSON file (records.md §2), one record or an array; repeatable, or several files after the flag")
+	fs.Var(&exps, "export", "user export, CSV or XLSX (records.md §3); repeatable, or several files after the flag")
+	asOf := fs.String("as-of", "", "reference date YYYY-MM-DD (default: today)")
+	fs.BoolVar(&o.json, "json", false, "print the findings JSON (records.md §4)")
+	fs.StringVar(&o.out, "out", "", "write the quota-breach report (XLSX, CSV, findings.json) in this directory")
+	def := model.DefaultReconcileSettings()
+	fs.IntVar(&o.settings.DormantDays, "dormant-days", def.DormantDays, "an active account unused for more days than this is dormant")
+	fs.IntVar(&o.settings.MailboxMinPart, "mailbox-min-part", def.MailboxMinPart, "shortest part of a last name the e-mail must contain")
+	fs.StringVar(&o.dataDir, "data", "", "data directory (store-based mode)")
+	if err := parseFlags(fs, expandListArgs(args, "records", "export")); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+	}
+	o.records, o.exports = recs, exps
+	o.asOf = model.DateOf(time.Now())
+	if *asOf != "" {
+		d, err := model.ParseISODate(*asOf)
+		if err != nil {
+			return usageError{fmt.Errorf("--as-of: %w", err)}
+		}
+		o.asOf = d
+	}
+	return runReconcile(ctx, e, o)
+}
+
+// expandListArgs turns « --records a b --export c » into repeated flags, so
+// that several files can follow one flag (as a shell glob gives them).
+func expandListArgs(args []string, names ...string) []string {
+	var out []string
+	cur := ""
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			cur = ""
+			n, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			for _, name := range names {
+				if n == name {
+					cur = name
+				}
+			}
+			out = append(out, a)
+			continue
+		}
+		if cur != "" && strings.TrimLeft(out[len(out)-1], "-") != cur {
+			out = append(out, "--"+cur)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// runReconcile reconciles o.records with o.exports (no store), prints the
+// findings and writes the breach report when o.out is set.
+func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
+	if o.dataDir != "" && len(o.records) == 0 {
+		return usageError{errors.New("the store-based mode (--data) is run by « habilitations run »; give --records and --export to reconcile files")}
+	}
+	if len(o.records) == 0 || len(o.exports) == 0 {
+		return usageError{errors.New("give at least one --records file and one --export file")}
+	}
+	records, err := readRecordFiles(o.records)
+	if err != nil {
+		return err
+	}
+	var rows []model.Habilitation
+	for _, p := range o.exports {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if rows, err = readExportFile(ctx, e, p, rows); err != nil {
+			return err
+		}
+	}
+	fs := model.Reconcile(records, rows, o.asOf, o.settings)
+	if o.out != "" {
+		p, err := breach.Write(o.out, breach.Input{AsOf: o.asOf, Findings: fs, Records: records, Rows: rows, Settings: o.settings})
+		if err != nil {
+			return err
+		}
+		e.log.Info("breach report written", "xlsx", p.XLSX, "csv", p.CSV, "accounts_csv", p.AccountsCSV, "json", p.JSON)
+	}
+	if o.json {
+		doc := model.Findings{AsOf: o.asOf, Findings: fs}
+		if doc.Findings == nil {
+			doc.Findings = []model.Finding{}
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(doc)
+	}
+	return writeFindingSummary(e.stdout, o.asOf, fs)
+}

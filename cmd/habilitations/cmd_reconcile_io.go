@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"habilitations/extract/export"
+	"habilitations/model"
+)
+
+// readRecordFiles reads record JSON files: each holds one record or an array
+// of records (as « habilitations records --json » prints them).
+func readRecordFiles(paths []string) ([]model.Record, error) {
+	var out []model.Record
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("read records: %w", err)
+		}
+		var recs []model.Record
+		if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '[' {
+			err = json.Unmarshal(t, &recs)
+		} else {
+			var r model.Record
+			err = json.Unmarshal(t, &r)
+			recs = []model.Record{r}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: not a record JSON (records.md §2): %w", p, err)
+		}
+		for i, r := range recs {
+			if err := model.Validate(r); err != nil {
+				return nil, fmt.Errorf("%s: record %d: %w", p, i+1, err)
+			}
+		}
+		out = append(out, recs...)
+	}
+	return out, nil
+}
+
+// readExportFile appends the rows of export p to rows; bad rows are reported
+// on stderr with file and line (never their content) and skipped.
+func readExportFile(ctx context.Context, e *env, p string, rows []model.Habilitation) ([]model.Habilitation, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return rows, fmt.Errorf("read export: %w", err)
+	}
+	defer f.Close()
+	sum, err := export.Read(ctx, filepath.Base(p), f, export.Options{}, func(h model.Habilitation) error {
+		rows = append(rows, h)
+		return nil
+	})
+	if err != nil {
+		return rows, fmt.Errorf("export %s: %w", p, err)
+	}
+	for _, re := range sum.RowErrors {
+		fmt.Fprintf(e.stderr, "habilitations reconcile: %s: skipped: %s\n", p, re.Error())
+	}
+	if more := sum.RowErrorCount - len(sum.RowErrors); more > 0 {
+		fmt.Fprintf(e.stderr, "habilitations reconcile: %s: %d more rows skipped\n", p, more)
+	}
+	e.log.Debug("export read", "file", p, "rows", sum.Rows, "skipped", sum.RowErrorCount)
+	return rows, nil
+}
+
+// writeFindingSummary prints the number of findings per code, in French
+// (the people who run it are Caf staff).
+func writeFindingSummary(w io.Writer, asOf model.Date, fs []model.Finding) error {
+	counts := map[model.Code]int{}
+	for _, f := range fs {
+		counts[f.Code]++
+	}
+	b := &bytes.Buffer{}
+	fmt.Fprintf(b, "Constats au %s : %d\n", asOf.Time().Format("02/01/2006"), len(fs))
+	for _, c := range model.Codes {
+		if counts[c] > 0 {
+			t := model.Finding{Code: c}.Title()
+			fmt.Fprintf(b, "  %s%s %5d\n", t, strings.Repeat(" ", max(0, 42-utf8.RuneCountInString(t))), counts[c])
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
