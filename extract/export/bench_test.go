@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"habilitations/model"
 )
@@ -83,4 +86,77 @@ func BenchmarkReadCSV(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// benchXLSXRows is the XLSX benchmark's size: a large partner's export (XLSX
+// exports are much smaller than the national CSV workload).
+const benchXLSXRows = 50_000
+
+// writeXLSXWorkload writes the CSV workload's first n rows as a workbook, with
+// excelize's stream writer (shared strings off: inline strings, as many tools).
+func writeXLSXWorkload(tb testing.TB, csvPath, path string, n int) {
+	tb.Helper()
+	data, err := os.ReadFile(csvPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	recs := 0
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for line := range strings.Lines(strings.TrimPrefix(string(data), "\ufeff")) {
+		if recs > n {
+			break
+		}
+		cells := strings.Split(strings.TrimRight(line, "\r\n"), ";")
+		vals := make([]any, len(cells))
+		for i, c := range cells {
+			vals[i] = c
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, recs+1)
+		if err := sw.SetRow(cell, vals); err != nil {
+			tb.Fatal(err)
+		}
+		recs++
+	}
+	if err := sw.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.SaveAs(path); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// BenchmarkReadXLSX reads a 100,000-row workbook.
+func BenchmarkReadXLSX(b *testing.B) {
+	dir := b.TempDir()
+	csvPath, path := filepath.Join(dir, "export.csv"), filepath.Join(dir, "export.xlsx")
+	writeWorkload(b, csvPath, benchXLSXRows)
+	writeXLSXWorkload(b, csvPath, path, benchXLSXRows)
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		sum, err := Read(context.Background(), "export.xlsx", f, Options{}, func(h model.Habilitation) error {
+			n++
+			return nil
+		})
+		f.Close()
+		if err != nil || n != benchXLSXRows || sum.RowErrorCount != 0 {
+			b.Fatalf("read %d rows, %d row errors: %v", n, sum.RowErrorCount, err)
+		}
+	}
+	b.ReportMetric(float64(benchXLSXRows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }

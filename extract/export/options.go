@@ -2,8 +2,10 @@ package export
 
 // Default limits. An XLSX is a zip archive that excelize inflates in memory
 // (or, past UnzipXMLSizeLimit, in temporary files): the limits bound what a
-// hostile archive — a zip bomb — can make us allocate. A real export of
-// 1,000,000 rows is about 150 MB of sheet XML, below DefaultUnzipSizeLimit.
+// hostile archive — a zip bomb — can make us allocate. A sheet takes about
+// 770 bytes of XML per export row, so the defaults accept workbooks of about
+// 300,000 rows; larger exports come as CSV (streamed, no limit) or need
+// higher limits.
 const (
 	DefaultMaxBytes          = 64 << 20  // compressed XLSX size read into memory
 	DefaultUnzipSizeLimit    = 256 << 20 // total inflated size of all parts
