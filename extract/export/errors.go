@@ -15,8 +15,9 @@ var (
 	ErrUnreadable    = errors.New("unreadable file")
 )
 
-// RowError is a row that was reported and skipped. Msg is English (logs);
-// FrenchMsg is the same for Caf staff.
+// RowError is a row that was reported and skipped. Msg is English, for logs:
+// it never quotes the cell (it could hold a name). FrenchMsg is for Caf staff
+// in reports and quotes the cell.
 type RowError struct {
 	File      string `json:"file"`
 	Line      int    `json:"line"`  // 1-based CSV line or XLSX row

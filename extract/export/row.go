@@ -91,7 +91,7 @@ func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowE
 	}{{colCreated, &h.Created}, {colLastLogin, &h.LastLogin}} {
 		raw = c.cell(cells, d.col)
 		if *d.dst, ok = parseDate(raw, c.serial); !ok {
-			return h, c.rowErr(line, d.col, fmt.Sprintf("unreadable date %q", shown(raw)),
+			return h, c.rowErr(line, d.col, "unreadable date (expected DD/MM/YYYY or ISO)",
 				fmt.Sprintf("date illisible « %s » (attendu : JJ/MM/AAAA)", shown(raw)))
 		}
 	}
@@ -100,7 +100,7 @@ func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowE
 	h.Email = strings.TrimSpace(text(c.cell(cells, colEmail)))
 	h.Organisme = c.intern(colOrganisme, text(c.cell(cells, colOrganisme)))
 	if h.SIRET = c.intern(colSIRET, siret(c.cell(cells, colSIRET))); h.SIRET != "" && !validSIRETShape(h.SIRET) {
-		c.warn = c.rowErr(line, colSIRET, fmt.Sprintf("SIRET %q is not 14 digits: ignored", shown(h.SIRET)),
+		c.warn = c.rowErr(line, colSIRET, "SIRET is not 14 digits: ignored, row matched by Organisme",
 			fmt.Sprintf("SIRET « %s » invalide (14 chiffres attendus) : ignoré, rapprochement par l'organisme", shown(h.SIRET)))
 		h.SIRET = ""
 	}
@@ -209,11 +209,13 @@ func (c *converter) rowErr(line int, col column, msg, fr string) *RowError {
 }
 
 // badValue reports a cell that is empty or not one of the expected values.
+// Only the French message (for reports, which may hold personal data) quotes
+// the cell: a shifted row could put a name there, and Msg goes to logs.
 func (c *converter) badValue(line int, col column, raw, en, fr, expected string) *RowError {
 	if strings.TrimSpace(raw) == "" {
 		return c.rowErr(line, col, "empty "+en, fr+" vide (attendu : "+expected+")")
 	}
-	return c.rowErr(line, col, fmt.Sprintf("unknown %s %q", en, shown(raw)),
+	return c.rowErr(line, col, "unknown "+en+" (expected "+strings.ReplaceAll(expected, " ou ", " or ")+")",
 		fmt.Sprintf("%s inconnu « %s » (attendu : %s)", fr, shown(raw), expected))
 }
 
