@@ -92,3 +92,30 @@ func xlsxOf(tb testing.TB, recs [][]string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// TestXLSXDate1904: a workbook of the 1904 date system reads its date cells
+// right (serials are 1,462 days smaller).
+func TestXLSXDate1904(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	yes := true
+	if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	hdr := []any{"Identifiant", "Nom", "Organisme", "Profil", "Statut", "Date de création"}
+	row := []any{"u-1", "MARTIN", "CCAS", "T1", "Actif", model.NewDate(2025, 2, 5).Time()}
+	if err := f.SetSheetRow("Sheet1", "A1", &hdr); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetSheetRow("Sheet1", "A2", &row); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, rows := MustReadAll(t, "mac.xlsx", buf.Bytes(), Options{})
+	if len(rows) != 1 || rows[0].Created.String() != "2025-02-05" {
+		t.Errorf("rows = %+v", rows)
+	}
+}

@@ -23,6 +23,7 @@ type converter struct {
 	file     string
 	h        header
 	serial   bool // Excel serial dates allowed (XLSX)
+	date1904 bool // the workbook counts serial dates from 1904
 	profiles map[string]model.Profile
 	statuses map[string]string
 	roles    map[string]string
@@ -90,7 +91,7 @@ func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowE
 		dst *model.Date
 	}{{colCreated, &h.Created}, {colLastLogin, &h.LastLogin}} {
 		raw = c.cell(cells, d.col)
-		if *d.dst, ok = parseDate(raw, c.serial); !ok {
+		if *d.dst, ok = parseDate(raw, c.serial, c.date1904); !ok {
 			return h, c.rowErr(line, d.col, "unreadable date (expected DD/MM/YYYY or ISO)",
 				fmt.Sprintf("date illisible « %s » (attendu : JJ/MM/AAAA)", shown(raw)))
 		}

@@ -60,9 +60,10 @@ func text(s string) string {
 	return s
 }
 
-// parseDate reads a date cell; serial allows Excel serial numbers (XLSX).
+// parseDate reads a date cell; serial allows Excel serial numbers (XLSX), of
+// the 1904 date system when date1904.
 // The common forms JJ/MM/AAAA and AAAA-MM-JJ are parsed without allocating.
-func parseDate(s string, serial bool) (model.Date, bool) {
+func parseDate(s string, serial, date1904 bool) (model.Date, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return model.Date{}, true
@@ -78,7 +79,7 @@ func parseDate(s string, serial bool) (model.Date, bool) {
 	}
 	if serial {
 		if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 1 && f < 2958466 {
-			if t, err := excelize.ExcelDateToTime(f, false); err == nil && t.Year() >= 1900 && t.Year() <= 2200 {
+			if t, err := excelize.ExcelDateToTime(f, date1904); err == nil && t.Year() >= 1900 && t.Year() <= 2200 {
 				return model.DateOf(t), true
 			}
 		}

@@ -44,20 +44,22 @@ func TestParseDate(t *testing.T) {
 	tests := []struct {
 		in     string
 		serial bool
+		d1904  bool
 		want   string
 		ok     bool
 	}{
-		{"05/02/2025", false, "2025-02-05", true}, {"2025-02-05", false, "2025-02-05", true},
-		{"", false, "", true}, {"  ", false, "", true}, {"5/2/2025", false, "2025-02-05", true},
-		{"05/02/2025 14:32", false, "2025-02-05", true}, {"2025-02-05T14:32:00Z", false, "2025-02-05", true},
-		{"3 mai 2017", false, "2017-05-03", true}, {"45693", true, "2025-02-05", true},
-		{"45693.75", true, "2025-02-05", true}, {"45693", false, "", false}, {"31/02/2025", false, "", false},
-		{"00/01/2025", false, "", false}, {"05/13/2025", false, "", false}, {"hier", false, "", false},
-		{"-1", true, "", false}, {"1e300", true, "", false},
+		{"05/02/2025", false, false, "2025-02-05", true}, {"2025-02-05", false, false, "2025-02-05", true},
+		{"", false, false, "", true}, {"  ", false, false, "", true}, {"5/2/2025", false, false, "2025-02-05", true},
+		{"05/02/2025 14:32", false, false, "2025-02-05", true}, {"2025-02-05T14:32:00Z", false, false, "2025-02-05", true},
+		{"3 mai 2017", false, false, "2017-05-03", true}, {"45693", true, false, "2025-02-05", true},
+		{"45693.75", true, false, "2025-02-05", true}, {"45693", false, false, "", false}, {"31/02/2025", false, false, "", false},
+		{"00/01/2025", false, false, "", false}, {"05/13/2025", false, false, "", false}, {"hier", false, false, "", false},
+		{"-1", true, false, "", false}, {"1e300", true, false, "", false},
+		{"44231", true, true, "2025-02-05", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			d, ok := parseDate(tt.in, tt.serial)
+			d, ok := parseDate(tt.in, tt.serial, tt.d1904)
 			if ok != tt.ok || ok && d.String() != tt.want {
 				t.Errorf("parseDate(%q, %v) = %q %v, want %q %v", tt.in, tt.serial, d, ok, tt.want, tt.ok)
 			}

@@ -60,7 +60,11 @@ func readXLSX(ctx context.Context, r io.Reader, opts Options, sum *Summary, fn f
 		return fmt.Errorf("%w: sheet %q: %w", ErrUnreadable, sheet, err)
 	}
 	defer rows.Close()
-	em := &emitter{ctx: ctx, conv: newConverter(sum.File, h, true), sum: sum, max: opts.MaxRowErrors, fn: fn}
+	conv := newConverter(sum.File, h, true)
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		conv.date1904 = *props.Date1904 // workbooks made on old Macs
+	}
+	em := &emitter{ctx: ctx, conv: conv, sum: sum, max: opts.MaxRowErrors, fn: fn}
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(rawCells)
 		if err != nil {
