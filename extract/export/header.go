@@ -36,10 +36,17 @@ var columnNames = [numColumns]string{
 // required are the columns without which a row cannot be counted or matched.
 var required = [...]column{colAccount, colLastName, colOrganisme, colProfile, colStatus}
 
-// aliases maps a header key (see headerKey) to its column. « Fonction » is
-// deliberately absent: in real exports it is the holder's job title, not the
-// Cdap role. « Service » alone is the Caf service (Cdap), never the unit.
-var aliases = map[string]column{}
+// aliases maps a header key (see headerKey) to its column and rank (0 = the
+// canonical name; when two headers name one column, the lower rank wins, so a
+// « Login » column beats an « ID » one). « Fonction » is deliberately absent:
+// in real exports it is the holder's job title, not the Cdap role. « Service »
+// alone is the Caf service (Cdap), never the unit.
+var aliases = map[string]alias{}
+
+type alias struct {
+	col  column
+	rank int
+}
 
 func init() {
 	table := map[column][]string{
@@ -61,8 +68,8 @@ func init() {
 			"Date du dernier accès", "Date dernière connexion"},
 	}
 	for c, names := range table {
-		for _, n := range names {
-			aliases[headerKey(n)] = c
+		for i, n := range names {
+			aliases[headerKey(n)] = alias{c, i}
 		}
 	}
 }
@@ -83,21 +90,26 @@ func headerKey(s string) string {
 // header maps canonical columns to cell indexes (-1 when absent).
 type header struct {
 	index [numColumns]int
+	rank  [numColumns]int
 	found int // number of canonical columns recognised
 }
 
 // parseHeader recognises the cells of a candidate header row. A column named
-// twice keeps its first occurrence.
+// twice keeps the better-ranked alias, then the first occurrence.
 func parseHeader(cells []string) header {
 	var h header
 	for i := range h.index {
 		h.index[i] = -1
 	}
 	for i, c := range cells {
-		col, ok := aliases[headerKey(c)]
-		if ok && h.index[col] < 0 {
-			h.index[col] = i
+		a, ok := aliases[headerKey(c)]
+		switch {
+		case !ok:
+		case h.index[a.col] < 0:
+			h.index[a.col], h.rank[a.col] = i, a.rank
 			h.found++
+		case a.rank < h.rank[a.col]:
+			h.index[a.col], h.rank[a.col] = i, a.rank
 		}
 	}
 	return h

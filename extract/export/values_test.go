@@ -32,9 +32,32 @@ func TestHeaderAliases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.cell, func(t *testing.T) {
-			col, ok := aliases[headerKey(tt.cell)]
-			if ok != tt.ok || ok && col != tt.col {
-				t.Errorf("%q → %v %v, want %v %v", tt.cell, columnNames[col], ok, columnNames[tt.col], tt.ok)
+			a, ok := aliases[headerKey(tt.cell)]
+			if ok != tt.ok || ok && a.col != tt.col {
+				t.Errorf("%q → %v %v, want %v %v", tt.cell, columnNames[a.col], ok, columnNames[tt.col], tt.ok)
+			}
+		})
+	}
+}
+
+// TestHeaderPrecedence: when two headers name one column, the canonical name
+// (or the better alias) wins whatever the order; otherwise the first.
+func TestHeaderPrecedence(t *testing.T) {
+	tests := []struct {
+		cells []string
+		col   column
+		want  int
+	}{
+		{[]string{"ID", "Login", "Nom"}, colAccount, 1},
+		{[]string{"Login", "Identifiant"}, colAccount, 1},
+		{[]string{"Nom d'usage", "Nom de famille", "Nom"}, colLastName, 2},
+		{[]string{"Statut", "Statut"}, colStatus, 0},
+		{[]string{"Remarque", "Etat"}, colStatus, 1},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.cells, ","), func(t *testing.T) {
+			if h := parseHeader(tt.cells); h.index[tt.col] != tt.want {
+				t.Errorf("%s at %d, want %d", columnNames[tt.col], h.index[tt.col], tt.want)
 			}
 		})
 	}
