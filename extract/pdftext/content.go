@@ -1,10 +1,6 @@
 package pdftext
 
-import (
-	"math"
-
-	"github.com/ledongthuc/pdf"
-)
+import "math"
 
 // glyph is one shown character with its position in page space (points,
 // origin bottom left).
@@ -69,13 +65,13 @@ const (
 	maxStateDepth    = 256
 )
 
-func matrixOf(args []pdf.Value) (matrix, bool) {
+func matrixOf(args []operand) (matrix, bool) {
 	if len(args) != 6 {
 		return matrix{}, false
 	}
 	var m matrix
 	for i := range m {
-		m[i] = args[i].Float64()
+		m[i] = args[i].float()
 		if math.IsNaN(m[i]) || math.IsInf(m[i], 0) {
 			return matrix{}, false
 		}
@@ -83,13 +79,16 @@ func matrixOf(args []pdf.Value) (matrix, bool) {
 	return m, true
 }
 
-func floats(args []pdf.Value, n int) ([]float64, bool) {
+func floats(args []operand, n int) ([]float64, bool) {
 	if len(args) != n {
 		return nil, false
 	}
 	out := make([]float64, n)
 	for i, a := range args {
-		out[i] = a.Float64()
+		out[i] = a.float()
+		if math.IsNaN(out[i]) || math.IsInf(out[i], 0) {
+			return nil, false
+		}
 	}
 	return out, true
 }

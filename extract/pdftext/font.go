@@ -63,7 +63,9 @@ func loadFont(v pdf.Value) *font {
 		f.widths[i] = w.Index(i).Float64()
 	}
 	f.dw = estimateWidth(v)
-	if f.toUni == nil || len(f.toUni) < 1 {
+	if f.toUni == nil {
+		// Only without /ToUnicode: the library would otherwise parse the CMap
+		// with its own interpreter, which can loop forever on a truncated one.
 		f.enc = (&pdf.Font{V: v}).Encoder()
 	}
 	return f

@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"fmt"
+	"io"
 	"math"
 
 	"github.com/ledongthuc/pdf"
@@ -40,20 +41,71 @@ func (in *interp) run(strm, res pdf.Value, base matrix, depth int) {
 		return
 	}
 	st := &runState{gs: gstate{ctm: base, th: 1}, tm: identity, tlm: identity, fonts: map[string]*font{}}
-	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+	lx := &lexer{b: in.read(strm)}
+	args := make([]operand, 0, 8)
+	for {
+		o, op, ok := lx.next(0)
+		if !ok {
+			return
+		}
+		if op == "" {
+			if len(args) >= maxOperands { // operands without operator: garbage
+				args = args[:0]
+			}
+			args = append(args, o)
+			continue
+		}
 		in.ops++
 		if in.ops&127 == 0 {
 			in.g.check()
 		}
-		args := make([]pdf.Value, stk.Len())
-		for i := len(args) - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
+		switch op {
+		case "BI":
+			for {
+				_, op, ok := lx.next(0)
+				if !ok || op == "ID" {
+					break
+				}
+			}
+			lx.skipInlineImage()
+		default:
+			in.op(st, res, op, args, depth)
 		}
-		in.op(st, res, op, args, depth)
-	})
+		args = args[:0]
+	}
 }
 
-func (in *interp) op(st *runState, res pdf.Value, op string, args []pdf.Value, depth int) {
+// read returns the decoded bytes of a content stream, or of an array of
+// streams joined as one (a page's /Contents may be either).
+func (in *interp) read(strm pdf.Value) []byte {
+	var parts []pdf.Value
+	if strm.Kind() == pdf.Array {
+		for i := 0; i < strm.Len() && i < 10000; i++ {
+			parts = append(parts, strm.Index(i))
+		}
+	} else {
+		parts = []pdf.Value{strm}
+	}
+	var out []byte
+	for _, p := range parts {
+		if p.Kind() != pdf.Stream {
+			continue
+		}
+		rc := p.Reader()
+		b, err := io.ReadAll(io.LimitReader(rc, int64(maxContentLen-len(out)+1)))
+		rc.Close()
+		if len(out)+len(b) > maxContentLen {
+			panic(abort{fmt.Errorf("content stream larger than %d bytes: %w", maxContentLen, errLimit)})
+		}
+		if err != nil && len(b) == 0 {
+			panic(fmt.Errorf("reading content stream: %v", err))
+		}
+		out = append(append(out, b...), '\n')
+	}
+	return out
+}
+
+func (in *interp) op(st *runState, res pdf.Value, op string, args []operand, depth int) {
 	gs := &st.gs
 	switch op {
 	case "q":
@@ -105,40 +157,38 @@ func (in *interp) op(st *runState, res pdf.Value, op string, args []pdf.Value, d
 		}
 	case "Tf":
 		if len(args) == 2 {
-			gs.font = in.font(st, res, args[0].Name())
-			gs.tfs = args[1].Float64()
+			gs.font = in.font(st, res, args[0].str)
+			gs.tfs = args[1].float()
 		}
 	case "Tj":
 		if len(args) == 1 {
-			in.show(st, args[0].RawString())
+			in.show(st, args[0].str)
 		}
 	case "'", "\"":
 		if op == "\"" && len(args) == 3 {
-			gs.tw, gs.tc = args[0].Float64(), args[1].Float64()
+			gs.tw, gs.tc = args[0].float(), args[1].float()
 			args = args[2:]
 		}
 		st.tlm = matrix{1, 0, 0, 1, 0, -gs.tl}.mul(st.tlm)
 		st.tm = st.tlm
 		if len(args) == 1 {
-			in.show(st, args[0].RawString())
+			in.show(st, args[0].str)
 		}
 	case "TJ":
 		if len(args) != 1 {
 			return
 		}
-		a := args[0]
-		for i := 0; i < a.Len(); i++ {
-			x := a.Index(i)
-			if x.Kind() == pdf.String {
-				in.show(st, x.RawString())
+		for _, x := range args[0].arr {
+			if x.kind == kStr {
+				in.show(st, x.str)
 				continue
 			}
-			tx := -x.Float64() / 1000 * gs.tfs * gs.th
+			tx := -x.float() / 1000 * gs.tfs * gs.th
 			st.tm = matrix{1, 0, 0, 1, tx, 0}.mul(st.tm)
 		}
 	case "Do":
 		if len(args) == 1 {
-			in.do(st, res, args[0].Name(), depth)
+			in.do(st, res, args[0].str, depth)
 		}
 	default:
 		in.pathOp(st, op, args)
@@ -153,9 +203,9 @@ func (in *interp) do(st *runState, res pdf.Value, name string, depth int) {
 	case "Form":
 		m := identity
 		if mv := x.Key("Matrix"); mv.Len() == 6 {
-			vals := make([]pdf.Value, 6)
+			vals := make([]operand, 6)
 			for i := range vals {
-				vals[i] = mv.Index(i)
+				vals[i] = operand{kind: kNum, num: mv.Index(i).Float64()}
 			}
 			if mm, ok := matrixOf(vals); ok {
 				m = mm

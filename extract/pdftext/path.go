@@ -1,17 +1,13 @@
 package pdftext
 
-import (
-	"math"
-
-	"github.com/ledongthuc/pdf"
-)
+import "math"
 
 // maxPathSegs bounds the current path (a real table border is a few segments).
 const maxPathSegs = 10000
 
 // pathOp records the path operators that draw table borders: lines and
 // rectangles, stroked or filled. Curves and clipping are ignored.
-func (in *interp) pathOp(st *runState, op string, args []pdf.Value) {
+func (in *interp) pathOp(st *runState, op string, args []operand) {
 	ctm := st.gs.ctm
 	switch op {
 	case "m":
@@ -27,7 +23,7 @@ func (in *interp) pathOp(st *runState, op string, args []pdf.Value) {
 		}
 	case "c", "v", "y":
 		if len(args) >= 2 {
-			st.cx, st.cy = ctm.apply(args[len(args)-2].Float64(), args[len(args)-1].Float64())
+			st.cx, st.cy = ctm.apply(args[len(args)-2].float(), args[len(args)-1].float())
 		}
 	case "h":
 		st.addSeg(pathSeg{st.cx, st.cy, st.sx, st.sy, false})
