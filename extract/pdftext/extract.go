@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
+	"time"
 
 	"github.com/ledongthuc/pdf"
 
@@ -16,13 +18,48 @@ import (
 // DefaultLimits). Errors wrap model.ErrNotPDF, ErrEncrypted, ErrCorrupt or
 // ErrNoText (no text layer, or text that fails the quality gate); a done ctx
 // returns ctx.Err().
-func Extract(ctx context.Context, data []byte, lim Limits) (doc Document, err error) {
+//
+// The guards run inside the library's reads, so they stop a bomb mid-stream;
+// but the library has loops that read nothing (a hex string left open at the
+// end of an object stream spins forever). A watchdog therefore returns at
+// the time limit whatever happens, abandoning such a goroutine; Isolated,
+// whose child is killed, has no such leak and is what the pipeline uses.
+func Extract(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	lim = lim.withDefaults()
+	type result struct {
+		doc Document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		doc, err := extract(ctx, data, lim)
+		done <- result{doc, err}
+	}()
+	timer := time.NewTimer(lim.Timeout + watchdogGrace)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.doc, r.err
+	case <-timer.C:
+		abandoned.Add(1)
+		return Document{}, fmt.Errorf("no answer from the pdf library within %v: %w: %w", lim.Timeout, errLimit, model.ErrCorrupt)
+	}
+}
+
+// watchdogGrace is how long the watchdog waits past the time limit, which
+// the guards normally enforce themselves.
+const watchdogGrace = time.Second
+
+// abandoned counts the extractions given up by the watchdog (their goroutine
+// is still spinning in the library); the fuzz test checks it stays zero.
+var abandoned atomic.Int64
+
+func extract(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	pages, err := extractPages(ctx, data, lim)
 	if err != nil {
 		return Document{}, err
 	}
-	doc = assemble(pages)
+	doc := assemble(pages)
 	if err := checkQuality(doc); err != nil {
 		return Document{}, err
 	}

@@ -33,7 +33,11 @@ func FuzzExtract(f *testing.F) {
 	}
 	lim := Limits{MaxBytes: 4 << 20, MaxPages: 50, Timeout: 2 * time.Second, MaxMemory: 2 << 30}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		before := abandoned.Load()
 		doc, err := Extract(context.Background(), data, lim)
+		if abandoned.Load() != before {
+			t.Fatalf("the pdf library did not return within the time limit: %v", err)
+		}
 		if err != nil {
 			if !errors.Is(err, model.ErrNotPDF) && !errors.Is(err, model.ErrCorrupt) &&
 				!errors.Is(err, model.ErrEncrypted) && !errors.Is(err, model.ErrNoText) {
