@@ -45,7 +45,8 @@ func Reconcile(records []Record, rows []Habilitation, asOf Date, s ReconcileSett
 	// a time with small, reused maps.
 	rowConv := make([]int32, len(rows))
 	perConv := make([]int32, len(idx.convs)+1)
-	var out []Finding
+	var acc findingChunks
+	var out []Finding // scratch: the findings of one step, then moved to acc
 	seenUnknown := map[[2]string]struct{}{}
 	for i := range rows {
 		c := idx.match(&rows[i])
@@ -60,6 +61,7 @@ func Reconcile(records []Record, rows []Habilitation, asOf Date, s ReconcileSett
 		}
 		perConv[c+1]++
 	}
+	acc.add(out)
 	for c := 1; c < len(perConv); c++ {
 		perConv[c] += perConv[c-1]
 	}
@@ -79,8 +81,42 @@ func Reconcile(records []Record, rows []Habilitation, asOf Date, s ReconcileSett
 		if len(bucket) == 0 {
 			continue
 		}
-		out = st.run(&idx.convs[c], rows, bucket, out)
+		out = st.run(&idx.convs[c], rows, bucket, out[:0])
+		acc.add(out)
 	}
-	SortFindings(out)
-	return out
+	all := acc.all()
+	SortFindings(all)
+	return all
+}
+
+// findingChunks collects findings in fixed-size chunks and copies them once
+// into a slice of the exact size: a million rows can give a hundred
+// thousand findings, and a doubling slice would allocate several times that.
+type findingChunks struct {
+	chunks [][]Finding
+	cur    []Finding
+	n      int
+}
+
+func (c *findingChunks) add(fs []Finding) {
+	for len(fs) > 0 {
+		if len(c.cur) == cap(c.cur) {
+			if c.cur != nil {
+				c.chunks = append(c.chunks, c.cur)
+			}
+			c.cur = make([]Finding, 0, 2048)
+		}
+		k := min(len(fs), cap(c.cur)-len(c.cur))
+		c.cur = append(c.cur, fs[:k]...)
+		fs = fs[k:]
+		c.n += k
+	}
+}
+
+func (c *findingChunks) all() []Finding {
+	out := make([]Finding, 0, c.n)
+	for _, ch := range c.chunks {
+		out = append(out, ch...)
+	}
+	return append(out, c.cur...)
 }
