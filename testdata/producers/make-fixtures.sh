@@ -1,0 +1,65 @@
+#!/bin/sh
+# make-fixtures.sh — regenerate the producer fixtures of testdata/producers/.
+#
+# One fictional dossier (report/sample, fixed seed; see gen/main.go) is
+# printed by several PDF producers; every X.pdf gets X.pdf.truth.json, the
+# record JSON (records.md §2) it must parse to — the same for all twins.
+#
+#   libreoffice.pdf               LibreOffice Writer/Web from HTML (the twin)
+#   libreoffice-dejavu-serif.pdf  the same, body in DejaVu Serif
+#   chromium.pdf                  headless Chromium print-to-PDF (Skia)
+#   chromium-dejavu-serif.pdf     the same, body in DejaVu Serif
+#   chromium-quota-split.pdf      Chromium, every quota table split over two pages
+#   ghostscript.pdf               libreoffice.pdf re-distilled by Ghostscript pdfwrite
+#   qpdf-object-streams.pdf       libreoffice.pdf rewritten by qpdf with object streams
+#   fpdf.pdf                      report/sample's own writer (go-pdf/fpdf, DejaVu Sans)
+#
+# Needs: go, soffice (LibreOffice), chromium, gs, qpdf. Run from anywhere:
+#   sh testdata/producers/make-fixtures.sh
+# Chromium runs with --disable-pdf-tagging: the tagged output is twice as
+# large (structure tree) with the same text layer, and fixtures stay < 200 KB.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+
+(cd "$root" && go run ./testdata/producers/gen -out "$work")
+
+lo() { # lo SRC.html OUT.pdf
+	mkdir -p "$work/lo"
+	soffice -env:UserInstallation="file://$work/lo-profile" --headless \
+		--convert-to pdf --outdir "$work/lo" "$1" >/dev/null 2>&1
+	mv "$work/lo/$(basename "$1" .html).pdf" "$2"
+}
+
+chrome() { # chrome SRC.html OUT.pdf
+	chromium --headless --no-sandbox --disable-gpu --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--disable-pdf-tagging --user-data-dir="$work/chrome-profile" \
+		--no-pdf-header-footer --print-to-pdf="$2" "file://$1" >/dev/null 2>&1
+	test -s "$2"
+}
+
+out="$work/out"
+mkdir -p "$out"
+lo "$work/dossier.html" "$out/libreoffice.pdf"
+lo "$work/dossier-serif.html" "$out/libreoffice-dejavu-serif.pdf"
+chrome "$work/dossier.html" "$out/chromium.pdf"
+chrome "$work/dossier-serif.html" "$out/chromium-dejavu-serif.pdf"
+chrome "$work/dossier-split.html" "$out/chromium-quota-split.pdf"
+gs -q -sDEVICE=pdfwrite -dNOPAUSE -dBATCH -o "$out/ghostscript.pdf" "$out/libreoffice.pdf"
+qpdf --object-streams=generate "$out/libreoffice.pdf" "$out/qpdf-object-streams.pdf"
+cp "$work/fpdf.pdf" "$out/fpdf.pdf"
+
+for f in "$out"/*.pdf; do
+	size=$(wc -c <"$f")
+	if [ "$size" -ge 204800 ]; then
+		echo "make-fixtures: $(basename "$f") is $size bytes (limit 200 KB)" >&2
+		exit 1
+	fi
+	cp "$f" "$here/"
+	cp "$work/record.json" "$here/$(basename "$f").truth.json"
+done
+ls -l "$here"/*.pdf
