@@ -74,9 +74,9 @@ func writeHTML(w io.Writer, doc forms.Document, o HTMLOptions) error {
 }
 
 type htmlWriter struct {
-	b      *strings.Builder
-	o      HTMLOptions
-	list   int  // open list depth
+	b         *strings.Builder
+	o         HTMLOptions
+	list      int  // open list depth
 	pageBreak bool // the next block starts a page
 }
 
