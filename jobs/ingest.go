@@ -74,6 +74,10 @@ func Ingest(ctx context.Context, dd *DataDir, st *store.Store, x Extractor, opts
 	opts = opts.withDefaults()
 	var sum IngestSummary
 	in := &intake{dd: dd, st: st, x: x, opts: opts, sum: &sum}
+	// The caller holds the lock: temporary files are what a killed run left.
+	if err := dd.removeTemporaries(); err != nil {
+		return sum, err
+	}
 	for _, folder := range []string{store.FolderInbox, store.FolderExports} {
 		if err := in.folder(ctx, folder); err != nil {
 			return sum, err

@@ -205,3 +205,24 @@ func (d *DataDir) keepFile(rel, src string, size int64) error {
 	}
 	return syncDir(filepath.Dir(p))
 }
+
+// removeTemporaries deletes the temporary files (.tmp-*) that a run killed in
+// the middle of writeAtomic left in archive/ and rejected/. Only the holder
+// of the lock may call it.
+func (d *DataDir) removeTemporaries() error {
+	for _, dir := range []string{DirArchive, DirRejected} {
+		err := filepath.WalkDir(d.Path(dir), func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if !e.IsDir() && strings.HasPrefix(e.Name(), ".tmp-") {
+				return os.Remove(p)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("remove temporary files: %w", err)
+		}
+	}
+	return nil
+}
