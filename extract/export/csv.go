@@ -73,7 +73,8 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 	sum.Columns = trimCells(cells)
 	sum.Missing = h.missingOptional()
 
-	r := newCSVReader(src, delim)
+	guard := &recordGuard{r: src, max: opts.MaxRecordBytes}
+	r := newCSVReader(guard, delim)
 	r.ReuseRecord = true
 	em := &emitter{ctx: ctx, conv: newConverter(sum.File, h, false), sum: sum, max: opts.MaxRowErrors, fn: fn}
 	bad := 0
@@ -82,7 +83,7 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 		if err == io.EOF {
 			return nil
 		}
-		line, _ := r.FieldPos(0)
+		guard.start = r.InputOffset()
 		if err != nil {
 			if bad++; bad > maxBadRecords {
 				return fmt.Errorf("%w: too many malformed lines (last: %w)", ErrUnreadable, err)
@@ -91,6 +92,10 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 				return err
 			}
 			continue
+		}
+		line, _ := r.FieldPos(0)
+		if err := swallowed(rec, delim, len(cells), line); err != nil {
+			return err
 		}
 		switch {
 		case n < skip:
@@ -144,6 +149,47 @@ func validUTF8Prefix(p []byte) bool {
 		}
 	}
 	return utf8.Valid(p)
+}
+
+// ErrUnclosedQuote is a quoted field that runs over the following lines: read
+// on, it would silently swallow rows (LazyQuotes accepts it up to the next
+// quote or the end of the file), so the file is refused instead.
+var ErrUnclosedQuote = errors.New("unclosed quote swallows the following lines")
+
+// swallowed returns ErrUnclosedQuote when a field of a record spanning lines
+// holds a line that looks like a row (half as many delimiters as the header
+// has columns, at least 2): a multi-line address is fine, swallowed rows not.
+func swallowed(rec []string, delim rune, columns, line int) error {
+	need := max(2, columns/2)
+	for _, f := range rec {
+		if strings.IndexByte(f, '\n') < 0 {
+			continue
+		}
+		for l := range strings.Lines(f) {
+			if strings.Count(l, string(delim)) >= need {
+				return fmt.Errorf("%w: %w (line %d)", ErrUnreadable, ErrUnclosedQuote, line)
+			}
+		}
+	}
+	return nil
+}
+
+// recordGuard fails the read when one CSV record grows past max bytes (an
+// unclosed quote in a large file would otherwise be read whole into memory).
+type recordGuard struct {
+	r     io.Reader
+	n     int64 // bytes handed to the CSV reader
+	start int64 // input offset of the end of the last record read
+	max   int64
+}
+
+func (g *recordGuard) Read(p []byte) (int, error) {
+	if g.n-g.start > g.max {
+		return 0, fmt.Errorf("%w: a CSV record is longer than %d bytes (unclosed quote?)", ErrTooLarge, g.max)
+	}
+	n, err := g.r.Read(p)
+	g.n += int64(n)
+	return n, err
 }
 
 // malformed reports a CSV parse error as a row error (the reader goes on with

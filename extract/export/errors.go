@@ -82,6 +82,9 @@ func French(err error) string {
 		return name + "le fichier n'est ni un CSV ni un classeur XLSX."
 	case errors.Is(err, ErrNoHeader):
 		return name + "aucune ligne d'en-tête reconnue (Identifiant, Nom, Profil, Statut…)."
+	case errors.Is(err, ErrUnclosedQuote):
+		return name + "un guillemet non refermé fait déborder un champ sur les lignes suivantes ; " +
+			"le fichier ne peut pas être lu sans perdre de lignes."
 	case errors.Is(err, ErrTooLarge):
 		return name + "le fichier dépasse la taille autorisée (ou l'archive XLSX se décompresse en un volume excessif)."
 	}

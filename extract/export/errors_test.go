@@ -64,6 +64,12 @@ func TestFileErrors(t *testing.T) {
 			opts: Options{UnzipSizeLimit: 1 << 20}, is: ErrTooLarge, french: "dépasse la taille"},
 		{name: "xlsx too big", file: "big.xlsx", data: func(tb testing.TB) []byte { return zipBomb(tb, 1<<20) },
 			opts: Options{MaxBytes: 100}, is: ErrTooLarge, french: "dépasse la taille"},
+		{name: "unclosed quote", file: "q.csv",
+			data: text2(goodHeader + strings.Replace(goodRow, ";MARTIN;", ";\"MARTIN;", 1) + strings.Repeat(goodRow, 5)),
+			is:   ErrUnclosedQuote, french: "guillemet non refermé"},
+		{name: "unclosed quote, long record", file: "q.csv",
+			data: text2(goodHeader + strings.Replace(goodRow, ";MARTIN;", ";\"MARTIN;", 1) + strings.Repeat(goodRow, 500)),
+			opts: Options{MaxRecordBytes: 4096}, is: ErrTooLarge, french: "dépasse la taille"},
 		{name: "xlsx without status", file: "e.xlsx", data: func(tb testing.TB) []byte {
 			return xlsxOf(tb, [][]string{strings.Split(strings.TrimSpace(noStatus), ";")})
 		}, missing: []string{"Statut"}, french: "« Statut »"},

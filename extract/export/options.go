@@ -11,6 +11,7 @@ const (
 	DefaultUnzipSizeLimit    = 256 << 20 // total inflated size of all parts
 	DefaultUnzipXMLSizeLimit = 16 << 20  // a sheet larger than this is inflated to a temp file
 	DefaultMaxRowErrors      = 1000      // row errors kept in Summary (all are counted)
+	DefaultMaxRecordBytes    = 1 << 20   // one CSV record (an unclosed quote runs to the end)
 	headerScanRows           = 10        // the header row is looked for in the first rows
 )
 
@@ -26,6 +27,8 @@ type Options struct {
 	TmpDir string
 	// MaxRowErrors is how many row errors Summary keeps.
 	MaxRowErrors int
+	// MaxRecordBytes bounds one CSV record.
+	MaxRecordBytes int64
 }
 
 func (o Options) withDefaults() Options {
@@ -40,6 +43,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.UnzipXMLSizeLimit > o.UnzipSizeLimit {
 		o.UnzipXMLSizeLimit = o.UnzipSizeLimit
+	}
+	if o.MaxRecordBytes <= 0 {
+		o.MaxRecordBytes = DefaultMaxRecordBytes
 	}
 	if o.MaxRowErrors <= 0 {
 		o.MaxRowErrors = DefaultMaxRowErrors
