@@ -3,11 +3,15 @@ package extract_test
 import (
 	"bytes"
 	"context"
+	"io"
+	"reflect"
 	"testing"
 
 	"habilitations/extract"
+	"habilitations/extract/export"
 	"habilitations/extract/internal/recordtest"
 	"habilitations/extract/pdftext"
+	"habilitations/model"
 	"habilitations/report/sample"
 )
 
@@ -41,6 +45,48 @@ func TestSampleRoundTrip(t *testing.T) {
 				}
 				for _, d := range recordtest.Diff(b, got) {
 					t.Errorf("bulletin %d: %s", i, d)
+				}
+			}
+		})
+	}
+}
+
+// TestSampleExportRoundTrip checks that the exports report/sample writes (CSV
+// and XLSX) are read back by extract/export to the same rows.
+func TestSampleExportRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	var rows []model.Habilitation
+	for _, p := range sample.Generate(31, 10, sample.Options{}) {
+		rows = append(rows, p.Export...)
+	}
+	writers := map[string]func(io.Writer, []model.Habilitation) error{
+		"export.csv":  sample.WriteExportCSV,
+		"export.xlsx": sample.WriteExportXLSX,
+	}
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := write(&buf, rows); err != nil {
+				t.Fatal(err)
+			}
+			var got []model.Habilitation
+			sum, err := export.Read(ctx, name, &buf, export.Options{}, func(h model.Habilitation) error {
+				h.Line = 0
+				got = append(got, h)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sum.RowErrors) > 0 {
+				t.Fatalf("row errors: %v", sum.RowErrors)
+			}
+			if len(got) != len(rows) {
+				t.Fatalf("read %d rows, wrote %d", len(got), len(rows))
+			}
+			for i := range rows {
+				if !reflect.DeepEqual(got[i], rows[i]) {
+					t.Fatalf("row %d: got %+v, want %+v", i, got[i], rows[i])
 				}
 			}
 		})
