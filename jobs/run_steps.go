@@ -56,7 +56,7 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 		sum.ActionChecks += len(rs)
 	}
 	rep.Reconcile = &sum
-	w.findings = res.Findings
+	w.findings, w.records, w.rows = res.Findings, res.EffectiveRecords, res.CurrentRows
 	w.log.Info("reconciled", "records", sum.Records, "exports", sum.Exports, "rows", sum.Rows,
 		"findings", sum.Findings, "new", sum.New, "resolved", sum.Resolved, "action_checks", sum.ActionChecks)
 	return nil
@@ -69,10 +69,11 @@ func (w *workspace) reviewsStep(ctx context.Context, rep *RunReport) error {
 		AsOf: w.opts.AsOf, LeadDays: w.opts.Config.Review.LeadDays, Settings: w.reconcileSettings(),
 		Findings: w.findings, Now: w.opts.Now, Log: w.log,
 	})
-	files := append([]string{}, res.Workbooks...)
+	var files []string
 	if res.Consolidated != "" {
 		files = append(files, res.Consolidated)
 	}
+	files = append(files, res.Workbooks...)
 	rep.Reviews = &FilesSummary{Written: len(res.Workbooks), Skipped: res.Skipped, Files: files}
 	return err
 }
@@ -89,6 +90,10 @@ func (w *workspace) rel(path string) string {
 	return filepath.ToSlash(r)
 }
 
-// The step below is wired to its package as it lands (WIP).
-
-func (w *workspace) formsStep(ctx context.Context, rep *RunReport) error { return nil }
+// formsStep prepares an Annexe 3 administrator-change form for every
+// undeclared_admin and missing_admin finding of this run's reconciliation.
+func (w *workspace) formsStep(ctx context.Context, rep *RunReport) error {
+	sum, err := WriteAdminForms(ctx, w.dd, FormsInput{AsOf: w.opts.AsOf, Records: w.records, Rows: w.rows, Findings: w.findings})
+	rep.Forms = &sum
+	return err
+}

@@ -27,7 +27,11 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 	if c := r.Reconcile; c != nil {
 		fmt.Fprintf(tw, "Reconcile:\t%d conventions, %d current exports, %d rows (%d bad rows skipped)\n",
 			c.Records, c.Exports, c.Rows, c.RowErrors)
-		fmt.Fprintf(tw, "Findings:\t%d (%d new, %d resolved since the previous day)\n", c.Findings, c.New, c.Resolved)
+		if c.Previous == 0 {
+			fmt.Fprintf(tw, "Findings:\t%d (no earlier day to compare with)\n", c.Findings)
+		} else {
+			fmt.Fprintf(tw, "Findings:\t%d (%d new, %d resolved since the previous day)\n", c.Findings, c.New, c.Resolved)
+		}
 		if len(c.ByCode) > 0 {
 			fmt.Fprintf(tw, "\t%s\n", byCodeLine(c.ByCode))
 		}
@@ -50,7 +54,7 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 }
 
 // maxListed bounds the paths listed per line group so the summary stays one screen.
-const maxListed = 8
+const maxListed = 4
 
 func writePaths(w io.Writer, title string, paths []string) {
 	for i, p := range paths {

@@ -69,8 +69,11 @@ type workspace struct {
 	st    *store.Store
 	runID int64
 	log   *slog.Logger
-	// findings of this run's reconciliation, for the forms and reviews.
+	// The inputs and findings of this run's reconciliation, for the forms
+	// and reviews.
 	findings []model.Finding
+	records  []model.Record
+	rows     []model.Habilitation
 }
 
 // withRun takes the data directory (ErrLocked when another process has it),

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"reflect"
@@ -122,6 +123,30 @@ func TestEndToEndDemoThenIdempotentRun(t *testing.T) {
 		}
 	})
 
+	t.Run("forms", func(t *testing.T) {
+		admin := 0
+		for _, f := range findings.Findings {
+			if f.Code == model.CodeUndeclaredAdmin || f.Code == model.CodeMissingAdmin {
+				admin++
+			}
+		}
+		if admin == 0 || rep1.Forms == nil || rep1.Forms.Written != admin || len(rep1.Forms.Files) != admin {
+			t.Fatalf("forms = %+v, want one per administrator finding (%d)", rep1.Forms, admin)
+		}
+		for _, p := range rep1.Forms.Files {
+			full := filepath.Join(dir, filepath.FromSlash(p))
+			b, err := os.ReadFile(full)
+			if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b[len(b)-64:], []byte("%%EOF")) {
+				t.Errorf("%s is not a whole PDF (%v)", p, err)
+				continue
+			}
+			if text, ok := pdfText(t, full); ok && !strings.Contains(text, "modification d'un administrateur") &&
+				!strings.Contains(text, "modification d’un administrateur") {
+				t.Errorf("%s: the text of the form lacks its object:\n%s", p, text)
+			}
+		}
+	})
+
 	t.Run("privacy", func(t *testing.T) {
 		mustHoldNoPersonalData(t, first.stdout+first.stderr, partners)
 		mustBeOwnerOnly(t, dir)
@@ -153,6 +178,9 @@ func TestEndToEndDemoThenIdempotentRun(t *testing.T) {
 		if rep2.Reconcile == nil || rep2.Reconcile.Findings != rep1.Reconcile.Findings || rep2.Reconcile.New != rep1.Reconcile.New {
 			t.Errorf("findings changed: %+v then %+v", rep1.Reconcile, rep2.Reconcile)
 		}
+		if rep2.Forms == nil || rep2.Forms.Written != 0 || rep2.Forms.Skipped != rep1.Forms.Written {
+			t.Errorf("forms = %+v, want none written and %d already prepared", rep2.Forms, rep1.Forms.Written)
+		}
 		if rep2.Reviews == nil || rep2.Reviews.Written != 0 || rep2.Reviews.Skipped != jobs.DemoPartners {
 			t.Errorf("reviews = %+v, want none written and %d already prepared", rep2.Reviews, jobs.DemoPartners)
 		}
@@ -182,6 +210,21 @@ func TestEndToEndDemoThenIdempotentRun(t *testing.T) {
 		}
 		mustHoldNoPersonalData(t, second.stdout+second.stderr, partners)
 	})
+}
+
+// pdfText returns the text of a PDF through pdftotext (poppler-utils, which
+// .ci/run installs); ok is false when pdftotext is not installed.
+func pdfText(tb testing.TB, p string) (string, bool) {
+	tb.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return "", false
+	}
+	out, err := exec.Command("pdftotext", "-layout", p, "-").Output()
+	if err != nil {
+		tb.Errorf("pdftotext %s: %v", p, err)
+		return "", false
+	}
+	return string(out), true
 }
 
 // isRunState reports whether a data directory file is expected to change on
