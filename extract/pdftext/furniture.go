@@ -16,6 +16,9 @@ var (
 	// pageNumber matches « 3 », « 3/22 », « Page 3 / 24 », « page 3 sur 24 », « - 3 - ».
 	pageNumber = regexp.MustCompile(`(?i)^(page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(/|sur|of)\s*\d{1,4})?$`)
 	separator  = regexp.MustCompile(`^[_\-–—]{5,}$`)
+	// pageRef is a page number within a longer margin line: only such lines
+	// may differ from page to page in their digits and still be furniture.
+	pageRef = regexp.MustCompile(`(?i)\d+\s*(/|sur|of)\s*\d+|page\s*\d+`)
 )
 
 func lineText(l *tline) string {
@@ -39,8 +42,9 @@ func zone(l *tline, height float64) string {
 }
 
 // markFurniture finds, on each page, the margin lines that repeat on at least
-// half of the pages at the same height (digits ignored, so « Page 3 / 24 »
-// repeats), and lone page numbers in the margins.
+// half of the pages at the same height (digits ignored in lines that hold a
+// page number, so « Convention n° 12/2021 – page 3 / 24 » repeats), and lone
+// page numbers in the margins.
 func markFurniture(pages []rawPage) []map[*tline]bool {
 	type occ struct {
 		page int
@@ -61,7 +65,10 @@ func markFurniture(pages []rawPage) []map[*tline]bool {
 				out[i][l] = true
 				continue
 			}
-			key := z + "|" + digits.ReplaceAllString(t, "#")
+			key := z + "|" + t
+			if pageRef.MatchString(t) {
+				key = z + "|" + digits.ReplaceAllString(t, "#")
+			}
 			seen[key] = append(seen[key], occ{i, l.y, l})
 		}
 	}
