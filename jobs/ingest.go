@@ -73,7 +73,7 @@ type IngestSummary struct {
 func Ingest(ctx context.Context, dd *DataDir, st *store.Store, x Extractor, opts IngestOptions) (IngestSummary, error) {
 	opts = opts.withDefaults()
 	var sum IngestSummary
-	in := &intake{dd: dd, st: st, x: x, opts: opts, sum: &sum}
+	in := &intake{dd: dd, st: st, x: x, opts: opts, sum: &sum, parent: ctx}
 	// The caller holds the lock: temporary files are what a killed run left.
 	if err := dd.removeTemporaries(); err != nil {
 		return sum, err
@@ -93,6 +93,9 @@ type intake struct {
 	x    Extractor
 	opts IngestOptions
 	sum  *IngestSummary
+	// parent is the caller's context: the current file goes on without it,
+	// but a failure it caused is no verdict on the file.
+	parent context.Context
 }
 
 func (in *intake) folder(ctx context.Context, folder string) error {

@@ -40,6 +40,12 @@ func (in *intake) pdf(ctx context.Context, f dropped, data []byte, rc store.Rece
 	default:
 		var err error
 		if rec, err = in.x.Extract(ctx, name, data); err != nil {
+			if in.parent.Err() != nil {
+				// Interrupted meanwhile (Ctrl-C also reaches an extraction
+				// worker): the failure says nothing of the file, which stays
+				// in the inbox for the next run.
+				return "", in.parent.Err()
+			}
 			r := model.NewRejection(name, err)
 			rej = &r
 		}

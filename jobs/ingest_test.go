@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -305,5 +306,31 @@ func TestIngestCancelFinishesCurrentDocument(t *testing.T) {
 	}
 	if left := listFiles(t, e.dd.Inbox()); len(left) != 1 {
 		t.Errorf("inbox = %v, want the second file only", left)
+	}
+}
+
+// failingOnCancel is an extractor whose worker dies with the run (Ctrl-C
+// reaches the whole process group).
+type failingOnCancel struct{ cancel context.CancelFunc }
+
+func (f failingOnCancel) Extract(ctx context.Context, name string, data []byte) (model.Record, error) {
+	f.cancel()
+	return model.Record{}, errors.New("extraction worker: signal: interrupt")
+}
+
+func TestIngestInterruptedExtractionIsNoRejection(t *testing.T) {
+	e := mustIngestEnv(t)
+	p := e.drop(t, DirInbox, "a.pdf", []byte("%PDF-1.4 x"))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sum, err := Ingest(ctx, e.dd, e.st, failingOnCancel{cancel}, IngestOptions{})
+	if !errors.Is(err, context.Canceled) || sum.Rejected != 0 || sum.Taken != 0 {
+		t.Fatalf("summary = %+v, %v", sum, err)
+	}
+	if _, err := os.Stat(p); err != nil {
+		t.Errorf("file left the inbox: %v", err)
+	}
+	if docs, _ := e.st.Documents(context.Background()); len(docs) != 0 {
+		t.Errorf("documents = %+v", docs)
 	}
 }

@@ -69,19 +69,25 @@ func (s *Store) FindReceipt(ctx context.Context, r Receipt) (Receipt, error) {
 	return got, err
 }
 
-// Document returns the document with this content hash, or ErrNotFound.
-func (s *Store) Document(ctx context.Context, sha string) (Document, error) {
+const documentCols = `sha256, name, received_at, size, outcome, reason, message, stored_path`
+
+func scanDocument(scan func(...any) error) (Document, error) {
 	var d Document
 	var at, reason string
-	err := s.db.QueryRowContext(ctx, `SELECT sha256, name, received_at, size, outcome, reason, message, stored_path
-		FROM documents WHERE sha256 = ?`, sha).Scan(&d.SHA256, &d.Name, &at, &d.Size, &d.Outcome, &reason, &d.Message, &d.StoredPath)
+	err := scan(&d.SHA256, &d.Name, &at, &d.Size, &d.Outcome, &reason, &d.Message, &d.StoredPath)
+	d.ReceivedAt, d.Reason = parseTS(at), model.Reason(reason)
+	return d, err
+}
+
+// Document returns the document with this content hash, or ErrNotFound.
+func (s *Store) Document(ctx context.Context, sha string) (Document, error) {
+	d, err := scanDocument(s.db.QueryRowContext(ctx, `SELECT `+documentCols+` FROM documents WHERE sha256 = ?`, sha).Scan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Document{}, ErrNotFound
 	}
 	if err != nil {
 		return Document{}, fmt.Errorf("read document %.12s: %w", sha, err)
 	}
-	d.ReceivedAt, d.Reason = parseTS(at), model.Reason(reason)
 	return d, nil
 }
 
@@ -189,27 +195,18 @@ func (s *Store) Receipts(ctx context.Context, folder string) ([]Receipt, error) 
 
 // Documents lists every document, oldest first.
 func (s *Store) Documents(ctx context.Context) ([]Document, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT sha256 FROM documents ORDER BY received_at, sha256`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+documentCols+` FROM documents ORDER BY received_at, sha256`)
 	if err != nil {
 		return nil, fmt.Errorf("read documents: %w", err)
 	}
-	var shas []string
+	defer rows.Close()
+	var out []Document
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		shas = append(shas, s)
-	}
-	rows.Close()
-	out := make([]Document, 0, len(shas))
-	for _, sha := range shas {
-		d, err := s.Document(ctx, sha)
+		d, err := scanDocument(rows.Scan)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read documents: %w", err)
 		}
 		out = append(out, d)
 	}
-	return out, nil
+	return out, rows.Err()
 }
