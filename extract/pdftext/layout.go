@@ -20,8 +20,10 @@ func layoutPage(pc pageContent) []*tline {
 		}
 		buildCells(l)
 	}
-	lines = dropEmpty(lines)
-	return mergeRows(lines)
+	lines = mergeRows(dropEmpty(lines))
+	splitLeaders(lines)
+	alignColumns(lines)
+	return lines
 }
 
 func dropEmpty(lines []*tline) []*tline {
