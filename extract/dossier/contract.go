@@ -144,8 +144,11 @@ func (p *parser) signature(from, to int, first bool) (at, on string, ok bool) {
 // signatureAt reads a « Fait à X, le D » at line i (in any of its cells; the
 // date may wrap onto the next line).
 func (p *parser) signatureAt(i int) (at, on string, ok bool) {
+	if !strings.Contains(p.ls[i].fold, "fait a") {
+		return "", "", false
+	}
 	for _, c := range p.ls[i].filled() {
-		f := model.Fold(c)
+		f := fold(c)
 		g := reSigned.FindStringSubmatchIndex(f)
 		if g == nil {
 			continue

@@ -71,10 +71,21 @@ func (p *parser) parse() (model.Record, error) {
 	if len(p.missing) > 0 {
 		return model.Record{}, &model.IncompleteError{Fields: p.missing}
 	}
-	if err := model.Validate(rec); err != nil {
-		return model.Record{}, &model.IncompleteError{Fields: validationFields(err)}
+	if err := Check(rec); err != nil {
+		return model.Record{}, err
 	}
 	return rec, nil
+}
+
+// Check validates rec with model.Validate and reports a failure as a
+// *model.IncompleteError naming the fields in French, so that an invalid
+// value read from a dossier (a SIRET failing its check digit, a malformed
+// e-mail) is a rejection that says what to fix.
+func Check(rec model.Record) error {
+	if err := model.Validate(rec); err != nil {
+		return &model.IncompleteError{Fields: validationFields(err)}
+	}
+	return nil
 }
 
 // kind tells a whole dossier (a convention: its title or its parties clause)

@@ -75,8 +75,71 @@ func newLine(cells []string, page int) line {
 		}
 	}
 	l.text = strings.Join(parts, " ")
-	l.fold = model.Fold(l.text)
+	l.fold = fold(l.text)
 	return l
+}
+
+// fold is model.Fold with a fast path for the ASCII and Latin letters of
+// French documents in single-spaced text; any other rune or spacing takes
+// model.Fold itself. TestFoldAgrees and FuzzParse check both agree.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	prevSpace := true
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return model.Fold(s)
+			}
+			prevSpace = true
+			b.WriteByte(' ')
+			continue
+		case r < 0x80:
+			if r < ' ' || r == 0x7f {
+				return model.Fold(s)
+			}
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case latinFold[r] != "":
+			b.WriteString(latinFold[r])
+		default:
+			return model.Fold(s)
+		}
+		prevSpace = false
+	}
+	if prevSpace && len(s) > 0 {
+		return model.Fold(s)
+	}
+	return b.String()
+}
+
+// foldLen is the number of runes r folds to.
+func foldLen(r rune) int {
+	if r < 0x80 {
+		return 1
+	}
+	if f, ok := latinFold[r]; ok {
+		return len([]rune(f))
+	}
+	return max(len([]rune(model.Fold(string(r)))), 1)
+}
+
+// latinFold maps the accented letters and typographic marks of French text
+// to their folded form, as model.Fold does.
+var latinFold = map[rune]string{
+	'à': "a", 'â': "a", 'ä': "a", 'á': "a", 'ã': "a", 'å': "a", 'À': "a", 'Â': "a", 'Ä': "a", 'Á': "a",
+	'é': "e", 'è': "e", 'ê': "e", 'ë': "e", 'É': "e", 'È': "e", 'Ê': "e", 'Ë': "e",
+	'î': "i", 'ï': "i", 'í': "i", 'ì': "i", 'Î': "i", 'Ï': "i", 'Í': "i",
+	'ô': "o", 'ö': "o", 'ó': "o", 'ò': "o", 'õ': "o", 'Ô': "o", 'Ö': "o", 'Ó': "o",
+	'ù': "u", 'û': "u", 'ü': "u", 'ú': "u", 'Ù': "u", 'Û': "u", 'Ü': "u", 'Ú': "u",
+	'ç': "c", 'Ç': "c", 'ÿ': "y", 'ñ': "n", 'Ñ': "n",
+	'œ': "oe", 'Œ': "oe", 'æ': "ae", 'Æ': "ae",
+	'’': "'", '‘': "'", 'ʼ': "'", '´': "'",
+	'–': "-", '—': "-", '‑': "-", '‐': "-", '−': "-",
+	'«': "«", '»': "»", '°': "°", 'º': "º", '€': "€", '…': "…", '•': "•", '²': "²",
 }
 
 // edgeLines is how many lines at the top and at the bottom of a page may be

@@ -125,7 +125,7 @@ func cafParty(block []line) model.Party {
 
 // afterSeat returns what follows « dont le siège est situé [au] ».
 func afterSeat(s string) string {
-	f := model.Fold(s)
+	f := fold(s)
 	for _, pre := range []string{"dont le siege est situe au ", "dont le siege est situe a ", "dont le siege est situe ", "dont le siege social est situe ", "dont le siege est "} {
 		if strings.HasPrefix(f, pre) {
 			return strings.TrimSpace(cutRunes(s, len([]rune(pre))))
@@ -179,11 +179,11 @@ func partnerParty(block []line, heading string) model.Partner {
 // line that looks like an address (a number, a street word, a postcode).
 func splitNameAddress(body []line, heading string) int {
 	if heading != "" {
-		want := model.Fold(heading)
+		want := fold(heading)
 		var acc []string
 		for i, l := range body {
 			acc = append(acc, l.text)
-			if model.Fold(stripArticle(strings.Join(acc, " "))) == want {
+			if fold(stripArticle(strings.Join(acc, " "))) == want {
 				return i + 1
 			}
 		}
@@ -206,11 +206,11 @@ func representative(s string) (name, title string) {
 	if s == "" {
 		return "", ""
 	}
-	if m := reRepresented.FindStringIndex(model.Fold(s)); m != nil {
-		s = strings.TrimSpace(cutRunes(s, len([]rune(model.Fold(s)[:m[1]]))))
+	if m := reRepresented.FindStringIndex(fold(s)); m != nil {
+		s = strings.TrimSpace(cutRunes(s, len([]rune(fold(s)[:m[1]]))))
 	}
-	if m := reCivility.FindStringIndex(model.Fold(s)); m != nil {
-		s = strings.TrimSpace(cutRunes(s, len([]rune(model.Fold(s)[:m[1]]))))
+	if m := reCivility.FindStringIndex(fold(s)); m != nil {
+		s = strings.TrimSpace(cutRunes(s, len([]rune(fold(s)[:m[1]]))))
 	}
 	name, title, _ = strings.Cut(s, ",")
 	return strings.TrimSpace(name), strings.TrimSpace(strings.TrimRight(title, " ."))
@@ -250,7 +250,7 @@ func continuesName(l line) bool {
 // Communal … », « l'Union … »).
 func stripArticle(s string) string {
 	s = strings.TrimSpace(s)
-	f := model.Fold(s)
+	f := fold(s)
 	if m := reArticle.FindStringIndex(f); m != nil && m[1] < len(f) {
 		return strings.TrimSpace(cutRunes(s, len([]rune(f[:m[1]]))))
 	}
@@ -258,7 +258,7 @@ func stripArticle(s string) string {
 }
 
 // cutRunes drops from s the runes that fold to the first n runes of
-// model.Fold(s), so that a prefix matched on the fold can be cut from the
+// fold(s), so that a prefix matched on the fold can be cut from the
 // original text (accents dropped keep one rune; « œ » folds to two).
 func cutRunes(s string, n int) string {
 	count := 0
@@ -270,7 +270,7 @@ func cutRunes(s string, n int) string {
 			count++
 			continue
 		}
-		count += max(len([]rune(model.Fold(string(r)))), 1)
+		count += foldLen(r)
 	}
 	return ""
 }

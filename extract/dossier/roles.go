@@ -26,7 +26,7 @@ var roleLabels = []struct {
 func splitRole(cell string) (role, name string, ok bool) {
 	toks := strings.Fields(cell)
 	for k := min(len(toks), 12); k >= 1; k-- {
-		head := model.Fold(strings.Join(toks[:k], " "))
+		head := fold(strings.Join(toks[:k], " "))
 		for _, rl := range roleLabels {
 			if rl.re.MatchString(head) {
 				return rl.role, cleanName(strings.Join(toks[k:], " ")), true
@@ -39,8 +39,8 @@ func splitRole(cell string) (role, name string, ok bool) {
 // cleanName drops a civility and stray punctuation around a person's name.
 func cleanName(s string) string {
 	s = strings.Trim(strings.TrimSpace(s), ":–-—,; ")
-	if m := reCivility.FindStringIndex(model.Fold(s)); m != nil {
-		s = strings.TrimSpace(cutRunes(s, len([]rune(model.Fold(s)[:m[1]]))))
+	if m := reCivility.FindStringIndex(fold(s)); m != nil {
+		s = strings.TrimSpace(cutRunes(s, len([]rune(fold(s)[:m[1]]))))
 	}
 	return s
 }

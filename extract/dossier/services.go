@@ -43,7 +43,7 @@ func (p *parser) bulletinHeadings() []heading {
 		}
 		for n := 1; n <= 4 && i+n <= len(p.ls); n++ {
 			joined := strings.Join(texts(p.ls[i:i+n]), " ")
-			f := model.Fold(joined)
+			f := fold(joined)
 			g := reBulletin.FindStringSubmatchIndex(f)
 			if g == nil || (n > 1 && strings.HasPrefix(p.ls[i+n-1].fold, "annexe")) {
 				continue
@@ -233,7 +233,7 @@ func (p *parser) quotas(from, to int, annex string) (model.Quotas, bool) {
 		}
 		val := strings.TrimSpace(g[2])
 		if f := p.ls[i].filled(); len(f) >= 2 {
-			val = model.Fold(f[len(f)-1]) // a label column may sit between profile and number
+			val = fold(f[len(f)-1]) // a label column may sit between profile and number
 		}
 		if val == "" && i+1 < to && i+1 < len(p.ls) && reSmallNumber.MatchString(p.ls[i+1].fold) {
 			val = p.ls[i+1].fold // the value cell fell on its own line
