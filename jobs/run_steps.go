@@ -14,7 +14,13 @@ func (w *workspace) ingestStep(ctx context.Context, rep *RunReport) error {
 	if w.opts.Extractor == nil {
 		return errors.New("no PDF extractor configured")
 	}
-	sum, err := Ingest(ctx, w.dd, w.st, w.opts.Extractor, IngestOptions{
+	x := w.opts.Extractor
+	if _, quiet := w.opts.Progress.(noProgress); !quiet {
+		w.opts.Progress.Start("PDFs", countPDFs(w.dd.Inbox()))
+		defer w.opts.Progress.Finish()
+		x = progressExtractor{x, w.opts.Progress}
+	}
+	sum, err := Ingest(ctx, w.dd, w.st, x, IngestOptions{
 		Settle:   w.opts.Config.Inbox.Settle.Duration,
 		MaxBytes: w.opts.Config.Extraction.MaxBytes,
 		Log:      w.log,

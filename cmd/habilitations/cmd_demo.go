@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -35,7 +36,12 @@ func runDemoCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := jobs.RunPipeline(ctx, jobs.RunOptions{Config: d.Config, AsOf: d.AsOf, Log: e.log, Progress: progressFor(e), Extractor: x})
+	// The demo's reader wants the summary, not one log line per file.
+	log := e.log
+	if e.getenv == nil || e.getenv("HABILITATIONS_DEBUG") == "" {
+		log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	rep, err := jobs.RunPipeline(ctx, jobs.RunOptions{Config: d.Config, AsOf: d.AsOf, Log: log, Progress: progressFor(e), Extractor: x})
 	if rep.RunID != 0 {
 		rep.WriteSummary(e.stdout)
 	}
