@@ -38,7 +38,7 @@ func (g *gen) laterBulletin(r model.Record) model.Record {
 		s.Annex = fmt.Sprintf("2.%d", n+1)
 		for _, u := range g.kind.units {
 			label := g.unitLabel(u)
-			if !slices.ContainsFunc(r.Services, func(x model.Service) bool { return model.Fold(x.Unit) == model.Fold(label) }) {
+			if !slices.ContainsFunc(r.Services, func(x model.Service) bool { return fold(x.Unit) == fold(label) }) {
 				s.Unit = label
 				break
 			}
@@ -60,7 +60,7 @@ func effectiveServices(r model.Record, bulletins []model.Record) []model.Service
 	for _, b := range bulletins {
 		for _, s := range b.Services {
 			i := slices.IndexFunc(out, func(x model.Service) bool {
-				return model.Fold(x.Unit) == model.Fold(s.Unit) && x.Service == s.Service
+				return fold(x.Unit) == fold(s.Unit) && x.Service == s.Service
 			})
 			if i >= 0 {
 				out[i] = s
@@ -86,13 +86,13 @@ func quotaFindings(conv string, services []model.Service, rows []model.Habilitat
 			unit = services[0].Unit
 		}
 		if h.HoldsSlot() {
-			counts[key{model.Fold(unit), h.Profile}]++
+			counts[key{fold(unit), h.Profile}]++
 		}
 	}
 	var out []model.Finding
 	for _, s := range services {
 		for _, p := range model.Profiles {
-			q, c := s.Quotas.Get(p), counts[key{model.Fold(s.Unit), p}]
+			q, c := s.Quotas.Get(p), counts[key{fold(s.Unit), p}]
 			f := model.Finding{Convention: conv, Unit: s.Unit, Service: s.Service, Profile: p, Quota: q, Count: c}
 			switch {
 			case q > 0 && c > q:

@@ -49,7 +49,7 @@ var feminineFirstNames = map[string]bool{}
 
 func civility(fullName string) string {
 	first, _, _ := strings.Cut(fullName, " ")
-	if feminineFirstNames[model.Fold(first)] {
+	if feminineFirstNames[fold(first)] {
 		return "Madame"
 	}
 	return "Monsieur"
@@ -59,7 +59,7 @@ func civility(fullName string) string {
 // « le Centre… », « la Commune… », « l'Union… ».
 func article(name string) string {
 	first, _, _ := strings.Cut(name, " ")
-	f := model.Fold(first)
+	f := fold(first)
 	if f == "" {
 		return ""
 	}
@@ -78,7 +78,7 @@ func article(name string) string {
 // (« Le Directeur », « La Vice-Présidente »).
 func titleArticle(title string) string {
 	first, _, _ := strings.Cut(title, " ")
-	f := model.Fold(first)
+	f := fold(first)
 	if strings.HasSuffix(f, "rice") || strings.HasSuffix(f, "ente") || strings.HasSuffix(f, "ere") {
 		return "La"
 	}

@@ -111,10 +111,10 @@ func (g *gen) person() person {
 
 // mailLocal is the usual local part of a person's e-mail: « cbertin ».
 func mailLocal(p person) string {
-	return model.Letters(p.First)[:1] + model.Letters(p.Last)
+	return letters(p.First)[:1] + letters(p.Last)
 }
 
-func foldKey(s string) string { return model.Fold(s) }
+func foldKey(s string) string { return fold(s) }
 
 // phone returns a random French fixed line in E.164 for the Caf's region.
 func (g *gen) phone() string {
@@ -128,7 +128,7 @@ func (g *gen) date(y int) model.Date {
 }
 
 func slug(s string) string {
-	f := model.Fold(s)
+	f := fold(s)
 	var b strings.Builder
 	dash := false
 	for _, r := range f {

@@ -122,7 +122,7 @@ func deCity(city string) string {
 		return "du " + city[3:]
 	case strings.HasPrefix(city, "Les "):
 		return "des " + city[4:]
-	case strings.ContainsAny(model.Fold(city)[:1], "aeiouyh"):
+	case strings.ContainsAny(fold(city)[:1], "aeiouyh"):
 		return "d'" + city
 	}
 	return "de " + city

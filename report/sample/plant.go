@@ -110,9 +110,9 @@ func firstQuota(s model.Service) model.Profile {
 // sharesNamePart reports whether the mailbox local part contains a part of
 // at least three letters of the last name (the shared-mailbox rule).
 func sharesNamePart(local, last string) bool {
-	l := model.Letters(local)
-	for _, part := range strings.FieldsFunc(model.Fold(last), func(r rune) bool { return r == ' ' || r == '-' || r == '\'' }) {
-		if p := model.Letters(part); len(p) >= 3 && strings.Contains(l, p) {
+	l := letters(local)
+	for _, part := range strings.FieldsFunc(fold(last), func(r rune) bool { return r == ' ' || r == '-' || r == '\'' }) {
+		if p := letters(part); len(p) >= 3 && strings.Contains(l, p) {
 			return true
 		}
 	}
