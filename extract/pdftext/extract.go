@@ -56,14 +56,20 @@ var abandoned atomic.Int64
 
 func extract(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	pages, err := extractPages(ctx, data, lim)
-	if err != nil {
-		return Document{}, err
+	if err == nil {
+		doc := assemble(pages)
+		if err = checkQuality(doc); err == nil {
+			return doc, nil
+		}
 	}
-	doc := assemble(pages)
-	if err := checkQuality(doc); err != nil {
-		return Document{}, err
+	// An encrypted file the library opened but decrypted wrongly (it
+	// mishandles some RC4 revisions) reads as damaged streams or garbled
+	// text: it is the encryption that keeps it from being read.
+	if (errors.Is(err, model.ErrCorrupt) && !errors.Is(err, errLimit) || errors.Is(err, errGarbled)) &&
+		!errors.Is(err, model.ErrEncrypted) && hasEncrypt(data) {
+		return Document{}, fmt.Errorf("encrypted file not decrypted (%v): %w", err, model.ErrEncrypted)
 	}
-	return doc, nil
+	return Document{}, err
 }
 
 // rawPage is a laid-out page before the document-wide passes (headers,

@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -18,6 +19,10 @@ const (
 	longToken     = 30   // a word longer than this is suspect (unless e-mail, URL, path)
 	maxGluedRatio = 0.15 // share of letters inside suspect long words
 )
+
+// errGarbled marks text refused for unreadable characters or glued words
+// (as opposed to no text at all).
+var errGarbled = errors.New("garbled text")
 
 // checkQuality refuses a document whose text cannot be trusted, so that it
 // becomes a no_text rejection rather than a wrong record.
@@ -46,9 +51,9 @@ func checkQuality(doc Document) error {
 	case letters < minLetters:
 		return fmt.Errorf("only %d letters of text: %w", letters, model.ErrNoText)
 	case float64(bad) > maxBadRatio*float64(letters+bad):
-		return fmt.Errorf("%d unreadable characters (fonts without a Unicode map): %w", bad, model.ErrNoText)
+		return fmt.Errorf("%d unreadable characters (fonts without a Unicode map): %w: %w", bad, errGarbled, model.ErrNoText)
 	case float64(glued) > maxGluedRatio*float64(letters):
-		return fmt.Errorf("%d of %d letters in words glued together (spacing lost): %w", glued, letters, model.ErrNoText)
+		return fmt.Errorf("%d of %d letters in words glued together (spacing lost): %w: %w", glued, letters, errGarbled, model.ErrNoText)
 	}
 	return nil
 }
