@@ -93,7 +93,7 @@ func TestPlantedAreFindings(t *testing.T) {
 			model.SortFindings(want)
 			gj, _ := json.Marshal(got)
 			wj, _ := json.Marshal(want)
-			if string(gj) != string(wj) {
+			if len(got)+len(want) > 0 && string(gj) != string(wj) {
 				t.Errorf("reconcile gave\n%s\nplanted\n%s", gj, wj)
 			}
 		})
