@@ -43,7 +43,6 @@ func writeXLSX(path string, t tables) error {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
 	if err := f.SetDocProps(&excelize.DocProperties{Title: "Dépassements de quotas « Mon Compte Partenaire » au " + frDate(t.asOf, ""),
 		Creator: "habilitations", Language: "fr-FR"}); err != nil {
 		return err
@@ -63,14 +62,7 @@ func (w *workbook) breaches(t tables) error {
 		rows = append(rows, []cell{{s: b.f.Convention}, {s: b.partner}, {s: b.f.Unit}, {s: b.f.Service}, {s: string(b.f.Profile)},
 			{n: b.f.Quota}, {n: b.f.Count}, {n: b.excess}, {s: yesNo(b.isNew)}, {s: b.action}})
 	}
-	last, err := w.table(sheetBreaches, cols, rows)
-	if err != nil {
-		return err
-	}
-	if err := w.highlight(sheetBreaches, 8, last, ">", "0", w.st.red); err != nil {
-		return err
-	}
-	return w.highlight(sheetBreaches, 9, last, "==", `"Oui"`, w.st.orange)
+	return w.table(sheetBreaches, cols, rows, cond{8, ">", "0", w.st.red}, cond{9, "==", `"Oui"`, w.st.orange})
 }
 
 func (w *workbook) accounts(t tables) error {
@@ -87,14 +79,14 @@ func (w *workbook) accounts(t tables) error {
 		if !h.h.LastLogin.IsZero() {
 			login.date = h.h.LastLogin.Time()
 		}
+		todo := cell{s: c[16]}
+		if h.beyond {
+			todo.style = w.st.act
+		}
 		rows = append(rows, []cell{{s: c[0]}, {s: c[1]}, {s: c[2]}, {s: c[4]}, {n: h.rank}, {s: c[8]}, {s: c[9]}, {s: c[10]},
-			{s: c[11]}, {s: c[12]}, {s: c[13]}, created, login, {s: c[16]}})
+			{s: c[11]}, {s: c[12]}, {s: c[13]}, created, login, todo})
 	}
-	last, err := w.table(sheetAccounts, cols, rows)
-	if err != nil {
-		return err
-	}
-	return w.highlight(sheetAccounts, 14, last, "==", strconv.Quote(toRemove), w.st.red)
+	return w.table(sheetAccounts, cols, rows, cond{14, "==", strconv.Quote(toRemove), w.st.red})
 }
 
 func (w *workbook) others(t tables) error {
@@ -105,11 +97,7 @@ func (w *workbook) others(t tables) error {
 		rows = append(rows, []cell{{s: o.f.Title()}, {s: o.f.Convention}, {s: o.partner}, {s: o.subject}, {s: o.description},
 			{s: o.action}, {s: yesNo(o.isNew)}})
 	}
-	last, err := w.table(sheetOthers, cols, rows)
-	if err != nil {
-		return err
-	}
-	return w.highlight(sheetOthers, 7, last, "==", `"Oui"`, w.st.orange)
+	return w.table(sheetOthers, cols, rows, cond{7, "==", `"Oui"`, w.st.orange})
 }
 
 func (w *workbook) resolved(t tables) error {
@@ -119,8 +107,7 @@ func (w *workbook) resolved(t tables) error {
 	for _, o := range t.resolved {
 		rows = append(rows, []cell{{s: o.f.Title()}, {s: o.f.Convention}, {s: o.partner}, {s: o.subject}, {s: o.description}})
 	}
-	_, err := w.table(sheetResolved, cols, rows)
-	return err
+	return w.table(sheetResolved, cols, rows)
 }
 
 func (w *workbook) summary(t tables) error {

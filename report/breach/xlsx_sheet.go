@@ -23,81 +23,99 @@ const (
 )
 
 // cell is one value: text is always written as a string (never a
-// formula); numbers and dates as such.
+// formula); numbers and dates as such. style, when set, replaces the
+// column's style (e.g. a decision to act on).
 type cell struct {
-	s    string
-	n    int
-	date any // time.Time for kDate, nil for an empty date
+	s     string
+	n     int
+	date  any // time.Time for kDate, nil for an empty date
+	style int
 }
 
-// table writes a sheet: header row 1 (frozen, filtered), then rows; it
-// returns the last row written.
-func (w *workbook) table(sheet string, cols []column, rows [][]cell) (int, error) {
+// cond is a conditional format of one column: criteria and value as
+// excelize's "cell" type takes them.
+type cond struct {
+	col             int // 1-based
+	criteria, value string
+	style           int
+}
+
+// table writes a sheet with a stream writer (a report can list tens of
+// thousands of accounts): header row 1 (frozen, filtered), then rows.
+// Page setup, filter and conditional formats are set before Flush, which
+// writes them with the sheet.
+func (w *workbook) table(sheet string, cols []column, rows [][]cell, conds ...cond) error {
 	f, st := w.f, w.st
+	if err := w.printSetup(sheet, true); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
 	for i, c := range cols {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, name, name, c.width); err != nil {
-			return 0, err
-		}
-		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
-		if err := f.SetCellStr(sheet, ref, c.title); err != nil {
-			return 0, err
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(cols), 1)
-	if err := f.SetCellStyle(sheet, "A1", last, st.header); err != nil {
-		return 0, err
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
 	}
-	if err := f.SetRowHeight(sheet, 1, 32); err != nil {
-		return 0, err
+	head := make([]any, len(cols))
+	for i, c := range cols {
+		head[i] = excelize.Cell{StyleID: st.header, Value: c.title}
 	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
+		return err
+	}
+	vals := make([]any, len(cols))
 	for r, row := range rows {
-		y := r + 2
 		height := 1
 		for i, c := range cols {
-			ref, _ := excelize.CoordinatesToCellName(i+1, y)
 			v := row[i]
-			var err error
-			style := st.text
+			var cv excelize.Cell
 			switch c.kind {
 			case kNumber:
-				style = st.number
-				err = f.SetCellInt(sheet, ref, int64(v.n))
+				cv = excelize.Cell{StyleID: st.number, Value: v.n}
 			case kDate:
-				style = st.date
-				if v.date != nil {
-					err = f.SetCellValue(sheet, ref, v.date)
-				} else {
-					style = st.number
-					err = f.SetCellStr(sheet, ref, v.s)
+				cv = excelize.Cell{StyleID: st.date, Value: v.date}
+				if v.date == nil {
+					cv = excelize.Cell{StyleID: st.number, Value: v.s}
 				}
 			case kWrap:
-				style = st.wrap
 				height = max(height, lines(v.s, c.width))
-				err = f.SetCellStr(sheet, ref, v.s)
+				cv = excelize.Cell{StyleID: st.wrap, Value: v.s}
 			default:
-				err = f.SetCellStr(sheet, ref, v.s)
+				cv = excelize.Cell{StyleID: st.text, Value: v.s}
 			}
-			if err != nil {
-				return 0, fmt.Errorf("sheet %s cell %s: %w", sheet, ref, err)
+			if v.style != 0 {
+				cv.StyleID = v.style
 			}
-			if err := f.SetCellStyle(sheet, ref, ref, style); err != nil {
-				return 0, err
-			}
+			vals[i] = cv
 		}
-		if err := f.SetRowHeight(sheet, y, float64(15*height+2)); err != nil {
-			return 0, err
+		ref, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(ref, vals, excelize.RowOpts{Height: float64(15*height + 2)}); err != nil {
+			return fmt.Errorf("sheet %s row %d: %w", sheet, r+2, err)
 		}
 	}
 	lastRow := len(rows) + 1
 	end, _ := excelize.CoordinatesToCellName(len(cols), lastRow)
 	if err := f.AutoFilter(sheet, "A1:"+end, nil); err != nil {
-		return 0, err
+		return err
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return 0, err
+	for _, c := range conds {
+		if lastRow < 2 {
+			break
+		}
+		from, _ := excelize.CoordinatesToCellName(c.col, 2)
+		to, _ := excelize.CoordinatesToCellName(c.col, lastRow)
+		style := c.style
+		if err := f.SetConditionalFormat(sheet, from+":"+to, []excelize.ConditionalFormatOptions{
+			{Type: "cell", Criteria: c.criteria, Value: c.value, Format: &style}}); err != nil {
+			return err
+		}
 	}
-	return lastRow, w.printSetup(sheet, true)
+	return sw.Flush()
 }
 
 // printSetup: landscape, one page wide, header row repeated on every page.
@@ -113,16 +131,4 @@ func (w *workbook) printSetup(sheet string, repeatHeader bool) error {
 		return nil
 	}
 	return w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
-}
-
-// highlight adds a conditional format to column col (1-based) of rows
-// 2..last: criteria and value as excelize's "cell" type takes them.
-func (w *workbook) highlight(sheet string, col, last int, criteria, value string, style int) error {
-	if last < 2 {
-		return nil
-	}
-	from, _ := excelize.CoordinatesToCellName(col, 2)
-	to, _ := excelize.CoordinatesToCellName(col, last)
-	return w.f.SetConditionalFormat(sheet, from+":"+to, []excelize.ConditionalFormatOptions{
-		{Type: "cell", Criteria: criteria, Value: value, Format: &style}})
 }

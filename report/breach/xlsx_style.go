@@ -13,6 +13,7 @@ const fontFamily = "Calibri"
 // styles are the workbook's cell styles, created once per file.
 type styles struct {
 	header, text, wrap, number, date, title, subtitle, total int
+	act                                                      int // a decision to act on (bold dark red)
 	red, orange                                              int // conditional formats
 }
 
@@ -37,6 +38,7 @@ func newStyles(f *excelize.File) (styles, error) {
 		{&s.date, &excelize.Style{Font: body, Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
 		{&s.title, &excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 14, Color: "1F4E78"}}},
 		{&s.subtitle, &excelize.Style{Font: &excelize.Font{Family: fontFamily, Italic: true, Color: "595959"}, Alignment: note}},
+		{&s.act, &excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 10, Bold: true, Color: "9C0006"}, Border: border, Alignment: top}},
 		{&s.total, &excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true}, Border: border,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Alignment: &excelize.Alignment{Horizontal: "center"}}},
 	}
