@@ -35,6 +35,25 @@ func (s ReconcileSettings) withDefaults() ReconcileSettings {
 // Findings cover only the conventions with at least one matched row; rows
 // that match no convention give unknown_partner. Identical findings (the
 // same row listed twice) are reported once.
+//
+// Where records.md is silent, the rules are:
+//   - Conventions sharing a SIRET or a partner name (a renewal): rows go to
+//     the most recently signed. A row whose SIRET no convention has is
+//     matched by name only among conventions without a SIRET.
+//   - Slots are counted once per account in a unit, service and profile,
+//     so that a row listed twice (or two overlapping exports) counts once.
+//   - A row with an empty Service in a unit with a single bulletin takes
+//     that bulletin; a service with no bulletin in the unit authorises
+//     nobody (quota 0, so profile_not_authorized).
+//   - Account rules judge every slot-holding row of the account (an
+//     account whose rows disagree is judged on each), so that the findings
+//     do not depend on the order of the rows. Last activity is the latest
+//     login of any row, or the earliest creation when never logged in.
+//   - shared_mailbox: an empty e-mail is not judged; a Nom with no part of
+//     MailboxMinPart letters is looked for whole.
+//   - A convention known only by standalone bulletins (its dossier not yet
+//     received) gets the quota, unit and account findings, but no
+//     undeclared_admin or missing_admin: it has no Annexe 1.
 func Reconcile(records []Record, rows []Habilitation, asOf Date, s ReconcileSettings) []Finding {
 	s = s.withDefaults()
 	f := newFoldCache()
