@@ -45,6 +45,9 @@ func tableCols(l *tline, vrules []rule) []float64 {
 // cells are the column intervals between rules (an empty column gives an
 // empty cell); elsewhere a wide gap starts a new cell.
 func buildCells(l *tline) {
+	// Letter-spaced text (Tc) has a gap after every glyph: word and cell gaps
+	// are measured above the line's usual gap between letters.
+	base := letterGap(l)
 	var cells []tcell
 	var b strings.Builder
 	cur := tcell{x0: math.NaN()}
@@ -78,13 +81,13 @@ func buildCells(l *tline) {
 			if c := colIndex(l.cols, g.x+g.w/2); c != col {
 				newCell, col = true, c
 			}
-		} else if gap > cellGap*size {
+		} else if gap > (base+cellGap)*size {
 			newCell = true
 		}
 		if newCell {
 			flush()
 			cur.x0 = g.x
-		} else if gap > wordGap*size && !raised(g, l) {
+		} else if gap > (base+wordGap)*size && !raised(g, l) {
 			b.WriteByte(' ')
 		}
 		if dropped && strings.ContainsAny(g.text, ".,;:)") && strings.HasSuffix(b.String(), " ") {
@@ -146,4 +149,26 @@ func alignToCols(cells []tcell, cols []float64) []tcell {
 		out = append(out, slots[i])
 	}
 	return out
+}
+
+// letterGap is the median gap between consecutive glyphs of a line, in ems,
+// when the line is letter-spaced (0 otherwise): most gaps of a line are
+// within words.
+func letterGap(l *tline) float64 {
+	var gaps []float64
+	for i := 1; i < len(l.glyphs); i++ {
+		p, g := l.glyphs[i-1], l.glyphs[i]
+		if p.space || g.space || g.size <= 0 {
+			continue
+		}
+		gaps = append(gaps, (g.x-(p.x+p.w))/g.size)
+	}
+	if len(gaps) < 4 {
+		return 0
+	}
+	sort.Float64s(gaps)
+	if m := gaps[len(gaps)/2]; m > 0.05 {
+		return m
+	}
+	return 0
 }

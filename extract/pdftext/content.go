@@ -11,6 +11,7 @@ type glyph struct {
 	rise  float64 // text rise (superscripts), page space
 	text  string  // decoded Unicode text, may be several runes or empty
 	space bool    // a word space glyph
+	rot   uint8   // quarter turns of the text direction (0: left to right, 1: bottom to top…)
 }
 
 // rule is a horizontal or vertical line segment drawn on the page (table

@@ -19,7 +19,7 @@ func TestEncrypted(t *testing.T) {
 	}{
 		{"aes-128-open.pdf", nil},
 		{"rc4-128-open.pdf", nil},
-		{"rc4-40-open.pdf", model.ErrEncrypted}, // the library decrypts revision 2 wrongly
+		{"rc4-40-open.pdf", model.ErrEncrypted},  // the library decrypts revision 2 wrongly
 		{"aes-256-open.pdf", model.ErrEncrypted}, // the library has no AES-256
 		{"aes-256-user.pdf", model.ErrEncrypted},
 		{"rc4-128-user.pdf", model.ErrEncrypted},

@@ -111,9 +111,10 @@ func extractPages(ctx context.Context, data []byte, lim Limits) ([]rawPage, erro
 		err := guarded(g, i+1, func() {
 			g.check()
 			in.out = pageContent{}
-			rp.height = pageHeight(kid)
+			w, h := pageSize(kid)
 			in.run(kid.Key("Contents"), inherited(kid, "Resources"), identity, 0)
 			rp.images = in.out.images
+			rp.height = upright(&in.out, w, h)
 			rp.lines = layoutPage(in.out)
 		})
 		if err != nil {

@@ -251,12 +251,11 @@ func (in *interp) show(st *runState, raw string) {
 	for _, c := range f.decode(raw) {
 		w0 := f.width(c.c) * f.scale
 		trm := matrix{gs.tfs * gs.th, 0, 0, gs.tfs, 0, gs.rise}.mul(st.tm).mul(gs.ctm)
-		xs := math.Hypot(trm[0], trm[1])
-		upright := trm[0] > 0 && math.Abs(trm[1]) < 0.2*trm[0] && trm[3] > 0
-		if upright && len(in.out.glyphs) < maxGlyphsPerPage {
+		xs, ys := math.Hypot(trm[0], trm[1]), math.Hypot(trm[2], trm[3])
+		if rot := quarter(trm); rot >= 0 && len(in.out.glyphs) < maxGlyphsPerPage {
 			in.out.glyphs = append(in.out.glyphs, glyph{
-				x: trm[4], y: trm[5], w: w0 * xs, size: math.Abs(trm[3]),
-				rise: gs.rise * trm[3] / nonZero(gs.tfs), text: c.text, space: c.text == " ",
+				x: trm[4], y: trm[5], w: w0 * xs, size: ys, rot: uint8(rot),
+				rise: gs.rise * ys / nonZero(gs.tfs), text: c.text, space: c.text == " ",
 			})
 		} else if len(in.out.glyphs) >= maxGlyphsPerPage {
 			panic(abort{fmt.Errorf("page has more than %d glyphs: %w", maxGlyphsPerPage, errLimit)})

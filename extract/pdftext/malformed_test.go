@@ -55,6 +55,9 @@ func malformed() []struct {
 		{"no text", onePage("0 0 m 100 100 l S"), model.ErrNoText},
 		{"unmapped glyphs", onePage("BT /F1 11 Tf 72 700 Td (" + strings.Repeat("\x01\x02\x03 ", 40) + ") Tj ET"), model.ErrNoText},
 		{"glued words", onePage("BT /F1 11 Tf 72 700 Td (" + strings.Repeat("Conventiondaccesamoncomptepartenaire", 6) + ") Tj ET"), model.ErrNoText},
+		{"sideways page", onePage("q 0 1 -1 0 595 0 cm " + helloPage + " Q"), nil},
+		{"upside down page", onePage("q -1 0 0 -1 595 842 cm " + helloPage + " Q"), nil},
+		{"letter-spaced", onePage("BT /F1 11 Tf 3 Tc 72 720 Td (Convention d'acces) Tj 0 Tc " + helloPage[3:]), nil},
 		{"bad operands", onePage("BT /F1 Tf 1 2 3 Td (x) 5 Tj [1 (a) /N] TJ 1 0 0 cm q q Q Q Q Q ET " + helloPage), nil},
 	}
 }
@@ -92,7 +95,8 @@ func TestMalformed(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Extract: %v", err)
 				}
-				if !strings.Contains(doc.String(), "Le service est mis a disposition de") {
+				if !strings.Contains(doc.String(), "Le service est mis a disposition de") ||
+					tt.name == "letter-spaced" && !hasLine(doc, "Convention d'acces") {
 					t.Errorf("text = %q", doc.String())
 				}
 				return

@@ -102,13 +102,15 @@ func inherited(page pdf.Value, key string) pdf.Value {
 	return pdf.Value{}
 }
 
-// pageHeight is the height of the page's media box (A4 when missing).
-func pageHeight(page pdf.Value) float64 {
+// pageSize is the size of the page's media box (A4 when missing).
+func pageSize(page pdf.Value) (w, h float64) {
 	mb := inherited(page, "MediaBox")
 	if mb.Len() == 4 {
-		if h := mb.Index(3).Float64() - mb.Index(1).Float64(); h > 0 {
-			return h
+		w = mb.Index(2).Float64() - mb.Index(0).Float64()
+		h = mb.Index(3).Float64() - mb.Index(1).Float64()
+		if w > 0 && h > 0 {
+			return w, h
 		}
 	}
-	return 842
+	return 595, 842
 }
