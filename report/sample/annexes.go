@@ -85,7 +85,7 @@ func annexe1(d *forms.Document, r model.Record) {
 				others = append(others, row)
 			}
 		}
-		b := forms.Block{Kind: forms.KindTable, Header: []string{"Fonction et dénomination", "Adresse mél"}, Widths: []float64{0.55, 0.45}}
+		b := forms.Block{Kind: forms.KindTable, Header: []string{"Fonction et dénomination", "Adresse mél"}, Widths: []float64{0.5, 0.5}}
 		title := "Les interlocuteurs à la Caf"
 		if side == model.SidePartner {
 			title = "Les interlocuteurs chez le partenaire"
