@@ -8,8 +8,10 @@ import (
 )
 
 var (
-	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
-	rePhone = regexp.MustCompile(`(?:\+\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}`)
+	reEmail     = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
+	reEmailFull = regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$`)
+	reEmailTail = regexp.MustCompile(`^[a-z0-9._\-]+$`)
+	rePhone     = regexp.MustCompile(`(?:\+\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}`)
 )
 
 // contacts reads the two tables of Annexe 1, the partner's first then the
@@ -102,9 +104,10 @@ func endsContacts(l line) bool {
 
 // contactRow accumulates the lines of one table row, whose cells may wrap.
 type contactRow struct {
-	label []string // the « Fonction et dénomination » text, over its lines
-	email string
-	phone string
+	label   []string // the « Fonction et dénomination » text, over its lines
+	email   string
+	phone   string
+	partial string // the start of an e-mail address cut by a wrap
 }
 
 // contactTable reads the rows of one contact table starting at line from.
@@ -125,26 +128,15 @@ func (p *parser) contactTable(from int, side string) []model.Contact {
 		} else {
 			cur = rows[len(rows)-1]
 		}
-		rest := l.text
-		if m := reEmail.FindString(rest); m != "" {
-			if cur.email == "" {
-				cur.email = m
-			}
-			rest = strings.Replace(rest, m, " ", 1)
-		}
-		if m := rePhone.FindString(rest); m != "" {
-			if cur.phone == "" {
-				cur.phone = m
-			}
-			rest = strings.Replace(rest, m, " ", 1)
-		}
-		rest = strings.Join(strings.Fields(rest), " ")
-		if rest != "" && (startsContact(l) || looksLikeNamePart(rest)) {
-			cur.label = append(cur.label, rest)
-		}
+		cur.add(l, startsContact(l))
 	}
 	var out []model.Contact
 	for _, r := range rows {
+		if r.email == "" && r.partial != "" {
+			if m := reEmail.FindString(r.partial); m != "" {
+				r.email = m // no continuation came: keep what reads
+			}
+		}
 		role, name, ok := splitRole(strings.Join(r.label, " "))
 		if !ok || name == "" {
 			continue
@@ -160,6 +152,91 @@ func (p *parser) contactTable(from int, side string) []model.Contact {
 		out = append(out, c)
 	}
 	return out
+}
+
+// add reads one line of the row, cell by cell: the e-mail (a cell with « @ »;
+// a long address wraps inside its cell, or onto the next line), the phone,
+// and the function-and-name text.
+func (r *contactRow) add(l line, first bool) {
+	for _, c := range l.filled() {
+		if r.extendEmail(c) {
+			continue
+		}
+		if strings.Contains(c, "@") {
+			email, rest := emailIn(c)
+			switch {
+			case reEmailFull.MatchString(email) && !strings.HasSuffix(email, "."):
+				r.setEmail(email)
+			case email != "":
+				r.partial = email // the address goes on on the next line
+			}
+			c = rest
+		}
+		if m := rePhone.FindString(c); m != "" {
+			if r.phone == "" {
+				r.phone = m
+			}
+			c = strings.Replace(c, m, " ", 1)
+		}
+		c = strings.Join(strings.Fields(c), " ")
+		if c != "" && (first || looksLikeNamePart(c)) {
+			r.label = append(r.label, c)
+		}
+	}
+}
+
+// emailIn finds the e-mail address in a cell, joining the pieces of an
+// address wrapped inside its cell (the text layer joins them with a space:
+// « …@caf.cnafmail. fr »), and returns the rest of the cell.
+func emailIn(c string) (email, rest string) {
+	toks := strings.Fields(c)
+	at := -1
+	for i, t := range toks {
+		if strings.Contains(t, "@") {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return "", c
+	}
+	joins := func(a, b string) bool {
+		return strings.ContainsAny(a[len(a)-1:], ".@-_") || strings.ContainsAny(b[:1], ".@-_")
+	}
+	from, to := at, at+1
+	for from > 0 && joins(toks[from-1], toks[from]) && reEmailTail.MatchString(strings.ToLower(toks[from-1])) {
+		from--
+	}
+	for to < len(toks) && joins(toks[to-1], toks[to]) && reEmailTail.MatchString(toks[to]) {
+		to++
+	}
+	email = strings.Join(toks[from:to], "")
+	if m := reEmail.FindString(email); m != "" && !strings.HasSuffix(email, ".") && !strings.HasSuffix(email, "@") {
+		email = m
+	}
+	rest = strings.Join(append(append([]string{}, toks[:from]...), toks[to:]...), " ")
+	return email, rest
+}
+
+// extendEmail joins the end of an e-mail address wrapped onto the next line
+// (« …@caf.cnafmail. » then « fr »).
+func (r *contactRow) extendEmail(c string) bool {
+	if r.partial == "" || !reEmailTail.MatchString(c) {
+		return false
+	}
+	if d := r.partial + c; reEmailFull.MatchString(d) {
+		r.setEmail(d)
+		r.partial = ""
+		return true
+	}
+	return false
+}
+
+func (r *contactRow) setEmail(e string) {
+	if r.email == "" {
+		r.email = e
+	}
+	r.partial = ""
 }
 
 // looksLikeNamePart reports whether a wrapped line can continue a contact's
