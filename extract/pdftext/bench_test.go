@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"testing"
 )
 
@@ -55,6 +57,48 @@ func BenchmarkExtractAll(b *testing.B) {
 			if r.Err != nil {
 				b.Fatal(r.Err)
 			}
+		}
+	}
+	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
+}
+
+// BenchmarkIsolatedAll extracts the corpus dossiers each in its own worker
+// process (the test binary acting as extract-worker), GOMAXPROCS at a time:
+// the pipeline's mode, process start included.
+func BenchmarkIsolatedAll(b *testing.B) {
+	files, pages := corpusDossiers(b)
+	b.Setenv(workerEnv, "1")
+	exe, err := os.Executable()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := Isolated{Command: []string{exe}, Limits: DefaultLimits()}
+	workers := runtime.GOMAXPROCS(0)
+	b.ReportAllocs()
+	for b.Loop() {
+		var wg sync.WaitGroup
+		next := make(chan []byte)
+		errs := make(chan error, len(files))
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for data := range next {
+					if _, err := x.Extract(context.Background(), data); err != nil {
+						errs <- err
+					}
+				}
+			}()
+		}
+		for _, f := range files {
+			next <- f
+		}
+		close(next)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
