@@ -2,6 +2,8 @@ package jobs
 
 import (
 	"context"
+
+	"habilitations/model"
 )
 
 // IngestOnce is the frequent job of the daemon: the inbox and exports
@@ -13,6 +15,29 @@ func IngestOnce(ctx context.Context, o RunOptions) (RunReport, error) {
 		return &rep, w.runSteps(ctx, &rep, pipelineSteps[:1])
 	})
 	return rep, err
+}
+
+// JobReconcile is the run kind of `habilitations reconcile --data`.
+const JobReconcile = "reconcile"
+
+// ReconcileOnce is the store-based reconcile (`habilitations reconcile
+// --data DIR`): the effective records and current exports of the store are
+// reconciled as of o.AsOf, the findings saved, the actions of earlier
+// reviews checked and the breach reports written, without taking the inbox.
+// It returns the run report and the findings (records.md §4).
+func ReconcileOnce(ctx context.Context, o RunOptions) (RunReport, model.Findings, error) {
+	var rep RunReport
+	var fs model.Findings
+	err := withRun(ctx, o, JobReconcile, func(ctx context.Context, w *workspace) (any, error) {
+		rep = w.newReport(JobReconcile)
+		err := w.runSteps(ctx, &rep, []step{{"reconcile", (*workspace).reconcileStep}})
+		fs = model.Findings{AsOf: w.opts.AsOf, Findings: w.findings}
+		return &rep, err
+	})
+	if fs.Findings == nil {
+		fs.Findings = []model.Finding{}
+	}
+	return rep, fs, err
 }
 
 // ReviewOnce prepares the review workbooks of the conventions falling due

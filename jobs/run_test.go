@@ -1,0 +1,104 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"habilitations/extract"
+	"habilitations/model"
+	"habilitations/report/sample"
+)
+
+func keysOf(fs []model.Finding) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Key()
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestJobsOnDemoData runs each job of the daemon in-process on the demo
+// data: inbox, reconcile, reviews, retention; and checks the lock.
+func TestJobsOnDemoData(t *testing.T) {
+	ctx := context.Background()
+	d, err := PrepareDemo(filepath.Join(t.TempDir(), "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := RunOptions{Config: d.Config, AsOf: d.AsOf, Extractor: extract.Extractor{}}
+
+	rep, err := IngestOnce(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := rep.Ingest; in.Archived != d.Dossiers || in.Rejected != d.Broken || in.Exports != d.Exports {
+		t.Errorf("ingest = %+v, want %d archived, %d rejected, %d exports", in, d.Dossiers, d.Broken, d.Exports)
+	}
+	if rep.Reconcile != nil || rep.Reviews != nil {
+		t.Errorf("the ingest job went beyond the inbox: %+v", rep)
+	}
+
+	rep, fs, err := ReconcileOnce(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var planted []model.Finding
+	for _, p := range sample.Generate(DemoSeed, DemoPartners, sample.Options{AsOf: DemoAsOf}) {
+		planted = append(planted, p.Planted...)
+	}
+	if got, want := keysOf(fs.Findings), keysOf(planted); !slices.Equal(got, want) {
+		t.Errorf("findings differ from the planted ones:\n got %q\nwant %q", got, want)
+	}
+	for _, p := range rep.Reconcile.Reports {
+		if _, err := os.Stat(filepath.Join(d.Config.DataDir, p)); err != nil {
+			t.Errorf("report %s: %v", p, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(d.Config.DataDir, rep.Report)); err != nil || rep.Report == "" {
+		t.Errorf("run report %q: %v", rep.Report, err)
+	}
+
+	rep, err = ReviewOnce(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Reviews == nil || rep.Reviews.Written != DemoPartners {
+		t.Errorf("reviews = %+v, want %d workbooks", rep.Reviews, DemoPartners)
+	}
+
+	rep, err = RetentionOnce(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Retention == nil || *rep.Retention != (RetentionResult{}) {
+		t.Errorf("retention on fresh data purged %+v", rep.Retention)
+	}
+
+	dd, _ := OpenDataDir(d.Config.DataDir)
+	l, err := dd.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Unlock()
+	if _, err := RunPipeline(ctx, o); !errors.Is(err, ErrLocked) {
+		t.Errorf("RunPipeline while locked = %v, want ErrLocked", err)
+	}
+}
+
+func TestPrepareDemoRefusesForeignDirectory(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "precious.txt"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := PrepareDemo(dir); err == nil {
+		t.Fatal("PrepareDemo emptied a directory it did not make")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "precious.txt")); err != nil {
+		t.Fatalf("foreign file lost: %v", err)
+	}
+}
