@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"habilitations/extract"
+	"habilitations/jobs/store"
 	"habilitations/model"
 	"habilitations/report/sample"
 )
@@ -100,5 +101,47 @@ func TestPrepareDemoRefusesForeignDirectory(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "precious.txt")); err != nil {
 		t.Fatalf("foreign file lost: %v", err)
+	}
+}
+
+// TestStaleRunClosed: a run left « running » by a killed process is closed
+// as failed by the next job, which holds the lock and so knows it died.
+func TestStaleRunClosed(t *testing.T) {
+	ctx := context.Background()
+	cfg := DefaultConfig()
+	cfg.DataDir = t.TempDir()
+	cfg.Inbox.Settle = Duration{0}
+	dd, err := OpenDataDir(cfg.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, dd.StatePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead, err := st.StartRun(ctx, JobRun, "2026-11-24")
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := IngestOnce(ctx, RunOptions{Config: cfg, Extractor: extract.Extractor{}}); err != nil {
+		t.Fatal(err)
+	}
+	st, err = store.Open(ctx, dd.StatePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	runs, err := st.Runs(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runs {
+		switch {
+		case r.ID == dead && (r.Status != store.RunFailed || r.FinishedAt.IsZero() || r.Error == ""):
+			t.Errorf("dead run = %+v, want failed with an error", r)
+		case r.ID != dead && r.Status != store.RunOK:
+			t.Errorf("run %d = %s, want ok", r.ID, r.Status)
+		}
 	}
 }

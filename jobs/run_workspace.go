@@ -96,6 +96,12 @@ func withRun(ctx context.Context, o RunOptions, kind string, fn func(ctx context
 		return err
 	}
 	defer func() { err = errors.Join(err, st.Close()) }()
+	// Holding the lock, any run still marked running died with its process.
+	if n, err := st.CloseStaleRuns(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		o.Log.Warn("runs of a process that died closed as failed", "runs", n)
+	}
 	id, err := st.StartRun(ctx, kind, o.AsOf.String())
 	if err != nil {
 		return err
