@@ -29,10 +29,10 @@ type extractOptions struct {
 }
 
 func runExtractCmd(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("extract", "[--json] [--isolate] FILE.pdf...", e)
+	fs := newFlagSet("extract", "[--json] [--isolate=false] FILE.pdf...", e)
 	opts := extractOptions{limits: pdftext.DefaultLimits()}
 	fs.BoolVar(&opts.json, "json", false, "print the record JSON of records.md §2 (or the rejection object); one compact object per line for several files")
-	fs.BoolVar(&opts.isolate, "isolate", false, "read each PDF in a child process with hard memory and time limits")
+	fs.BoolVar(&opts.isolate, "isolate", true, "read each PDF in a child process with hard memory and time limits (--isolate=false: in-process)")
 	fs.DurationVar(&opts.limits.Timeout, "timeout", opts.limits.Timeout, "time limit for one file")
 	fs.Int64Var(&opts.limits.MaxBytes, "max-bytes", opts.limits.MaxBytes, "largest file accepted, in bytes")
 	fs.IntVar(&opts.limits.MaxPages, "max-pages", opts.limits.MaxPages, "most pages read from one file")
@@ -54,7 +54,7 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 	if opts.isolate {
 		exe, err := os.Executable()
 		if err != nil {
-			return fmt.Errorf("locate own executable for the worker: %w", err)
+			return fmt.Errorf("locate own executable for the extract-worker child (use --isolate=false): %w", err)
 		}
 		x.WorkerCommand = []string{exe, "extract-worker"}
 	}
