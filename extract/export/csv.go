@@ -40,16 +40,16 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 		return fmt.Errorf("%w: %w", ErrUnreadable, err)
 	}
 	var src io.Reader = br
-	var dec *encoding.Decoder
+	var enc encoding.Encoding // a transform for UTF-16 only
 	switch {
 	case bytes.HasPrefix(peek, bomUTF8):
 		sum.Encoding = "utf-8 (BOM)"
 		_, _ = br.Discard(len(bomUTF8))
 		peek = peek[len(bomUTF8):]
 	case bytes.HasPrefix(peek, bomUTF16LE):
-		sum.Encoding, dec = "utf-16le", unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		sum.Encoding, enc = "utf-16le", unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
 	case bytes.HasPrefix(peek, bomUTF16BE):
-		sum.Encoding, dec = "utf-16be", unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+		sum.Encoding, enc = "utf-16be", unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
 	case validUTF8Prefix(peek):
 		sum.Encoding = "utf-8"
 	default:
@@ -59,9 +59,9 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 		sum.Encoding = "windows-1252"
 	}
 	sample := string(peek)
-	if dec != nil {
-		src = dec.Reader(br)
-		if sample, err = dec.String(sample); err != nil {
+	if enc != nil { // two decoders: a transformer keeps state (the BOM seen)
+		src = enc.NewDecoder().Reader(br)
+		if sample, err = enc.NewDecoder().String(sample); err != nil {
 			return fmt.Errorf("%w: %s: %w", ErrUnreadable, sum.Encoding, err)
 		}
 	}

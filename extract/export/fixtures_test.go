@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,6 +73,7 @@ type fixture struct {
 	delimiter  string
 	sheet      string
 	headerLine int
+	columns    []string
 }
 
 func csvFixture(header []string, order []int, delim, eol string, quoteAll bool, date func(model.Date) string,
@@ -124,15 +126,16 @@ func spelled(i int, c []string) {
 }
 
 var fixtures = []fixture{
-	{name: "beaune-cp1252.csv", format: "csv", encoding: "windows-1252", delimiter: ";", headerLine: 1,
+	{name: "beaune-cp1252.csv", format: "csv", encoding: "windows-1252", delimiter: ";", headerLine: 1, columns: canonicalHeader,
 		build: csvFixture(canonicalHeader, identity, ";", "\r\n", false, frenchDate, nil, cp1252)},
-	{name: "beaune-comma.csv", format: "csv", encoding: "utf-8", delimiter: ",", headerLine: 1,
+	{name: "beaune-comma.csv", format: "csv", encoding: "utf-8", delimiter: ",", headerLine: 1, columns: canonicalHeader,
 		build: csvFixture(canonicalHeader, identity, ",", "\n", true, isoDate, nil, utf8Bytes)},
-	{name: "beaune-aliases.csv", format: "csv", encoding: "utf-8", delimiter: ";", headerLine: 1,
+	{name: "beaune-aliases.csv", format: "csv", encoding: "utf-8", delimiter: ";", headerLine: 1, columns: aliasHeader,
 		build: csvFixture(aliasHeader, aliasOrder, ";", "\r\n", false, frenchDate, spelled, utf8Bytes)},
-	{name: "beaune-utf16.txt", format: "csv", encoding: "utf-16le", delimiter: "\t", headerLine: 1,
+	{name: "beaune-utf16.txt", format: "csv", encoding: "utf-16le", delimiter: "\t", headerLine: 1, columns: canonicalHeader,
 		build: csvFixture(canonicalHeader, identity, "\t", "\r\n", false, frenchDate, nil, utf16le)},
-	{name: "beaune.xlsx", format: "xlsx", sheet: "Habilitations", headerLine: 3, build: buildXLSX},
+	{name: "beaune.xlsx", format: "xlsx", sheet: "Habilitations", headerLine: 3, columns: canonicalHeader,
+		build: buildXLSX},
 }
 
 // TestFixtures reads each generated variant of the Beaune export and expects
@@ -164,6 +167,9 @@ func TestFixtures(t *testing.T) {
 				t.Errorf("row errors %v, missing %v, warnings %v", sum.RowErrors, sum.Missing, sum.Warnings)
 			}
 			compareRows(t, rows, truth.Rows)
+			if !slices.Equal(sum.Columns, fx.columns) {
+				t.Errorf("columns = %q, want %q", sum.Columns, fx.columns)
+			}
 			if len(rows) > 0 && rows[0].Line != fx.headerLine+1 {
 				t.Errorf("first row on line %d, want %d", rows[0].Line, fx.headerLine+1)
 			}

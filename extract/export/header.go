@@ -160,7 +160,8 @@ func (h header) better(o header) bool {
 	return h.found > o.found
 }
 
-// trimCells returns the header cells as written, trimmed, BOM removed.
+// trimCells returns the header cells as written, trimmed, a BOM (U+FEFF)
+// removed.
 func trimCells(cells []string) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
