@@ -3,7 +3,10 @@ package extract_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -88,6 +91,42 @@ func TestSampleExportRoundTrip(t *testing.T) {
 				if !reflect.DeepEqual(got[i], rows[i]) {
 					t.Fatalf("row %d: got %+v, want %+v", i, got[i], rows[i])
 				}
+			}
+		})
+	}
+}
+
+// TestSampleRewritesCorpus writes every corpus dossier record back as a PDF
+// with report/sample and checks the extractor reads the same record: the
+// writer handles real-world values (no SIRET, N° numbers, three-year terms,
+// Caf contacts without e-mail).
+func TestSampleRewritesCorpus(t *testing.T) {
+	ctx := context.Background()
+	x := extract.Extractor{Limits: pdftext.DefaultLimits()}
+	files, err := filepath.Glob("../testdata/corpus/cases/*/*.pdf.truth.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus truth: %v", err)
+	}
+	for _, f := range files {
+		var r model.Record
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if json.Unmarshal(b, &r) != nil || r.Kind != model.KindDossier {
+			continue // rejections and standalone bulletins
+		}
+		t.Run(filepath.Base(filepath.Dir(f)), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := sample.WriteDossierPDF(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			got, err := x.Extract(ctx, filepath.Base(f), buf.Bytes())
+			if err != nil {
+				t.Fatalf("extract: %v", err)
+			}
+			for _, d := range recordtest.Diff(r, got) {
+				t.Error(d)
 			}
 		})
 	}
