@@ -18,6 +18,7 @@ func BenchmarkExtract12(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
+	cpu := cpuTime(b)
 	for b.Loop() {
 		doc, err := Extract(context.Background(), data, DefaultLimits())
 		if err != nil || len(doc.Pages) != 12 {
@@ -25,6 +26,7 @@ func BenchmarkExtract12(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(12*b.N)/b.Elapsed().Seconds(), "pages/s")
+	reportCPU(b, cpu, 12)
 }
 
 // corpusDossiers reads the corpus files that have a text layer: the batch
@@ -52,6 +54,7 @@ func corpusDossiers(b *testing.B) (files [][]byte, pages int) {
 func BenchmarkExtractAll(b *testing.B) {
 	files, pages := corpusDossiers(b)
 	b.ReportAllocs()
+	cpu := cpuTime(b)
 	for b.Loop() {
 		for _, r := range ExtractAll(context.Background(), files, DefaultLimits(), 0) {
 			if r.Err != nil {
@@ -61,6 +64,7 @@ func BenchmarkExtractAll(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
+	reportCPU(b, cpu, pages)
 }
 
 // BenchmarkIsolatedAll extracts the corpus dossiers each in its own worker
@@ -76,6 +80,7 @@ func BenchmarkIsolatedAll(b *testing.B) {
 	x := Isolated{Command: []string{exe}, Limits: DefaultLimits()}
 	workers := runtime.GOMAXPROCS(0)
 	b.ReportAllocs()
+	cpu := cpuTime(b)
 	for b.Loop() {
 		var wg sync.WaitGroup
 		next := make(chan []byte)
@@ -103,4 +108,5 @@ func BenchmarkIsolatedAll(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
+	reportCPU(b, cpu, pages)
 }

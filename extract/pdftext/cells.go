@@ -155,7 +155,8 @@ func alignToCols(cells []tcell, cols []float64) []tcell {
 // when the line is letter-spaced (0 otherwise): most gaps of a line are
 // within words.
 func letterGap(l *tline) float64 {
-	var gaps []float64
+	var buf [128]float64
+	gaps := buf[:0]
 	for i := 1; i < len(l.glyphs); i++ {
 		p, g := l.glyphs[i-1], l.glyphs[i]
 		if p.space || g.space || g.size <= 0 {

@@ -3,6 +3,7 @@ package pdftext
 import (
 	"math"
 	"regexp"
+	"strings"
 )
 
 // alignColumns places the lone cell of a line under the column it starts in
@@ -50,7 +51,7 @@ var leader = regexp.MustCompile(`^(.*?)\s*(?:\.\s?){4,}\s*(\d{1,4})$`)
 // producer draws the entry with a tab instead of dots.
 func splitLeaders(lines []*tline) {
 	for _, l := range lines {
-		if l.cols != nil || len(l.cells) != 1 {
+		if l.cols != nil || len(l.cells) != 1 || !strings.Contains(l.cells[0].text, "....") {
 			continue
 		}
 		m := leader.FindStringSubmatch(l.cells[0].text)

@@ -104,13 +104,13 @@ func extractPages(ctx context.Context, data []byte, lim Limits) ([]rawPage, erro
 	if len(kids) == 0 {
 		return nil, fmt.Errorf("no pages: %w", model.ErrCorrupt)
 	}
-	in := &interp{g: g, fonts: map[string]*font{}}
+	in := &interp{g: g, fonts: map[string]*font{}, intern: map[string]string{}}
 	out := make([]rawPage, 0, len(kids))
 	for i, kid := range kids {
 		rp := rawPage{number: i + 1}
 		err := guarded(g, i+1, func() {
 			g.check()
-			in.out = pageContent{}
+			in.out = pageContent{glyphs: make([]glyph, 0, len(in.out.glyphs)+len(in.out.glyphs)/4)}
 			w, h := pageSize(kid)
 			in.run(kid.Key("Contents"), inherited(kid, "Resources"), identity, 0)
 			rp.images = in.out.images

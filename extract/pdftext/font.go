@@ -116,13 +116,13 @@ type code struct {
 	text string
 }
 
-// decode splits raw into codes and maps each to Unicode text.
-func (f *font) decode(raw string) []code {
+// decode splits raw into codes and maps each to Unicode text, appending to
+// out.
+func (f *font) decode(raw []byte, out []code) []code {
 	step := 1
 	if f.twoByte {
 		step = 2
 	}
-	out := make([]code, 0, len(raw)/step)
 	for i := 0; i+step <= len(raw); i += step {
 		c := uint32(raw[i])
 		if step == 2 {
@@ -133,7 +133,7 @@ func (f *font) decode(raw string) []code {
 	return out
 }
 
-func (f *font) text(c uint32, raw string) string {
+func (f *font) text(c uint32, raw []byte) string {
 	if f.toUni != nil {
 		if s, ok := f.toUni[c]; ok {
 			return s
@@ -142,7 +142,7 @@ func (f *font) text(c uint32, raw string) string {
 	if f.unmapped || f.enc == nil {
 		return "\uFFFD"
 	}
-	return f.enc.Decode(raw)
+	return f.enc.Decode(string(raw))
 }
 
 // width returns the advance of code c in glyph space units.

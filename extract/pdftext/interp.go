@@ -17,6 +17,8 @@ type interp struct {
 	fonts map[string]*font // document-wide cache of subset fonts, by name and BaseFont
 	out   pageContent
 	ops   int
+	codes  []code            // scratch for show
+	intern map[string]string // operators and names, shared by the page's lexers
 }
 
 // pathSeg is a segment of the current path, in page space.
@@ -41,7 +43,7 @@ func (in *interp) run(strm, res pdf.Value, base matrix, depth int) {
 		return
 	}
 	st := &runState{gs: gstate{ctm: base, th: 1}, tm: identity, tlm: identity, fonts: map[string]*font{}}
-	lx := &lexer{b: in.read(strm)}
+	lx := &lexer{b: in.read(strm), intern: in.intern}
 	args := make([]operand, 0, 8)
 	for {
 		o, op, ok := lx.next(0)
@@ -72,6 +74,7 @@ func (in *interp) run(strm, res pdf.Value, base matrix, depth int) {
 			in.op(st, res, op, args, depth)
 		}
 		args = args[:0]
+		lx.reset()
 	}
 }
 
@@ -162,7 +165,7 @@ func (in *interp) op(st *runState, res pdf.Value, op string, args []operand, dep
 		}
 	case "Tj":
 		if len(args) == 1 {
-			in.show(st, args[0].str)
+			in.show(st, args[0].raw)
 		}
 	case "'", "\"":
 		if op == "\"" && len(args) == 3 {
@@ -172,7 +175,7 @@ func (in *interp) op(st *runState, res pdf.Value, op string, args []operand, dep
 		st.tlm = matrix{1, 0, 0, 1, 0, -gs.tl}.mul(st.tlm)
 		st.tm = st.tlm
 		if len(args) == 1 {
-			in.show(st, args[0].str)
+			in.show(st, args[0].raw)
 		}
 	case "TJ":
 		if len(args) != 1 {
@@ -180,7 +183,7 @@ func (in *interp) op(st *runState, res pdf.Value, op string, args []operand, dep
 		}
 		for _, x := range args[0].arr {
 			if x.kind == kStr {
-				in.show(st, x.str)
+				in.show(st, x.raw)
 				continue
 			}
 			tx := -x.float() / 1000 * gs.tfs * gs.th
@@ -242,13 +245,14 @@ func (in *interp) font(st *runState, res pdf.Value, name string) *font {
 }
 
 // show places the glyphs of one shown string and advances the text matrix.
-func (in *interp) show(st *runState, raw string) {
+func (in *interp) show(st *runState, raw []byte) {
 	gs := &st.gs
 	f := gs.font
 	if f == nil {
 		return
 	}
-	for _, c := range f.decode(raw) {
+	in.codes = f.decode(raw, in.codes[:0])
+	for _, c := range in.codes {
 		w0 := f.width(c.c) * f.scale
 		trm := matrix{gs.tfs * gs.th, 0, 0, gs.tfs, 0, gs.rise}.mul(st.tm).mul(gs.ctm)
 		xs, ys := math.Hypot(trm[0], trm[1]), math.Hypot(trm[2], trm[3])

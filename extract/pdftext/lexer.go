@@ -20,12 +20,14 @@ const (
 	kOther // booleans, null, dictionaries: operands no operator here reads
 )
 
-// operand is one operand of a content stream operator.
+// operand is one operand of a content stream operator. Its bytes and array
+// elements live in the lexer's arenas until the next operator.
 type operand struct {
 	kind opKind
 	num  float64
-	str  string // string bytes, or name without the slash
-	arr  []operand
+	str  string    // name without the slash
+	raw  []byte    // string bytes
+	arr  []operand // array elements
 }
 
 func (o operand) float() float64 {
@@ -46,8 +48,20 @@ const (
 )
 
 type lexer struct {
-	b   []byte
-	pos int
+	b       []byte
+	pos     int
+	bytes   []byte      // arena of string operands
+	elems   []operand   // arena of array elements
+	scratch [][]operand // per nesting depth, elements of arrays being read
+	intern  map[string]string
+}
+
+// reset frees the arenas once an operator has used its operands: content
+// streams are long runs of short operands, and this keeps them allocation
+// free.
+func (l *lexer) reset() {
+	l.bytes = l.bytes[:0]
+	l.elems = l.elems[:0]
 }
 
 func isWhite(c byte) bool {
@@ -89,13 +103,13 @@ func (l *lexer) next(depth int) (o operand, op string, ok bool) {
 	c := l.b[l.pos]
 	switch {
 	case c == '(':
-		return operand{kind: kStr, str: l.literal()}, "", true
+		return operand{kind: kStr, raw: l.literal()}, "", true
 	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
 		l.pos += 2
 		l.skipDict(depth + 1)
 		return operand{kind: kOther}, "", true
 	case c == '<':
-		return operand{kind: kStr, str: l.hexString()}, "", true
+		return operand{kind: kStr, raw: l.hexString()}, "", true
 	case c == '[':
 		l.pos++
 		return l.array(depth + 1), "", true
@@ -106,10 +120,14 @@ func (l *lexer) next(depth int) (o operand, op string, ok bool) {
 		l.pos++ // stray delimiter: dropped
 		return operand{kind: kOther}, "", true
 	}
-	w := l.word()
-	if n, err := strconv.ParseFloat(w, 64); err == nil && (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
-		return operand{kind: kNum, num: n}, "", true
+	if c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' {
+		w := l.wordBytes()
+		if n, err := strconv.ParseFloat(string(w), 64); err == nil {
+			return operand{kind: kNum, num: n}, "", true
+		}
+		return operand{kind: kOther}, "", true
 	}
+	w := l.word()
 	switch w {
 	case "true", "false", "null":
 		return operand{kind: kOther}, "", true
@@ -117,26 +135,45 @@ func (l *lexer) next(depth int) (o operand, op string, ok bool) {
 	return operand{}, w, true
 }
 
-// word reads a run of regular characters (at least one, so that the lexer
-// always moves on).
-func (l *lexer) word() string {
+// wordBytes reads a run of regular characters.
+func (l *lexer) wordBytes() []byte {
 	start := l.pos
 	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
 		l.pos++
 	}
-	return string(l.b[start:l.pos])
+	return l.b[start:l.pos]
+}
+
+// word reads a run of regular characters as a string, without allocating
+// for the operators and names seen before.
+func (l *lexer) word() string {
+	w := l.wordBytes()
+	if s, ok := l.intern[string(w)]; ok {
+		return s
+	}
+	s := string(w)
+	if len(l.intern) < 1024 {
+		if l.intern == nil {
+			l.intern = map[string]string{}
+		}
+		l.intern[s] = s
+	}
+	return s
 }
 
 func (l *lexer) array(depth int) operand {
-	a := operand{kind: kArr}
+	for len(l.scratch) <= depth {
+		l.scratch = append(l.scratch, nil)
+	}
+	items := l.scratch[depth][:0]
 	for {
 		l.skip()
 		if l.pos >= len(l.b) {
-			return a
+			break
 		}
 		if l.b[l.pos] == ']' {
 			l.pos++
-			return a
+			break
 		}
 		if depth > maxNesting {
 			l.pos++
@@ -144,12 +181,16 @@ func (l *lexer) array(depth int) operand {
 		}
 		o, op, ok := l.next(depth)
 		if !ok {
-			return a
+			break
 		}
-		if op == "" && len(a.arr) < maxArrayLen {
-			a.arr = append(a.arr, o)
+		if op == "" && len(items) < maxArrayLen {
+			items = append(items, o)
 		}
 	}
+	start := len(l.elems)
+	l.elems = append(l.elems, items...)
+	l.scratch[depth] = items[:0]
+	return operand{kind: kArr, arr: l.elems[start:len(l.elems):len(l.elems)]}
 }
 
 // skipDict passes a dictionary (marked-content properties, inline image
@@ -174,9 +215,10 @@ func (l *lexer) skipDict(depth int) {
 	}
 }
 
-func (l *lexer) hexString() string {
+func (l *lexer) hexString() []byte {
 	l.pos++ // <
-	var out []byte
+	start := len(l.bytes)
+	out := l.bytes
 	hi, half := byte(0), false
 	for ; l.pos < len(l.b) && l.b[l.pos] != '>'; l.pos++ {
 		c := l.b[l.pos]
@@ -192,7 +234,7 @@ func (l *lexer) hexString() string {
 			continue
 		}
 		if half {
-			if len(out) < maxStringLen {
+			if len(out)-start < maxStringLen {
 				out = append(out, hi<<4|v)
 			}
 		} else {
@@ -200,16 +242,19 @@ func (l *lexer) hexString() string {
 		}
 		half = !half
 	}
-	if half && len(out) < maxStringLen {
+	if half && len(out)-start < maxStringLen {
 		out = append(out, hi<<4)
 	}
 	l.pos++ // >
-	return string(out)
+	l.bytes = out
+	return out[start:len(out):len(out)]
 }
 
-func (l *lexer) literal() string {
+func (l *lexer) literal() []byte {
 	l.pos++ // (
-	var out []byte
+	start := len(l.bytes)
+	out := l.bytes
+	defer func() { l.bytes = out }()
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -220,7 +265,7 @@ func (l *lexer) literal() string {
 		case ')':
 			depth--
 			if depth == 0 {
-				return string(out)
+				return out[start:len(out):len(out)]
 			}
 		case '\\':
 			var cont bool
@@ -228,11 +273,11 @@ func (l *lexer) literal() string {
 				continue
 			}
 		}
-		if len(out) < maxStringLen {
+		if len(out)-start < maxStringLen {
 			out = append(out, c)
 		}
 	}
-	return string(out)
+	return out[start:len(out):len(out)]
 }
 
 // escape reads the escape after a backslash in a literal string; cont is

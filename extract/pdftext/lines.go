@@ -35,20 +35,22 @@ func groupLines(gs []glyph) []*tline {
 		}
 		return gs[i].x < gs[j].x
 	})
+	// Lines are runs of the sorted glyphs: each line's glyphs are a subslice.
 	var lines []*tline
 	var cur *tline
-	for _, g := range gs {
+	for i := range gs {
+		g := &gs[i]
 		if g.size <= 0 {
 			g.size = 1
 		}
 		if cur != nil && math.Abs(g.y-cur.y) <= 0.45*math.Max(cur.size, g.size) {
-			cur.glyphs = append(cur.glyphs, g)
+			cur.glyphs = gs[i-len(cur.glyphs) : i+1]
 			if g.size > cur.size*1.05 && !g.space && strings.TrimSpace(g.text) != "" {
 				cur.y, cur.size = g.y, g.size
 			}
 			continue
 		}
-		cur = &tline{y: g.y, size: g.size, glyphs: []glyph{g}}
+		cur = &tline{y: g.y, size: g.size, glyphs: gs[i : i+1 : i+1]}
 		lines = append(lines, cur)
 	}
 	for _, l := range lines {
