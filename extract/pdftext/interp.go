@@ -13,10 +13,10 @@ import (
 // Page.Content, which emits a stray glyph after every TJ array, has no widths
 // for composite fonts, ignores stroked lines and panics on malformed operands.
 type interp struct {
-	g     *guard
-	fonts map[string]*font // document-wide cache of subset fonts, by name and BaseFont
-	out   pageContent
-	ops   int
+	g      *guard
+	fonts  map[string]*font // document-wide cache of subset fonts, by name and BaseFont
+	out    pageContent
+	ops    int
 	codes  []code            // scratch for show
 	intern map[string]string // operators and names, shared by the page's lexers
 }
