@@ -63,6 +63,10 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 	}
 	rep.Reconcile = &sum
 	w.findings, w.records, w.rows = res.Findings, res.EffectiveRecords, res.CurrentRows
+	w.newFindings = res.Findings
+	if res.PreviousRun != 0 {
+		w.newFindings = res.New
+	}
 	w.log.Info("reconciled", "records", sum.Records, "exports", sum.Exports, "rows", sum.Rows,
 		"findings", sum.Findings, "new", sum.New, "resolved", sum.Resolved, "action_checks", sum.ActionChecks)
 	return nil
@@ -96,10 +100,12 @@ func (w *workspace) rel(path string) string {
 	return filepath.ToSlash(r)
 }
 
-// formsStep prepares an Annexe 3 administrator-change form for every
-// undeclared_admin and missing_admin finding of this run's reconciliation.
+// formsStep prepares an Annexe 3 administrator-change form for every new
+// undeclared_admin and missing_admin finding of this run: a finding that
+// persists from the previous day already has its form (in that day's
+// reports), so the nightly run does not pile up copies.
 func (w *workspace) formsStep(ctx context.Context, rep *RunReport) error {
-	sum, err := WriteAdminForms(ctx, w.dd, FormsInput{AsOf: w.opts.AsOf, Records: w.records, Rows: w.rows, Findings: w.findings})
+	sum, err := WriteAdminForms(ctx, w.dd, FormsInput{AsOf: w.opts.AsOf, Records: w.records, Rows: w.rows, Findings: w.newFindings})
 	rep.Forms = &sum
 	return err
 }

@@ -80,6 +80,17 @@ func TestJobsOnDemoData(t *testing.T) {
 		t.Errorf("retention on fresh data purged %+v", rep.Retention)
 	}
 
+	// The next night: the administrator findings persist, their forms exist.
+	next := o
+	next.AsOf = d.AsOf.AddDays(1)
+	rep, err = RunPipeline(ctx, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Forms == nil || rep.Forms.Written != 0 || rep.Reconcile.Previous == 0 {
+		t.Errorf("next night: forms %+v, reconcile %+v; want no form for persisting findings", rep.Forms, rep.Reconcile)
+	}
+
 	dd, _ := OpenDataDir(d.Config.DataDir)
 	l, err := dd.Lock()
 	if err != nil {

@@ -72,8 +72,11 @@ type workspace struct {
 	// The inputs and findings of this run's reconciliation, for the forms
 	// and reviews.
 	findings []model.Finding
-	records  []model.Record
-	rows     []model.Habilitation
+	// newFindings are those absent the previous day (all of them on the
+	// first reconciliation).
+	newFindings []model.Finding
+	records     []model.Record
+	rows        []model.Habilitation
 }
 
 // withRun takes the data directory (ErrLocked when another process has it),
