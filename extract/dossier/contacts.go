@@ -84,14 +84,21 @@ func isContactHeader(l line) bool {
 }
 
 // startsContact reports whether l opens a contact row: its first cell starts
-// with a function label.
+// with a function label, or one of its first two cells is only a function
+// label (a table with separate name and function columns).
 func startsContact(l line) bool {
 	f := l.filled()
 	if len(f) == 0 {
 		return false
 	}
-	_, _, ok := splitRole(f[0])
-	return ok
+	if _, _, ok := splitRole(f[0]); ok {
+		return true
+	}
+	if len(f) >= 2 && !strings.Contains(f[1], "@") {
+		_, rest, ok := splitRole(f[1])
+		return ok && rest == ""
+	}
+	return false
 }
 
 // endsContacts reports a line that closes a contact table.
@@ -138,6 +145,9 @@ func (p *parser) contactTable(from int, side string) []model.Contact {
 			}
 		}
 		role, name, ok := splitRole(strings.Join(r.label, " "))
+		if !ok || name == "" {
+			role, name, ok = splitRoleCells(r.label)
+		}
 		if !ok || name == "" {
 			continue
 		}

@@ -12,6 +12,8 @@ var (
 	// reSigned reads « Fait à Dijon, le - 3 MAI 2017 » (on the fold; the
 	// place is cut from the original text by rune offsets).
 	reSigned = regexp.MustCompile(`^fait a\s+(.+?)\s*,?\s+le\b\s*(.*)$`)
+	// reSignedDateFirst reads « Fait le 3 mai 2017 à Dijon ».
+	reSignedDateFirst = regexp.MustCompile(`^fait le\s+(.+?)\s+a\s+(.+)$`)
 	// reTerm reads the duration clause « établie pour une durée d'un an ».
 	reTerm = regexp.MustCompile(`convention est (?:etablie|conclue|signee|consentie) pour une (?:duree|periode) (?:de |d')\s*(\d+|[a-z]+)\s*(ans|an|annees|annee|mois)\b`)
 	// reTermLoose reads any « durée de N ans » of the duration article.
@@ -51,8 +53,10 @@ func (p *parser) term(conv *model.Convention) {
 		}
 	}
 	if g == nil {
-		p.miss(fieldTerm)
-		return
+		if !strings.Contains(text, "duree indeterminee") {
+			p.miss(fieldTerm)
+		}
+		return // an open-ended convention: term 0
 	}
 	n, ok := numberWords[g[1]]
 	if !ok {
@@ -141,30 +145,50 @@ func (p *parser) signature(from, to int, first bool) (at, on string, ok bool) {
 	return
 }
 
-// signatureAt reads a « Fait à X, le D » at line i (in any of its cells; the
-// date may wrap onto the next line).
+// signatureAt reads a « Fait à X, le D » (or « Fait le D à X ») at line i,
+// in any of its cells; the date may wrap onto the next line, and text after
+// it (a merged signature column) is ignored.
 func (p *parser) signatureAt(i int) (at, on string, ok bool) {
-	if !strings.Contains(p.ls[i].fold, "fait a") {
+	if !strings.Contains(p.ls[i].fold, "fait ") {
 		return "", "", false
 	}
 	for _, c := range p.ls[i].filled() {
 		f := fold(c)
-		g := reSigned.FindStringSubmatchIndex(f)
-		if g == nil {
+		var place, date string
+		if g := reSigned.FindStringSubmatchIndex(f); g != nil {
+			place, date = sliceRunes(c, f, g[2], g[3]), f[g[4]:g[5]]
+		} else if g := reSignedDateFirst.FindStringSubmatchIndex(f); g != nil {
+			date, place = f[g[2]:g[3]], sliceRunes(c, f, g[4], g[5])
+		} else {
 			continue
 		}
-		place := strings.TrimRight(strings.TrimSpace(sliceRunes(c, f, g[2], g[3])), ",")
-		date := f[g[4]:g[5]]
-		if strings.TrimSpace(strings.Trim(date, "-–— ")) == "" && i+1 < len(p.ls) {
-			date = p.ls[i+1].fold
+		// « Fait à Dijon, en deux exemplaires, le … »: the place ends at the comma.
+		place, _, _ = strings.Cut(place, ",")
+		place = strings.TrimSpace(place)
+		d, found := findDate(date)
+		if !found && strings.Trim(date, "-–— _.") == "" && i+1 < len(p.ls) {
+			d, found = findDate(p.ls[i+1].fold)
 		}
-		d, err := model.ParseFrenchDate(date)
-		if err != nil {
+		if !found || place == "" {
 			continue
 		}
-		return place, d.String(), true
+		return place, d, true
 	}
 	return "", "", false
+}
+
+// reDateIn finds a date inside folded text: « 3 mai 2017 », « 1er juin
+// 2021 », « 03/05/2017 », « 2017-05-03 ».
+var reDateIn = regexp.MustCompile(`\d{1,2}\s*(?:er)?\s+[a-z]+\.?\s+\d{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{4}-\d{2}-\d{2}`)
+
+// findDate returns the first date in folded text s that reads, as ISO.
+func findDate(s string) (string, bool) {
+	for _, m := range reDateIn.FindAllString(s, 4) {
+		if d, err := model.ParseFrenchDate(m); err == nil {
+			return d.String(), true
+		}
+	}
+	return "", false
 }
 
 // sliceRunes returns the part of original s that folds to f[from:to].

@@ -33,6 +33,10 @@ type parser struct {
 	ls       []line
 	missing  []string
 	headings *[]heading // bulletin headings, found once
+
+	// cafBlock and partnerBlock are the line ranges [from, to) of the two
+	// parties in the parties clause (zero when not found).
+	cafBlock, partnerBlock [2]int
 }
 
 // miss records a missing or invalid field, once.

@@ -258,6 +258,63 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("bulletins signed %q, %q", rec.Services[0].SignedOn, rec.Services[1].SignedOn)
 			}
 		}},
+		{"signature written date first, merged with the signature column", func(tb testing.TB, s string) string {
+			i := strings.Index(s, "Article 6 – Engagement des parties")
+			if i < 0 {
+				tb.Fatal("no article 6")
+			}
+			return s[:i] + strings.Replace(s[i:], "Fait à Dijon, le - 3 MAI 2017\n", "Fait le 4 mai 2017 à Dijon\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if rec.Convention.SignedOn != "2017-05-04" || rec.Convention.SignedAt != "Dijon" {
+				tb.Errorf("signed %q at %q", rec.Convention.SignedOn, rec.Convention.SignedAt)
+			}
+		}},
+		{"signature with copies and a merged cell", func(tb testing.TB, s string) string {
+			i := strings.Index(s, "Article 6 – Engagement des parties")
+			return s[:i] + strings.Replace(s[i:], "Fait à Dijon, le - 3 MAI 2017\n",
+				"Fait à Dijon, en deux exemplaires, le 5 mai 2017 Pour le Centre Communal\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if rec.Convention.SignedOn != "2017-05-05" || rec.Convention.SignedAt != "Dijon" {
+				tb.Errorf("signed %q at %q", rec.Convention.SignedOn, rec.Convention.SignedAt)
+			}
+		}},
+		{"representative title first, Caf SIRET printed", func(tb testing.TB, s string) string {
+			s = mustReplace(tb, s, "Représentée par Bernard VASSEUR, Directeur\n",
+				"Représentée par son Directeur, Monsieur Bernard VASSEUR\nSIRET : 534 136 985 00018\n", 1)
+			return s
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			c := rec.Convention
+			if c.Caf.Representative != "Bernard VASSEUR" || c.Caf.Title != "Directeur" || c.Partner.SIRET != "26210106600252" {
+				tb.Errorf("caf %+v, partner SIRET %q", c.Caf, c.Partner.SIRET)
+			}
+		}},
+		{"open-ended term", func(tb testing.TB, s string) string {
+			return mustReplace(tb, s, "pour une durée d'un an, reconductible chaque année par tacite reconduction.",
+				"pour une durée indéterminée.", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if c := rec.Convention; c.TermMonths != 0 || c.TacitRenewal {
+				tb.Errorf("term %d renewal %v", c.TermMonths, c.TacitRenewal)
+			}
+		}},
+		{"separate name and function columns", func(tb testing.TB, s string) string {
+			s = mustReplace(tb, s, "Administrateur Aline BOUCHARD\tabouchard@ccas-dijon.fr",
+				"Aline BOUCHARD\tAdministrateur\tabouchard@ccas-dijon.fr", 1)
+			return mustReplace(tb, s, "Responsable Sécurité Tony SCHNEIDER\t", "Tony\tResponsable Sécurité\t", 1) + ""
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			for _, c := range []model.Contact{
+				{Side: "partner", Role: "admin", Name: "Aline BOUCHARD", Email: "abouchard@ccas-dijon.fr", Phone: "+33380441021"},
+				{Side: "partner", Role: "security", Name: "Tony", Email: "tschneider@ville-dijon.fr", Phone: "+33380741023"},
+			} {
+				if !slices.Contains(rec.Contacts, c) {
+					tb.Errorf("contact %+v missing from %+v", c, rec.Contacts)
+				}
+			}
+		}},
 		{"three years, number with N°", func(tb testing.TB, s string) string {
 			s = mustReplace(tb, s, "pour une durée d'un an, reconductible chaque année par tacite reconduction.",
 				"pour une durée de trois ans, reconductible par tacite\nreconduction pour une même durée.", 1)

@@ -32,22 +32,40 @@ func (p *parser) number() string {
 	return ""
 }
 
-// siret returns the partner's SIRET (the first « SIRET : » printed: the
-// dossier's parties clause or the bulletin's heading), "" when none is
-// printed. A printed SIRET that is not 14 digits passing the Luhn check is
-// recorded as an invalid field.
+// siret returns the partner's SIRET, "" when none is printed: in a dossier
+// the one of the partner's block of the parties clause, else the first one
+// printed outside the Caf's block (a bulletin prints it in its heading). A
+// printed SIRET that is not 14 digits passing the Luhn check is recorded as
+// an invalid field.
 func (p *parser) siret() string {
-	for _, l := range p.ls {
-		g := reSIRETLabel.FindStringSubmatch(l.fold)
-		if g == nil {
-			continue
+	g := p.siretIn(p.partnerBlock[0], p.partnerBlock[1])
+	if g == "" {
+		for i := range p.ls {
+			if i >= p.cafBlock[0] && i < p.cafBlock[1] {
+				continue
+			}
+			if g = p.siretIn(i, i+1); g != "" {
+				break
+			}
 		}
-		s := model.NormalizeSIRET(g[1])
-		if !model.ValidSIRET(s) {
-			p.miss(fieldPartnerSIRET)
-			return ""
+	}
+	if g == "" {
+		return ""
+	}
+	s := model.NormalizeSIRET(g)
+	if !model.ValidSIRET(s) {
+		p.miss(fieldPartnerSIRET)
+		return ""
+	}
+	return s
+}
+
+// siretIn returns the first SIRET printed in lines [from, to), as printed.
+func (p *parser) siretIn(from, to int) string {
+	for i := from; i < to && i < len(p.ls); i++ {
+		if g := reSIRETLabel.FindStringSubmatch(p.ls[i].fold); g != nil {
+			return g[1]
 		}
-		return s
 	}
 	return ""
 }
@@ -78,6 +96,8 @@ func (p *parser) parties(conv *model.Convention) {
 		p.miss(fieldPartnerName)
 		and = len(block)
 	}
+	p.cafBlock = [2]int{start + 1, start + 1 + and}
+	p.partnerBlock = [2]int{start + 1 + and, end}
 	conv.Caf = cafParty(block[:and])
 	if conv.Caf.Name == "" {
 		p.miss(fieldCafName)
@@ -101,6 +121,8 @@ func cafParty(block []line) model.Party {
 		switch {
 		case strings.HasPrefix(l.fold, "ci - apres") || strings.HasPrefix(l.fold, "ci-apres"):
 			state = 4
+		case reSIRETLabel.MatchString(l.fold):
+			// the Caf's own SIRET: not a party field
 		case reRepresented.MatchString(l.fold):
 			state = 3
 			rep = append(rep, l.text)
@@ -213,8 +235,16 @@ func representative(s string) (name, title string) {
 		s = strings.TrimSpace(cutRunes(s, len([]rune(fold(s)[:m[1]]))))
 	}
 	name, title, _ = strings.Cut(s, ",")
-	return strings.TrimSpace(name), strings.TrimSpace(strings.TrimRight(title, " ."))
+	name, title = strings.TrimSpace(name), strings.TrimSpace(strings.TrimRight(title, " ."))
+	// « Représentée par sa Directrice, Madame Nathalie HENRY »: the title
+	// comes first.
+	if m := rePossessive.FindStringIndex(fold(name)); m != nil && title != "" {
+		name, title = cleanName(title), strings.TrimSpace(cutRunes(name, len([]rune(fold(name)[:m[1]]))))
+	}
+	return name, title
 }
+
+var rePossessive = regexp.MustCompile(`^(?:son|sa|leur)\s+`)
 
 // headingPartner returns the partner named on a title page or a bulletin's
 // heading: « Partenaires : … » or « Partenaire : … », possibly wrapped onto

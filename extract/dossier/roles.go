@@ -15,9 +15,9 @@ var roleLabels = []struct {
 	role string
 }{
 	{regexp.MustCompile(`^administrat(?:eur|rice)(?: (?:principal|principale|suppleant|suppleante|titulaire|adjoint|adjointe))?(?: \((?:principal|principale|suppleant|suppleante)\))?$`), model.RoleAdmin},
-	{regexp.MustCompile(`^gestionnaire (?:principal|suppleant)(?: des habilitations)?$`), model.RoleAdmin},
+	{regexp.MustCompile(`^(?:gestionnaire (?:principal|principale|suppleant|suppleante)(?: des habilitations)?|suppleant|suppleante)$`), model.RoleAdmin},
 	{regexp.MustCompile(`^(?:responsable (?:de la )?securite(?: des systemes d'information)?(?: \(rssi\))?|rssi)$`), model.RoleSecurity},
-	{regexp.MustCompile(`^(?:(?:cil|correspondant(?:e)? informatique et libertes(?: \(cil\))?)(?: ou (?:referent(?:e)?|correspondant(?:e)?) informatique et libertes)?|referent(?:e)? informatique et libertes|(?:delegue(?:e)?|deleguee) a la protection des donnees(?: \(dpo\))?|dpo|cil ou dpo|dpo ou referent(?:e)? informatique et libertes)$`), model.RolePrivacy},
+	{regexp.MustCompile(`^(?:(?:cil|correspondant(?:e)? informatique et libertes(?: \(cil\))?)(?: ou (?:referent(?:e)?|correspondant(?:e)?) informatique et libertes)?|referent(?:e)? informatique et libertes|(?:delegue(?:e)?|deleguee) a la protection des donnees(?: \(dpo\))?|dpo|cil ou dpo|dpo ou referent(?:e)? informatique et libertes|referent(?:e)? rgpd|delegue(?:e)? a la protection des donnees personnelles)$`), model.RolePrivacy},
 }
 
 // splitRole reads a contact cell « Responsable Sécurité Tony SCHNEIDER »:
@@ -32,6 +32,21 @@ func splitRole(cell string) (role, name string, ok bool) {
 				return rl.role, cleanName(strings.Join(toks[k:], " ")), true
 			}
 		}
+	}
+	return "", "", false
+}
+
+// splitRoleCells reads a contact whose function and name sit in separate
+// cells, in either order (« Aline BOUCHARD | Administrateur »): the role of
+// the cell that is only a function label, and the other cells as the name.
+func splitRoleCells(cells []string) (role, name string, ok bool) {
+	for i, c := range cells {
+		r, rest, found := splitRole(c)
+		if !found || rest != "" {
+			continue
+		}
+		others := append(append([]string{}, cells[:i]...), cells[i+1:]...)
+		return r, cleanName(strings.Join(others, " ")), true
 	}
 	return "", "", false
 }
