@@ -66,6 +66,7 @@ func commands() []command {
 		runCommand(),
 		serveCommand(),
 		demoCommand(),
+		purgeCommand(),
 		workerCommand(),
 		reviewCommand(),
 		formsCommand(),
