@@ -155,7 +155,7 @@ func writeReviewWorkbook(ctx context.Context, st *store.Store, dd *DataDir, dir 
 		}
 	}
 	var buf bytes.Buffer
-	m, err := review.Write(&buf, rv, follow)
+	m, err := review.Write(ctx, &buf, rv, follow)
 	if err != nil {
 		return rel, false, err
 	}

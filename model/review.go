@@ -83,12 +83,17 @@ func NeedsJustification(v Verdict, d Decision) bool {
 // year to the next, whatever the order of the export. Values are folded so
 // that a case or accent change in the export does not change the key.
 func ReviewRowKey(convention, account, unit, service string, profile Profile) string {
-	h := sha256.New()
+	return reviewRowKey(reviewFolds{}, convention, account, unit, service, profile)
+}
+
+func reviewRowKey(fc reviewFolds, convention, account, unit, service string, profile Profile) string {
+	b := make([]byte, 0, 128)
 	for _, s := range []string{convention, account, unit, service, string(profile)} {
-		h.Write([]byte(Fold(s)))
-		h.Write([]byte{0x1f})
+		b = append(b, fc.fold(s)...)
+		b = append(b, 0x1f)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
 }
 
 // ReviewDue returns the date by which the annual review of a convention

@@ -75,7 +75,8 @@ func BuildReview(rec Record, rows []Habilitation, findings []Finding, asOf Date)
 		}
 	}
 	SortFindings(rv.Findings)
-	units := newUnitIndex(rec)
+	fc := reviewFolds{}
+	units := newUnitIndex(rec, fc)
 	rv.Rows = make([]ReviewRow, len(rows))
 	for i, h := range rows {
 		u := units.unit(h.Unit)
@@ -84,10 +85,10 @@ func BuildReview(rec Record, rows []Habilitation, findings []Finding, asOf Date)
 			keyUnit = h.Unit
 		}
 		rv.Rows[i] = ReviewRow{Habilitation: h, UnitLabel: u,
-			Key: ReviewRowKey(num, h.Account, keyUnit, h.Service, h.Profile)}
+			Key: reviewRowKey(fc, num, h.Account, keyUnit, h.Service, h.Profile)}
 	}
-	rv.Quotas = quotaUses(rec, rv.Rows)
-	attachFindings(&rv)
+	rv.Quotas = quotaUses(rec, rv.Rows, fc)
+	attachFindings(&rv, fc)
 	for i := range rv.Rows {
 		rv.Rows[i].Recommendation = recommend(rv.Rows[i], asOf)
 	}
@@ -100,24 +101,24 @@ type groupKey struct {
 	profile       Profile
 }
 
-func groupOf(unit, service string, p Profile) groupKey {
-	return groupKey{Fold(unit), Fold(service), p}
+func groupOf(fc reviewFolds, unit, service string, p Profile) groupKey {
+	return groupKey{fc.fold(unit), fc.fold(service), p}
 }
 
 // quotaUses builds the quota table: every profile authorised or used, per
 // bulletin, in the record's order.
-func quotaUses(rec Record, rows []ReviewRow) []QuotaUse {
+func quotaUses(rec Record, rows []ReviewRow, fc reviewFolds) []QuotaUse {
 	used := map[groupKey]int{}
 	for _, r := range rows {
 		if r.HoldsSlot() && r.UnitLabel != "" {
-			used[groupOf(r.UnitLabel, r.Service, r.Profile)]++
+			used[groupOf(fc, r.UnitLabel, r.Service, r.Profile)]++
 		}
 	}
 	var out []QuotaUse
 	for _, s := range rec.Services {
 		for _, p := range Profiles {
 			q := QuotaUse{Annex: s.Annex, Unit: s.Unit, Service: s.Service, Profile: p,
-				Authorised: s.Quotas.Get(p), Used: used[groupOf(s.Unit, s.Service, p)]}
+				Authorised: s.Quotas.Get(p), Used: used[groupOf(fc, s.Unit, s.Service, p)]}
 			if q.Authorised > 0 || q.Used > 0 {
 				out = append(out, q)
 			}

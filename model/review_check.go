@@ -29,16 +29,17 @@ type ActionResult struct {
 // neither did. Rows are matched by folded account, service and unit (an
 // empty unit on either side matches, as single-unit conventions allow).
 func CheckActions(actions []Action, rows []Habilitation) []ActionResult {
+	fc := reviewFolds{}
 	byAccount := map[string][]Habilitation{}
 	for _, h := range rows {
-		k := Fold(h.Account)
+		k := fc.fold(h.Account)
 		byAccount[k] = append(byAccount[k], h)
 	}
 	out := make([]ActionResult, 0, len(actions))
 	for _, a := range actions {
 		held := func(p Profile) (active, suspended bool) {
-			for _, h := range byAccount[Fold(a.Account)] {
-				if h.Profile != p || Fold(h.Service) != Fold(a.Service) || !sameUnit(h.Unit, a.Unit) {
+			for _, h := range byAccount[fc.fold(a.Account)] {
+				if h.Profile != p || fc.fold(h.Service) != fc.fold(a.Service) || !sameUnit(fc, h.Unit, a.Unit) {
 					continue
 				}
 				switch h.Status {
@@ -83,4 +84,6 @@ func CheckActions(actions []Action, rows []Habilitation) []ActionResult {
 	return out
 }
 
-func sameUnit(a, b string) bool { return a == "" || b == "" || Fold(a) == Fold(b) }
+func sameUnit(fc reviewFolds, a, b string) bool {
+	return a == "" || b == "" || fc.fold(a) == fc.fold(b)
+}

@@ -6,7 +6,8 @@ package model
 // The review step uses it to give each convention's workbook its rows;
 // reconciliation itself matches all conventions at once.
 func RowsOfConvention(rec Record, rows []Habilitation) []Habilitation {
-	name := Fold(rec.Convention.Partner.Name)
+	fc := reviewFolds{}
+	name := fc.fold(rec.Convention.Partner.Name)
 	siret := rec.Convention.Partner.SIRET
 	var out []Habilitation
 	for _, h := range rows {
@@ -16,7 +17,7 @@ func RowsOfConvention(rec Record, rows []Habilitation) []Habilitation {
 			}
 			continue
 		}
-		if Fold(h.Organisme) == name {
+		if fc.fold(h.Organisme) == name {
 			out = append(out, h)
 		}
 	}
@@ -29,12 +30,13 @@ func RowsOfConvention(rec Record, rows []Habilitation) []Habilitation {
 type unitIndex struct {
 	byFold map[string]string
 	single string
+	fc     reviewFolds
 }
 
-func newUnitIndex(rec Record) unitIndex {
-	x := unitIndex{byFold: map[string]string{}}
+func newUnitIndex(rec Record, fc reviewFolds) unitIndex {
+	x := unitIndex{byFold: map[string]string{}, fc: fc}
 	for _, s := range rec.Services {
-		x.byFold[Fold(s.Unit)] = s.Unit
+		x.byFold[fc.fold(s.Unit)] = s.Unit
 	}
 	if len(x.byFold) == 1 {
 		for _, u := range x.byFold {
@@ -49,5 +51,5 @@ func (x unitIndex) unit(structure string) string {
 	if structure == "" {
 		return x.single
 	}
-	return x.byFold[Fold(structure)]
+	return x.byFold[x.fc.fold(structure)]
 }

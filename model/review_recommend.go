@@ -8,7 +8,7 @@ import (
 // attachFindings gives each row the findings that concern it: account
 // findings to the account's rows that hold a slot, quota findings to the rows
 // beyond the quota (or all rows of a profile that is not authorised).
-func attachFindings(rv *Review) {
+func attachFindings(rv *Review, fc reviewFolds) {
 	byAccount := map[string][]int{}
 	byGroup := map[groupKey][]int{}
 	for i, r := range rv.Rows {
@@ -17,7 +17,7 @@ func attachFindings(rv *Review) {
 		}
 		byAccount[r.Account] = append(byAccount[r.Account], i)
 		if r.UnitLabel != "" {
-			g := groupOf(r.UnitLabel, r.Service, r.Profile)
+			g := groupOf(fc, r.UnitLabel, r.Service, r.Profile)
 			byGroup[g] = append(byGroup[g], i)
 		}
 	}
@@ -29,9 +29,9 @@ func attachFindings(rv *Review) {
 	for _, f := range rv.Findings {
 		switch f.Code {
 		case CodeQuotaExceeded:
-			add(beyondQuota(rv.Rows, byGroup[groupOf(f.Unit, f.Service, f.Profile)], f.Quota), f)
+			add(beyondQuota(rv.Rows, byGroup[groupOf(fc, f.Unit, f.Service, f.Profile)], f.Quota), f)
 		case CodeProfileNotAuthorized:
-			add(byGroup[groupOf(f.Unit, f.Service, f.Profile)], f)
+			add(byGroup[groupOf(fc, f.Unit, f.Service, f.Profile)], f)
 		case CodeDormantAccount, CodeSharedMailbox, CodeUndeclaredAdmin:
 			add(byAccount[f.Account], f)
 		case CodeDuplicateAccount:
@@ -40,7 +40,7 @@ func attachFindings(rv *Review) {
 			}
 		case CodeUnknownUnit:
 			for _, i := range byAccount[f.Account] {
-				if rv.Rows[i].UnitLabel == "" && Fold(rv.Rows[i].Unit) == Fold(f.Unit) {
+				if rv.Rows[i].UnitLabel == "" && fc.fold(rv.Rows[i].Unit) == fc.fold(f.Unit) {
 					add([]int{i}, f)
 				}
 			}
@@ -73,7 +73,7 @@ func recommend(r ReviewRow, asOf Date) Recommendation {
 					others = append(others, a)
 				}
 			}
-			check = append(check, "même personne que "+plural(len(others), "le compte ", "les comptes ")+strings.Join(others, ", "))
+			check = append(check, "même personne que "+plural(len(others), "le compte ", "les comptes ")+shortList(others, 5))
 		case CodeUndeclaredAdmin:
 			check = append(check, "administrateur non déclaré en Annexe 1 : à régulariser par le formulaire Annexe 3 ou à retirer")
 		case CodeUnknownUnit:
@@ -89,6 +89,14 @@ func recommend(r ReviewRow, asOf Date) Recommendation {
 		return Recommendation{VerdictKeep, "Compte désactivé : il n'occupe aucune place du quota."}
 	}
 	return Recommendation{VerdictKeep, "Aucune anomalie relevée."}
+}
+
+// shortList joins at most n ids, then says how many more there are.
+func shortList(ids []string, n int) string {
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s et %d autres", strings.Join(ids[:n], ", "), len(ids)-n)
 }
 
 // dormantReason says how long the account has been inactive.

@@ -8,28 +8,62 @@ import (
 	"habilitations/model"
 )
 
-// writeFindings fills « Anomalies »: every finding of the convention in
-// words, with what to do.
+// findingWidths are the column widths of « Anomalies ».
+var findingWidths = []float64{28, 70, 70, 22}
+
+// writeFindings streams « Anomalies »: every finding of the convention in
+// words, with what to do (a partner with many dormant accounts has
+// thousands).
 func writeFindings(f *excelize.File, st *styles, rv model.Review) error {
 	sh := model.ReviewSheetFindings
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	w := &sheetWriter{f: f, sheet: sh, width: 4}
-	w.setWidths([]float64{28, 70, 70, 22})
-	w.header(1, []string{"Anomalie", "Constat", "À faire", "Comptes concernés"}, st.header)
+	if err := pageSetup(f, sh, "landscape"); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	for i, wd := range findingWidths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := []any{}
+	for _, h := range []string{"Anomalie", "Constat", "À faire", "Comptes concernés"} {
+		head = append(head, excelize.Cell{StyleID: st.header, Value: h})
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
 	for i, fd := range rv.Findings {
-		w.row(i+2, []any{fd.Title(), fd.Description(), fd.Action(), findingAccounts(fd)}, []int{st.wrap, st.wrap, st.wrap, st.wrap})
+		vals := []string{fd.Title(), fd.Description(), fd.Action(), findingAccounts(fd)}
+		cells := make([]any, len(vals))
+		n := 1
+		for j, v := range vals {
+			cells[j] = excelize.Cell{StyleID: st.wrap, Value: v}
+			n = max(n, lines(v, findingWidths[j]))
+		}
+		if err := sw.SetRow(cell(1, i+2), cells, excelize.RowOpts{Height: float64(15*n + 3)}); err != nil {
+			return err
+		}
 	}
 	if len(rv.Findings) == 0 {
-		w.merged(2, "Aucune anomalie relevée pour cette convention.", st.note, 20)
-	} else {
-		w.do(f.AutoFilter(sh, "A1:D"+itoa(len(rv.Findings)+1), nil))
+		if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.note, Value: "Aucune anomalie relevée pour cette convention."}}); err != nil {
+			return err
+		}
+	} else if err := f.AutoFilter(sh, "A1:D"+itoa(len(rv.Findings)+1), nil); err != nil {
+		return err
 	}
-	w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-	w.do(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!$1:$1"}))
-	w.do(pageSetup(f, sh, "landscape"))
-	return w.err
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!$1:$1"}); err != nil {
+		return err
+	}
+	return sw.Flush()
 }
 
 // findingAccounts lists the accounts (or the person) a finding is about.

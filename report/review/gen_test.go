@@ -2,6 +2,7 @@ package review_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"habilitations/model"
@@ -50,7 +51,7 @@ func sampleRows(n int) []model.Habilitation {
 			p = model.T5 // not authorised in unit 0 → profile_not_authorized
 			u = 0
 		}
-		last, first := lastNames[i%len(lastNames)], firstNames[(i/len(lastNames))%len(firstNames)]
+		last, first := fictionalName(i), firstNames[(i/len(lastNames))%len(firstNames)]
 		email := fmt.Sprintf("%s.%s%d@ccas-villefictive.fr", model.Letters(first), model.Letters(last), i)
 		if i%97 == 11 {
 			email = fmt.Sprintf("accueil%d@ccas-villefictive.fr", i) // shared mailbox
@@ -82,6 +83,20 @@ func sampleRows(n int) []model.Habilitation {
 		rows = append(rows, d)
 	}
 	return rows
+}
+
+// syllables make unique fictional surnames: 24³ of them.
+var syllables = []string{"ba", "ché", "do", "fa", "gu", "lé", "mi", "no", "pa", "ro", "sa", "té", "vi", "zo", "ber", "cam", "dur", "gal", "mar", "nel", "ran", "sol", "tin", "vel"}
+
+// fictionalName returns a surname unique for i < 24³ (the first twenty are
+// common French surnames, as a real export starts).
+func fictionalName(i int) string {
+	if i < len(lastNames) {
+		return lastNames[i]
+	}
+	n := len(syllables)
+	s := syllables[i%n] + syllables[(i/n)%n] + syllables[(i/n/n)%n]
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 var sampleAsOf = model.NewDate(2026, 11, 25)

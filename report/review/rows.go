@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -18,7 +19,7 @@ var rowWidths = [len(model.ReviewColumns)]float64{
 // writeRows streams « Habilitations »: one row per habilitation, the reviewer's
 // columns unlocked with drop-down lists, the rest protected, the key and
 // control columns hidden.
-func writeRows(f *excelize.File, st *styles, rv model.Review, workbookID string) error {
+func writeRows(ctx context.Context, f *excelize.File, st *styles, rv model.Review, workbookID string) error {
 	sh := model.ReviewSheetRows
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
@@ -49,25 +50,35 @@ func writeRows(f *excelize.File, st *styles, rv model.Review, workbookID string)
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
-	vals := make([]any, len(model.ReviewColumns))
+	// One set of cells is reused for every row: SetRow takes *Cell values,
+	// so no cell is boxed per row.
+	var buf [len(model.ReviewColumns)]excelize.Cell
+	vals := make([]any, len(buf))
+	for i := range buf {
+		vals[i] = &buf[i]
+	}
 	for i, r := range rv.Rows {
-		findings := rowFindings(r.Findings)
-		cells := model.ReviewCells(r, findings)
+		if i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		cells := model.ReviewCells(r, rowFindings(r.Findings))
 		for c := range model.ReviewProtectedCount {
 			style := st.text
 			if wrapped[c] {
 				style = st.wrap
 			}
-			vals[c] = excelize.Cell{StyleID: style, Value: cells[c]}
+			buf[c] = excelize.Cell{StyleID: style, Value: cells[c]}
 		}
-		vals[model.ReviewColCreated] = dateCell(st, r.Created)
-		vals[model.ReviewColLastLogin] = dateCell(st, r.LastLogin)
-		vals[model.ReviewColVerdict] = excelize.Cell{StyleID: st.verdict[r.Verdict], Value: string(r.Verdict)}
+		buf[model.ReviewColCreated] = dateCell(st, r.Created)
+		buf[model.ReviewColLastLogin] = dateCell(st, r.LastLogin)
+		buf[model.ReviewColVerdict] = excelize.Cell{StyleID: st.verdict[r.Verdict], Value: string(r.Verdict)}
 		for c := model.ReviewColDecision; c <= model.ReviewColComment; c++ {
-			vals[c] = excelize.Cell{StyleID: st.input}
+			buf[c] = excelize.Cell{StyleID: st.input}
 		}
-		vals[model.ReviewColKey] = excelize.Cell{StyleID: st.text, Value: r.Key}
-		vals[model.ReviewColControl] = excelize.Cell{StyleID: st.text, Value: model.ReviewControl(workbookID, r.Key, cells)}
+		buf[model.ReviewColKey] = excelize.Cell{StyleID: st.text, Value: r.Key}
+		buf[model.ReviewColControl] = excelize.Cell{StyleID: st.text, Value: model.ReviewControl(workbookID, r.Key, cells)}
 		if err := sw.SetRow(cell(1, i+2), vals, excelize.RowOpts{Height: rowHeight(cells)}); err != nil {
 			return fmt.Errorf("row %d: %w", i+2, err)
 		}

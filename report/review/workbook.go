@@ -7,6 +7,7 @@
 package review
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -24,10 +25,10 @@ type Manifest struct {
 	Keys       []string // row keys, in sheet order
 }
 
-// Write writes the review workbook of rv to w. followUp, when not empty, is
+// Write writes the review workbook of rv to w; ctx stops a long one. followUp, when not empty, is
 // the check of the previous review's actions against the current export and
 // adds the « Suivi des actions » sheet.
-func Write(w io.Writer, rv model.Review, followUp []model.ActionResult) (Manifest, error) {
+func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.ActionResult) (Manifest, error) {
 	keys := make([]string, len(rv.Rows))
 	for i, r := range rv.Rows {
 		keys[i] = r.Key
@@ -43,31 +44,42 @@ func Write(w io.Writer, rv model.Review, followUp []model.ActionResult) (Manifes
 	if err := f.SetSheetName("Sheet1", model.ReviewSheetSummary); err != nil {
 		return m, err
 	}
+	// Every sheet is created, and the tabs set, before any is streamed:
+	// SetSheetVisible and SetActiveSheet read every worksheet, and would
+	// parse the streamed sheets back into memory.
+	sheets := []string{model.ReviewSheetRows, model.ReviewSheetFindings, model.ReviewSheetAdmins}
+	if len(followUp) > 0 {
+		sheets = append(sheets, model.ReviewSheetFollowUp)
+	}
+	for _, sh := range append(sheets, model.ReviewSheetMeta) {
+		if _, err := f.NewSheet(sh); err != nil {
+			return m, err
+		}
+	}
+	if err := writeMeta(f, m); err != nil {
+		return m, fmt.Errorf("review workbook %s, sheet %s: %w", m.Convention, model.ReviewSheetMeta, err)
+	}
+	f.SetActiveSheet(0)
 	steps := []struct {
 		name string
 		fn   func() error
 	}{
 		{model.ReviewSheetSummary, func() error { return writeSummary(f, st, rv) }},
-		{model.ReviewSheetRows, func() error { return writeRows(f, st, rv, m.WorkbookID) }},
+		{model.ReviewSheetRows, func() error { return writeRows(ctx, f, st, rv, m.WorkbookID) }},
 		{model.ReviewSheetFindings, func() error { return writeFindings(f, st, rv) }},
 		{model.ReviewSheetAdmins, func() error { return writeAdmins(f, st, rv) }},
+		{model.ReviewSheetFollowUp, func() error {
+			if len(followUp) == 0 {
+				return nil
+			}
+			return WriteFollowUpSheet(f, model.ReviewSheetFollowUp, followUp)
+		}},
 	}
-	if len(followUp) > 0 {
-		steps = append(steps, struct {
-			name string
-			fn   func() error
-		}{model.ReviewSheetFollowUp, func() error { return WriteFollowUpSheet(f, model.ReviewSheetFollowUp, followUp) }})
-	}
-	steps = append(steps, struct {
-		name string
-		fn   func() error
-	}{model.ReviewSheetMeta, func() error { return writeMeta(f, m) }})
 	for _, s := range steps {
 		if err := s.fn(); err != nil {
 			return m, fmt.Errorf("review workbook %s, sheet %s: %w", m.Convention, s.name, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
 		return m, err
 	}

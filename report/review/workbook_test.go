@@ -2,6 +2,7 @@ package review_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,7 +18,7 @@ import (
 func mustWrite(tb testing.TB, rv model.Review, follow []model.ActionResult) ([]byte, review.Manifest) {
 	tb.Helper()
 	var buf bytes.Buffer
-	m, err := review.Write(&buf, rv, follow)
+	m, err := review.Write(context.Background(), &buf, rv, follow)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -1,0 +1,78 @@
+package review_test
+
+import (
+	"context"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"habilitations/model"
+	"habilitations/report/review"
+)
+
+// countingWriter counts the bytes of the workbook without keeping them.
+type countingWriter struct{ n int64 }
+
+func (c *countingWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
+
+var _ io.Writer = (*countingWriter)(nil)
+
+// BenchmarkWrite50k writes the review workbook of a convention with 50,000
+// habilitations (sampleRows: the deterministic workload generator). The
+// review itself (BuildReview) is built once, outside the timer: the figure
+// is the workbook writer's.
+func BenchmarkWrite50k(b *testing.B) {
+	rv := sampleReview(b, 50_000)
+	runtime.GC()
+	setup := peakRSS(b)
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	live := float64(ms.HeapAlloc) / (1 << 20)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var size int64
+	for b.Loop() {
+		var w countingWriter
+		if _, err := review.Write(context.Background(), &w, rv, nil); err != nil {
+			b.Fatal(err)
+		}
+		size = w.n
+	}
+	b.ReportMetric(float64(size)/(1<<20), "MB/workbook")
+	b.ReportMetric(setup, "MB-peak-RSS-after-setup")
+	b.ReportMetric(live, "MB-live-heap-of-inputs")
+	b.ReportMetric(peakRSS(b), "MB-peak-RSS")
+}
+
+// peakRSS reads the process's peak resident set (VmHWM) in MB, 0 where
+// /proc is not available.
+func peakRSS(tb testing.TB) float64 {
+	tb.Helper()
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkBuildReview50k measures the domain step (keys, quota use,
+// recommendations) for the same convention.
+func BenchmarkBuildReview50k(b *testing.B) {
+	rec := sampleRecord()
+	rows := sampleRows(50_000)
+	fs := model.Reconcile([]model.Record{rec}, rows, sampleAsOf, model.DefaultReconcileSettings())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		model.BuildReview(rec, rows, fs, sampleAsOf)
+	}
+}
