@@ -1,0 +1,66 @@
+package dossier
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	reEmail     = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
+	reEmailFull = regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$`)
+	reEmailTail = regexp.MustCompile(`^[a-z0-9._\-]+$`)
+)
+
+// emailIn finds the e-mail address in a cell, joining the pieces of an
+// address wrapped inside its cell (the text layer joins them with a space:
+// « …@caf.cnafmail. fr »), and returns the rest of the cell.
+func emailIn(c string) (email, rest string) {
+	toks := strings.Fields(c)
+	at := -1
+	for i, t := range toks {
+		if strings.Contains(t, "@") {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return "", c
+	}
+	joins := func(a, b string) bool {
+		return strings.ContainsAny(a[len(a)-1:], ".@-_") || strings.ContainsAny(b[:1], ".@-_")
+	}
+	from, to := at, at+1
+	for from > 0 && joins(toks[from-1], toks[from]) && reEmailTail.MatchString(strings.ToLower(toks[from-1])) {
+		from--
+	}
+	for to < len(toks) && joins(toks[to-1], toks[to]) && reEmailTail.MatchString(toks[to]) {
+		to++
+	}
+	email = strings.Join(toks[from:to], "")
+	if m := reEmail.FindString(email); m != "" && !strings.HasSuffix(email, ".") && !strings.HasSuffix(email, "@") {
+		email = m
+	}
+	rest = strings.Join(append(append([]string{}, toks[:from]...), toks[to:]...), " ")
+	return email, rest
+}
+
+// extendEmail joins the end of an e-mail address wrapped onto the next line
+// (« …@caf.cnafmail. » then « fr »).
+func (r *contactRow) extendEmail(c string) bool {
+	if r.partial == "" || !reEmailTail.MatchString(c) {
+		return false
+	}
+	if d := r.partial + c; reEmailFull.MatchString(d) {
+		r.setEmail(d)
+		r.partial = ""
+		return true
+	}
+	return false
+}
+
+func (r *contactRow) setEmail(e string) {
+	if r.email == "" {
+		r.email = e
+	}
+	r.partial = ""
+}

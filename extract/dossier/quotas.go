@@ -1,0 +1,67 @@
+package dossier
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"habilitations/model"
+)
+
+var (
+	// reQuotaRow reads a row of the quota table (on the fold): « t13 (td) 6 ».
+	reQuotaRow = regexp.MustCompile(`^(t\s?13\s*\(\s*td\s*\)|t\s?13|td|t\s?1|t\s?2|t\s?4|t\s?5)(?:\s*[:\-–])?(?:\s+(.*))?$`)
+	reQuotaVal = regexp.MustCompile(`^(\d{1,6})(?:\s*(?:utilisateurs?|agents?|postes?))?$`)
+)
+
+// quotas reads the quota table « Profils | Nombre d'utilisateurs autorisés »
+// in lines [from, to): one row per profile, a blank cell is 0, « T13 (TD) »
+// and « TD » are T13. ok is false unless all five profiles are read.
+func (p *parser) quotas(from, to int, annex string) (model.Quotas, bool) {
+	var q model.Quotas
+	seen := map[model.Profile]bool{}
+	for i := from; i < to && i < len(p.ls); i++ {
+		g := reQuotaRow.FindStringSubmatch(p.ls[i].fold)
+		if g == nil {
+			continue
+		}
+		prof, ok := model.ParseProfile(g[1])
+		if !ok || seen[prof] {
+			continue
+		}
+		val := strings.TrimSpace(g[2])
+		if f := p.ls[i].filled(); len(f) >= 2 {
+			val = fold(f[len(f)-1]) // a label column may sit between profile and number
+		}
+		if val == "" && i+1 < to && i+1 < len(p.ls) && reSmallNumber.MatchString(p.ls[i+1].fold) {
+			val = p.ls[i+1].fold // the value cell fell on its own line
+			i++
+		}
+		n, ok := quotaValue(val)
+		if !ok && !strings.ContainsAny(val, "0123456789") {
+			continue // a line of text that starts with a profile code
+		}
+		if !ok {
+			p.miss(fmt.Sprintf(fieldBulletinQuota, prof, annex))
+			continue
+		}
+		seen[prof] = true
+		q.Set(prof, n)
+	}
+	return q, len(seen) == len(model.Profiles)
+}
+
+// quotaValue reads a quota cell: blank, « - » or « néant » is 0.
+func quotaValue(s string) (int, bool) {
+	switch strings.Trim(s, " .") {
+	case "", "-", "–", "—", "neant", "aucun", "0":
+		return 0, true
+	}
+	g := reQuotaVal.FindStringSubmatch(s)
+	if g == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(g[1])
+	return n, err == nil
+}
