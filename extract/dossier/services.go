@@ -1,8 +1,11 @@
 package dossier
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"habilitations/model"
@@ -138,7 +141,27 @@ func (p *parser) services(kind, signedOn string) []model.Service {
 			p.miss(fmt.Sprintf(fieldMissingBulletn, u.annex, u.label))
 		}
 	}
+	slices.SortStableFunc(out, func(a, b model.Service) int { return compareAnnex(a.Annex, b.Annex) })
 	return out
+}
+
+// compareAnnex orders annex numbers numerically (« 2.2 » before « 2.10 »).
+func compareAnnex(a, b string) int {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		x, errx := strconv.Atoi(pa[i])
+		y, erry := strconv.Atoi(pb[i])
+		if errx != nil || erry != nil {
+			if c := strings.Compare(pa[i], pb[i]); c != 0 {
+				return c
+			}
+			continue
+		}
+		if c := cmp.Compare(x, y); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(pa), len(pb))
 }
 
 func hasAnnex(ss []model.Service, annex string) bool {

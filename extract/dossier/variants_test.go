@@ -33,6 +33,43 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("partner = %+v", rec.Convention.Partner)
 			}
 		}},
+		{"partner name over two lines, no title-page heading", func(tb testing.TB, s string) string {
+			s = mustReplace(tb, s, "Partenaires : Centre Communal d'Action Sociale de la Ville de\nDijon\n", "", -1)
+			return mustReplace(tb, s, "le Centre Communal d'Action Sociale de la Ville de Dijon\n11 Rue",
+				"le Centre Communal d'Action Sociale de la\nVille de Dijon\n11 Rue", -1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if rec.Convention.Partner.Name != "Centre Communal d'Action Sociale de la Ville de Dijon" ||
+				rec.Convention.Partner.Address != "11 Rue de l'Hopital - 21000 DIJON" {
+				tb.Errorf("partner = %+v", rec.Convention.Partner)
+			}
+		}},
+		{"unit label wrapped in the Annexe 2 table", func(tb testing.TB, s string) string {
+			return mustReplace(tb, s, "Annexe 2.4\tService social gérontologique\n",
+				"Annexe 2.4\tService social\n\tgérontologique\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if u := rec.Services[3].Unit; u != "Service social gérontologique" {
+				tb.Errorf("unit %q", u)
+			}
+		}},
+		{"bulletins out of annex order", func(tb testing.TB, s string) string {
+			i := strings.Index(s, "Annexe 2.1 : Service social général")
+			j := strings.Index(s, "Annexe 2.2 : Résidence Abrioux")
+			if i < 0 || j < i {
+				tb.Fatal("seed bulletins not found")
+			}
+			return s[:i] + s[j:] + "\n" + s[i:j]
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			var annexes []string
+			for _, sv := range rec.Services {
+				annexes = append(annexes, sv.Annex)
+			}
+			if strings.Join(annexes, " ") != "2.1 2.2 2.3 2.4" || rec.Services[0].Quotas.T1 != 25 {
+				tb.Errorf("annexes %v, first %+v", annexes, rec.Services[0])
+			}
+		}},
 		{"bulletin heading wrapped over two lines", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "Annexe 2.1 : Service social général – Bulletin d'adhésion au service « Consultation",
 				"Annexe 2.1 : Service social général – Bulletin d'adhésion au service «\nConsultation", 1)
