@@ -95,13 +95,16 @@ func Check(rec model.Record) error {
 // kind tells a whole dossier (a convention: its title or its parties clause)
 // from a bulletin d'adhésion alone; "" when the document is neither.
 func (p *parser) kind() string {
-	mcp, conv := false, false
+	mcp, title, parties, contract := false, false, false, false
 	for _, l := range p.ls {
 		mcp = mcp || strings.Contains(l.fold, "mon compte partenaire")
-		conv = conv || strings.HasPrefix(l.fold, "convention d'acces a") ||
-			strings.HasPrefix(l.fold, "la presente convention est signee entre")
+		title = title || strings.HasPrefix(l.fold, "convention d'acces a")
+		parties = parties || strings.HasPrefix(l.fold, "la presente convention est signee entre")
+		contract = contract || strings.HasPrefix(l.fold, "contrat de service pris en application")
 	}
-	if mcp && conv {
+	// A bulletin may recall the convention's title; a dossier has the
+	// parties clause, or at least the title and the contrat de service.
+	if mcp && (parties || title && contract) {
 		return model.KindDossier
 	}
 	if len(p.bulletinHeadings()) > 0 {

@@ -335,6 +335,15 @@ func TestParseVariants(t *testing.T) {
 				tb.Error(d)
 			}
 		}},
+		{"standalone bulletin recalling the convention's title", func(tb testing.TB, s string) string {
+			i := strings.Index(s, "Annexe 2.3 : Service Domiciliation")
+			return "Convention d'accès à « Mon Compte Partenaire »\nPartenaire : Centre Communal d'Action Sociale de la Ville de Dijon\nConvention n° 06 / 2017\n\n" + s[i:]
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if rec.Kind != model.KindBulletin || len(rec.Services) != 2 || rec.Convention.Partner.SIRET != "" {
+				tb.Errorf("kind %q, %d services, SIRET %q", rec.Kind, len(rec.Services), rec.Convention.Partner.SIRET)
+			}
+		}},
 		{"management by the Caf", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "pour le mode délégué de gestion des habilitations.", "pour le mode de gestion Caf des habilitations.", 1)
 		}, func(tb testing.TB, rec model.Record, err error) {
