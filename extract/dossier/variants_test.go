@@ -364,3 +364,37 @@ func TestParseVariants(t *testing.T) {
 		})
 	}
 }
+
+// TestParseLayerInvariance: what a text layer may do to the same dossier —
+// keep no columns, keep running headers and footers, use CRLF, no-break
+// spaces or ligatures, scatter blank lines — must not change the record.
+func TestParseLayerInvariance(t *testing.T) {
+	seed := MustSeed(t)
+	want, err := Parse(pdftext.FromText(seed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		text string
+	}{
+		{"cells merged into one", strings.ReplaceAll(seed, "\t", " ")},
+		{"cells merged with wide gaps", strings.ReplaceAll(seed, "\t", "      ")},
+		{"headers and footers on every page", paginate(seed, 29)},
+		{"CRLF line ends", strings.ReplaceAll(seed, "\n", "\r\n")},
+		{"no-break spaces", strings.ReplaceAll(strings.ReplaceAll(seed, " : ", "\u00a0: "), " / ", "\u202f/\u202f")},
+		{"ligatures", strings.ReplaceAll(seed, "fi", "\ufb01")},
+		{"blank lines", strings.ReplaceAll(seed, "\n", "\n \n")},
+		{"empty trailing cells", strings.ReplaceAll(seed, "\n", "\t\t\n")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Parse(pdftext.FromText(tc.text))
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			for _, d := range recordtest.Diff(want, got) {
+				t.Error(d)
+			}
+		})
+	}
+}
