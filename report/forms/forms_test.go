@@ -141,3 +141,20 @@ func TestWriteAttestation(t *testing.T) {
 		t.Error("a kept habilitation is listed")
 	}
 }
+
+func TestPrintable(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Céline BERTIN « Mon Compte »", "Céline BERTIN « Mon Compte »"},
+		{"a\tb\nc", "a b c"},
+		{"emoji 😀", "emoji \uFFFD"},
+		{"bad \xff byte", "bad \uFFFD byte"},
+		{strings.Repeat("é", maxText+10), strings.Repeat("é", maxText) + "…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in[:min(len(tt.in), 12)], func(t *testing.T) {
+			if got := printable(tt.in); got != tt.want {
+				t.Errorf("printable(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

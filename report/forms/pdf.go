@@ -32,7 +32,7 @@ func WritePDF(w io.Writer, doc Document) error {
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
 	if doc.Title != "" {
-		pdf.SetTitle(doc.Title, true)
+		pdf.SetTitle(printable(doc.Title), true)
 	}
 	pdf.SetCreator("habilitations", true)
 	fonts.Register(pdf)
@@ -40,7 +40,7 @@ func WritePDF(w io.Writer, doc Document) error {
 	pdf.AddPage()
 	r.font("", bodySize)
 	for i, b := range doc.Blocks {
-		r.block(b, i == 0)
+		r.block(printableBlock(b), i == 0)
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("render block %d: %w", i, err)
 		}
