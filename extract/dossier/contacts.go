@@ -77,6 +77,7 @@ func isContactHeader(l line) bool {
 	}
 	return strings.HasPrefix(f, "fonction") || strings.HasPrefix(f, "nom et fonction") ||
 		strings.Contains(f, "adresse mel") || strings.Contains(f, "adresse mei") || strings.Contains(f, "courriel") ||
+		strings.Contains(f, "adresse electronique") || strings.HasPrefix(f, "nom et prenom") || strings.HasPrefix(f, "nom, prenom") ||
 		f == "administrateurs" || strings.HasPrefix(f, "autres interlocuteurs") || f == "telephone"
 }
 

@@ -15,9 +15,9 @@ var (
 	// reSignedDateFirst reads « Fait le 3 mai 2017 à Dijon ».
 	reSignedDateFirst = regexp.MustCompile(`^fait le\s+(.+?)\s+a\s+(.+)$`)
 	// reTerm reads the duration clause « établie pour une durée d'un an ».
-	reTerm = regexp.MustCompile(`convention est (?:etablie|conclue|signee|consentie) pour une (?:duree|periode) (?:de |d')\s*(\d+|[a-z]+)\s*(ans|an|annees|annee|mois)\b`)
+	reTerm = regexp.MustCompile(`convention est (?:etablie|conclue|signee|consentie) pour (?:une (?:duree|periode) (?:de |d')\s*)?(\d+|[a-z]+)\s*(?:\(\s*\d+\s*\)\s*)?(ans|an|annees|annee|mois)\b`)
 	// reTermLoose reads any « durée de N ans » of the duration article.
-	reTermLoose = regexp.MustCompile(`(?:duree|periode) (?:de |d')\s*(\d+|[a-z]+)\s*(ans|an|annees|annee|mois)\b`)
+	reTermLoose = regexp.MustCompile(`(?:duree|periode) (?:de |d')\s*(\d+|[a-z]+)\s*(?:\(\s*\d+\s*\)\s*)?(ans|an|annees|annee|mois)\b`)
 )
 
 var numberWords = map[string]int{
@@ -181,8 +181,15 @@ func (p *parser) signatureAt(i int) (at, on string, ok bool) {
 // 2021 », « 03/05/2017 », « 2017-05-03 ».
 var reDateIn = regexp.MustCompile(`\d{1,2}\s*(?:er)?\s+[a-z]+\.?\s+\d{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{4}-\d{2}-\d{2}`)
 
-// findDate returns the first date in folded text s that reads, as ISO.
+// reShortYear reads a numeric date with a two-digit year (« 3/5/17 »).
+var reShortYear = regexp.MustCompile(`\b(\d{1,2})\s*([/.])\s*(\d{1,2})\s*[/.]\s*(\d{2})\b`)
+
+// findDate returns the first date in folded text s that reads, as ISO. A
+// two-digit year is of this century (signed dossiers are recent).
 func findDate(s string) (string, bool) {
+	if !reDateIn.MatchString(s) {
+		s = reShortYear.ReplaceAllString(s, "$1/$3/20$4")
+	}
 	for _, m := range reDateIn.FindAllString(s, 4) {
 		if d, err := model.ParseFrenchDate(m); err == nil {
 			return d.String(), true

@@ -238,6 +238,17 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("term %d renewal %v number %q", c.TermMonths, c.TacitRenewal, c.Number)
 			}
 		}},
+		{"one (1) year, two-digit year", func(tb testing.TB, s string) string {
+			s = mustReplace(tb, s, "pour une durée d'un an, reconductible",
+				"pour une durée d'un (1) an, reconductible", 1)
+			i := strings.Index(s, "Article 6 – Engagement des parties")
+			return s[:i] + strings.Replace(s[i:], "Fait à Dijon, le - 3 MAI 2017\n", "Fait à Dijon, le 04/05/17\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if c := rec.Convention; c.TermMonths != 12 || !c.TacitRenewal || c.SignedOn != "2017-05-04" {
+				tb.Errorf("term %d renewal %v signed %q", c.TermMonths, c.TacitRenewal, c.SignedOn)
+			}
+		}},
 		{"eighteen months without renewal", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "pour une durée d'un an, reconductible chaque année par tacite reconduction.",
 				"pour une durée de 18 mois, sans tacite reconduction.", 1)
