@@ -101,25 +101,39 @@ func TestFileErrors(t *testing.T) {
 func text2(s string) func(testing.TB) []byte { return func(testing.TB) []byte { return []byte(s) } }
 
 // TestCallbackAndContext: the callback's error stops the read and is returned;
-// so is a cancelled context.
+// so is a cancelled context; in both formats.
 func TestCallbackAndContext(t *testing.T) {
 	stop := errors.New("stop")
-	data := []byte(goodHeader + strings.Repeat(goodRow, 3000))
-	n := 0
-	_, err := Read(context.Background(), "e.csv", bytes.NewReader(data), Options{}, func(model.Habilitation) error {
-		n++
-		if n == 2 {
-			return stop
-		}
-		return nil
-	})
-	if !errors.Is(err, stop) || n != 2 {
-		t.Errorf("callback error: got %v after %d rows", err, n)
+	recs := [][]string{strings.Split(strings.TrimSpace(goodHeader), ";")}
+	for range 3000 {
+		recs = append(recs, strings.Split(strings.TrimSpace(goodRow), ";"))
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	sum, err := Read(ctx, "e.csv", bytes.NewReader(data), Options{}, func(model.Habilitation) error { return nil })
-	if !errors.Is(err, context.Canceled) || sum.Rows == 3000 {
-		t.Errorf("cancelled: got %v after %d rows", err, sum.Rows)
+	tests := []struct {
+		file string
+		data []byte
+	}{
+		{"e.csv", []byte(goodHeader + strings.Repeat(goodRow, 3000))},
+		{"e.xlsx", xlsxOf(t, recs)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			n := 0
+			_, err := Read(context.Background(), tt.file, bytes.NewReader(tt.data), Options{}, func(model.Habilitation) error {
+				n++
+				if n == 2 {
+					return stop
+				}
+				return nil
+			})
+			if !errors.Is(err, stop) || n != 2 || !strings.Contains(err.Error(), tt.file) {
+				t.Errorf("callback error: got %v after %d rows", err, n)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			sum, err := Read(ctx, tt.file, bytes.NewReader(tt.data), Options{}, func(model.Habilitation) error { return nil })
+			if !errors.Is(err, context.Canceled) || sum.Rows == 3000 {
+				t.Errorf("cancelled: got %v after %d rows", err, sum.Rows)
+			}
+		})
 	}
 }

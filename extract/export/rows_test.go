@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/csv"
 	"fmt"
 	"strings"
 	"testing"
@@ -22,54 +23,62 @@ const badRowsCSV = goodHeader + // line 1
 	"u-10;MARTIN;Léa;x@example.fr;CCAS;\"2,63254E+13\";;Cdap;T1;;Actif;;\r\n" // 13: kept, SIRET dropped
 
 // TestBadRows: each bad row is reported with its line and field, and skipped;
-// the others are read.
+// the others are read. The XLSX case holds the same records, one per row (the
+// two-line name is one row, so lines shift by one after it).
 func TestBadRows(t *testing.T) {
-	sum, rows := MustReadAll(t, "bad.csv", []byte(badRowsCSV), Options{})
-	want := []struct {
-		line  int
-		field string
-		fr    string
+	cr := csv.NewReader(strings.NewReader(badRowsCSV))
+	cr.Comma, cr.FieldsPerRecord = ';', -1
+	recs, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := []string{"Identifiant", "Profil", "Statut", "Date de création", "Rôle", "Dernière connexion", "Statut"}
+	french := []string{"identifiant vide", "profil inconnu « T9 »", "statut inconnu « Bloqué »",
+		"date illisible « 31/02/2025 »", "rôle inconnu « Gestionnaire »", "date illisible « hier »", "statut vide"}
+	tests := []struct {
+		file     string
+		data     []byte
+		errLines []int
+		rowLines []int
 	}{
-		{3, "Identifiant", "identifiant vide"},
-		{4, "Profil", "profil inconnu « T9 »"},
-		{5, "Statut", "statut inconnu « Bloqué »"},
-		{6, "Date de création", "date illisible « 31/02/2025 »"},
-		{7, "Rôle", "rôle inconnu « Gestionnaire »"},
-		{8, "Dernière connexion", "date illisible « hier »"},
-		{12, "Statut", "statut vide"},
+		{"bad.csv", []byte(badRowsCSV), []int{3, 4, 5, 6, 7, 8, 12}, []int{2, 11, 13}},
+		{"bad.xlsx", xlsxOf(t, recs), []int{3, 4, 5, 6, 7, 8, 11}, []int{2, 10, 12}},
 	}
-	if len(sum.RowErrors) != len(want) || sum.RowErrorCount != len(want) {
-		t.Fatalf("row errors = %v, want %d", sum.RowErrors, len(want))
-	}
-	for i, w := range want {
-		e := sum.RowErrors[i]
-		t.Run(fmt.Sprint(w.line), func(t *testing.T) {
-			if e.Line != w.line || e.Field != w.field || e.File != "bad.csv" {
-				t.Errorf("got %s:%d %s, want line %d %s", e.File, e.Line, e.Field, w.line, w.field)
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			sum, rows := MustReadAll(t, tt.file, tt.data, Options{})
+			if len(sum.RowErrors) != len(fields) || sum.RowErrorCount != len(fields) {
+				t.Fatalf("row errors = %v, want %d", sum.RowErrors, len(fields))
 			}
-			if !strings.Contains(e.French(), w.fr) || !strings.Contains(e.French(), fmt.Sprintf("ligne %d", w.line)) {
-				t.Errorf("French() = %q, want %q", e.French(), w.fr)
+			for i, e := range sum.RowErrors {
+				line := tt.errLines[i]
+				if e.Line != line || e.Field != fields[i] || e.File != tt.file {
+					t.Errorf("got %s:%d %s, want line %d %s", e.File, e.Line, e.Field, line, fields[i])
+				}
+				if !strings.Contains(e.French(), french[i]) || !strings.Contains(e.French(), fmt.Sprintf("ligne %d", line)) {
+					t.Errorf("French() = %q, want %q", e.French(), french[i])
+				}
+				if !strings.Contains(e.Error(), fmt.Sprintf("line %d", line)) || e.Msg == "" ||
+					strings.ContainsAny(e.Msg, "\"«") {
+					t.Errorf("Error() = %q (must not quote the cell)", e.Error())
+				}
 			}
-			if !strings.Contains(e.Error(), fmt.Sprintf("line %d", w.line)) || e.Msg == "" ||
-				strings.ContainsAny(e.Msg, "\"«") {
-				t.Errorf("Error() = %q (must not quote the cell)", e.Error())
+			got := ""
+			for _, h := range rows {
+				got += fmt.Sprintf("%s@%d:%s/%s/%s/%s/%s ", h.Account, h.Line, h.Profile, h.Status, h.Role, h.Created, h.LastLogin)
+			}
+			l := tt.rowLines
+			want := fmt.Sprintf("u-1@%d:T1/Actif/Utilisateur/2025-02-05/2026-10-20 "+
+				"u-8@%d:T13/Désactivé/Responsable d'habilitations/2025-02-05/2026-10-20 "+
+				"u-10@%d:T1/Actif/Utilisateur// ", l[0], l[1], l[2])
+			if got != want || sum.Rows != 3 {
+				t.Fatalf("rows = %q (%d), want %q", got, sum.Rows, want)
+			}
+			if len(sum.Warnings) != 1 || sum.Warnings[0].Line != l[2] || sum.Warnings[0].Field != "SIRET" ||
+				rows[2].SIRET != "" || !strings.Contains(sum.Warnings[0].French(), "« 2,63254E+13 » invalide") {
+				t.Errorf("warnings = %+v, SIRET %q", sum.Warnings, rows[2].SIRET)
 			}
 		})
-	}
-	got := ""
-	for _, h := range rows {
-		got += fmt.Sprintf("%s@%d:%s/%s/%s/%s/%s ", h.Account, h.Line, h.Profile, h.Status, h.Role, h.Created, h.LastLogin)
-	}
-	wantRows := "u-1@2:T1/Actif/Utilisateur/2025-02-05/2026-10-20 " +
-		"u-8@11:T13/Désactivé/Responsable d'habilitations/2025-02-05/2026-10-20 " +
-		"u-10@13:T1/Actif/Utilisateur// "
-	if got != wantRows || sum.Rows != 3 {
-		t.Errorf("rows = %q (%d), want %q", got, sum.Rows, wantRows)
-	}
-
-	if len(sum.Warnings) != 1 || sum.Warnings[0].Line != 13 || sum.Warnings[0].Field != "SIRET" ||
-		rows[2].SIRET != "" || !strings.Contains(sum.Warnings[0].French(), "« 2,63254E+13 » invalide") {
-		t.Errorf("warnings = %+v, SIRET %q", sum.Warnings, rows[len(rows)-1].SIRET)
 	}
 }
 
