@@ -28,7 +28,7 @@ func assemble(pages []rawPage) Document {
 			}
 		}
 	}
-	repeated := dropRepeatedHeaders(bodies)
+	repeated := joinPageBreaks(bodies)
 	var doc Document
 	for i, rp := range pages {
 		p := Page{Number: rp.number}

@@ -1,9 +1,11 @@
 package pdftext
 
-// dropRepeatedHeaders removes the header row a table repeats at the top of
-// the next page when it is split over a page break, so that the rows read on
-// as one table. It returns the removed lines.
-func dropRepeatedHeaders(bodies [][]*tline) map[*tline]bool {
+// joinPageBreaks reads a table split over a page break as one table: the
+// header row a table repeats at the top of the next page is removed, and a
+// row cut by the break (its continuation starts the next page with an empty
+// first cell, where every real row has its label) is joined back to its
+// first part. It returns the lines removed from the pages.
+func joinPageBreaks(bodies [][]*tline) map[*tline]bool {
 	removed := map[*tline]bool{}
 	for i := 1; i < len(bodies); i++ {
 		prev, cur := bodies[i-1], bodies[i]
@@ -20,6 +22,16 @@ func dropRepeatedHeaders(bodies [][]*tline) map[*tline]bool {
 		}
 		if head < len(prev)-1 && sameText(prev[head], first) {
 			removed[first] = true
+			cur = cur[1:]
+			bodies[i] = cur
+		}
+		if len(cur) == 0 || !sameCols(last.cols, cur[0].cols) || len(last.cells) != len(cur[0].cells) {
+			continue
+		}
+		if next := cur[0]; next.cells[0].text == "" && last.cells[0].text != "" {
+			for k := range last.cells {
+				last.cells[k].text = joinWrapped(last.cells[k].text, next.cells[k].text)
+			}
 			bodies[i] = cur[1:]
 		}
 	}
