@@ -115,11 +115,14 @@ func (p *parser) contractSignature() (at, on string, ok bool) {
 		return strings.HasPrefix(l.fold, "contrat de service pris en application") && !isTOC(l)
 	})
 	stop := p.annexOneStart()
-	if bs := p.bulletinHeadings(); len(bs) > 0 && (stop < 0 || bs[0].at < stop) {
-		stop = bs[0].at
-	}
 	if stop < 0 {
 		stop = len(p.ls)
+		for _, b := range p.bulletinHeadings() {
+			if b.at > title {
+				stop = b.at // the first bulletin after the contract
+				break
+			}
+		}
 	}
 	if title >= 0 && title < stop {
 		if at, on, ok = p.signature(title, stop, true); ok {

@@ -17,17 +17,17 @@ var (
 
 // quotas reads the quota table « Profils | Nombre d'utilisateurs autorisés »
 // in lines [from, to): one row per profile, a blank cell is 0, « T13 (TD) »
-// and « TD » are T13. ok is false unless all five profiles are read.
-func (p *parser) quotas(from, to int, annex string) (model.Quotas, bool) {
-	var q model.Quotas
+// and « TD » are T13. ok is false unless all five profiles are read; bad
+// names the cells that do not read.
+func (p *parser) quotas(from, to int, annex string) (q model.Quotas, ok bool, bad []string) {
 	seen := map[model.Profile]bool{}
 	for i := from; i < to && i < len(p.ls); i++ {
 		g := reQuotaRow.FindStringSubmatch(p.ls[i].fold)
 		if g == nil {
 			continue
 		}
-		prof, ok := model.ParseProfile(g[1])
-		if !ok || seen[prof] {
+		prof, known := model.ParseProfile(g[1])
+		if !known || seen[prof] {
 			continue
 		}
 		val := strings.TrimSpace(g[2])
@@ -38,18 +38,18 @@ func (p *parser) quotas(from, to int, annex string) (model.Quotas, bool) {
 			val = p.ls[i+1].fold // the value cell fell on its own line
 			i++
 		}
-		n, ok := quotaValue(val)
-		if !ok && !strings.ContainsAny(val, "0123456789") {
+		n, read := quotaValue(val)
+		if !read && !strings.ContainsAny(val, "0123456789") {
 			continue // a line of text that starts with a profile code
 		}
-		if !ok {
-			p.miss(fmt.Sprintf(fieldBulletinQuota, prof, annex))
+		if !read {
+			bad = append(bad, fmt.Sprintf(fieldBulletinQuota, prof, annex))
 			continue
 		}
 		seen[prof] = true
 		q.Set(prof, n)
 	}
-	return q, len(seen) == len(model.Profiles)
+	return q, len(seen) == len(model.Profiles), bad
 }
 
 // quotaValue reads a quota cell: blank, « - » or « néant » is 0.

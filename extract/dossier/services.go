@@ -87,7 +87,9 @@ func texts(ls []line) []string {
 
 // services reads one service per bulletin, in annex order: its unit (the
 // Annexe 2 label when the dossier lists it), service, quotas and signature
-// date (the convention's when the bulletin prints none).
+// date (the convention's when the bulletin prints none). When an annex's
+// heading appears twice (a wrapped table-of-contents entry, a bulletin
+// printed twice), the one with a quota table is kept.
 func (p *parser) services(kind, signedOn string) []model.Service {
 	hs := p.bulletinHeadings()
 	units := p.unitList()
@@ -95,41 +97,33 @@ func (p *parser) services(kind, signedOn string) []model.Service {
 		p.miss(fieldBulletins)
 		return nil
 	}
-	var out []model.Service
-	var noQuotas []string
+	var chosen []bulletin
 	for k, h := range hs {
 		end := len(p.ls)
 		if k+1 < len(hs) {
 			end = hs[k+1].at
 		}
-		if hasAnnex(out, h.annex) {
-			continue // the same bulletin printed twice
+		b := p.bulletin(h, end, unitOf(units, h.annex), kind, signedOn)
+		i := slices.IndexFunc(chosen, func(c bulletin) bool { return c.svc.Annex == h.annex })
+		switch {
+		case i < 0:
+			chosen = append(chosen, b)
+		case !chosen[i].quotasOK && b.quotasOK:
+			chosen[i] = b
 		}
-		svc := model.Service{Annex: h.annex, Unit: h.unit, Service: h.service}
-		if u := unitOf(units, h.annex); u != "" {
-			svc.Unit = u
-		}
-		if svc.Unit == "" {
-			p.miss(fmt.Sprintf("structure du bulletin d'adhésion (annexe %s)", h.annex))
-		}
-		if svc.Service == "" {
-			p.miss(fmt.Sprintf("service du bulletin d'adhésion (annexe %s)", h.annex))
-		}
-		q, ok := p.quotas(h.next, end, h.annex)
-		if !ok {
-			noQuotas = append(noQuotas, h.annex)
-		}
-		svc.Quotas = q
-		if _, on, found := p.signature(h.next, end, true); found {
-			svc.SignedOn = on
-		} else if kind == model.KindDossier && signedOn != "" {
-			svc.SignedOn = signedOn
-		} else {
-			p.miss(fmt.Sprintf(fieldBulletinDate, h.annex))
-		}
-		out = append(out, svc)
 	}
-	if len(noQuotas) == len(hs) {
+	var out []model.Service
+	var noQuotas []string
+	for _, b := range chosen {
+		out = append(out, b.svc)
+		if !b.quotasOK {
+			noQuotas = append(noQuotas, b.svc.Annex)
+		}
+		for _, f := range b.missing {
+			p.miss(f)
+		}
+	}
+	if len(noQuotas) == len(chosen) {
 		p.miss(fieldBulletins)
 	} else {
 		for _, a := range noQuotas {
@@ -145,23 +139,36 @@ func (p *parser) services(kind, signedOn string) []model.Service {
 	return out
 }
 
-// compareAnnex orders annex numbers numerically (« 2.2 » before « 2.10 »).
-func compareAnnex(a, b string) int {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		x, errx := strconv.Atoi(pa[i])
-		y, erry := strconv.Atoi(pb[i])
-		if errx != nil || erry != nil {
-			if c := strings.Compare(pa[i], pb[i]); c != 0 {
-				return c
-			}
-			continue
-		}
-		if c := cmp.Compare(x, y); c != 0 {
-			return c
-		}
+// bulletin is one bulletin read from its heading to the next one.
+type bulletin struct {
+	svc      model.Service
+	quotasOK bool
+	missing  []string
+}
+
+// bulletin reads the bulletin whose heading is h, up to line end.
+func (p *parser) bulletin(h heading, end int, listed, kind, signedOn string) bulletin {
+	b := bulletin{svc: model.Service{Annex: h.annex, Unit: h.unit, Service: h.service}}
+	if listed != "" {
+		b.svc.Unit = listed
 	}
-	return cmp.Compare(len(pa), len(pb))
+	if b.svc.Unit == "" {
+		b.missing = append(b.missing, fmt.Sprintf("structure du bulletin d'adhésion (annexe %s)", h.annex))
+	}
+	if b.svc.Service == "" {
+		b.missing = append(b.missing, fmt.Sprintf("service du bulletin d'adhésion (annexe %s)", h.annex))
+	}
+	var bad []string
+	b.svc.Quotas, b.quotasOK, bad = p.quotas(h.next, end, h.annex)
+	b.missing = append(b.missing, bad...)
+	if _, on, found := p.signature(h.next, end, true); found {
+		b.svc.SignedOn = on
+	} else if kind == model.KindDossier && signedOn != "" {
+		b.svc.SignedOn = signedOn
+	} else {
+		b.missing = append(b.missing, fmt.Sprintf(fieldBulletinDate, h.annex))
+	}
+	return b
 }
 
 func hasAnnex(ss []model.Service, annex string) bool {
@@ -233,4 +240,23 @@ func continuesLabel(l line) bool {
 		}
 	}
 	return !strings.ContainsAny(f, ":«»") && len(strings.Fields(f)) <= 8
+}
+
+// compareAnnex orders annex numbers numerically (« 2.2 » before « 2.10 »).
+func compareAnnex(a, b string) int {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		x, errx := strconv.Atoi(pa[i])
+		y, erry := strconv.Atoi(pb[i])
+		if errx != nil || erry != nil {
+			if c := strings.Compare(pa[i], pb[i]); c != 0 {
+				return c
+			}
+			continue
+		}
+		if c := cmp.Compare(x, y); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(pa), len(pb))
 }

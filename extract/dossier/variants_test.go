@@ -70,6 +70,17 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("annexes %v, first %+v", annexes, rec.Services[0])
 			}
 		}},
+		{"wrapped table-of-contents entries naming the bulletins", func(tb testing.TB, s string) string {
+			return mustReplace(tb, s, "Annexe 3 –Formulaire de changement d’administrateur partenaire\t7\n",
+				"Annexe 3 –Formulaire de changement d’administrateur partenaire\t7\n"+
+					"Annexe 2.1 : Service social général – Bulletin d'adhésion au service\n« Consultation du dossier allocataire » (Cdap)\t12\n"+
+					"Annexe 2.2 : Résidence Abrioux – Bulletin d'adhésion au service\n« Consultation du dossier allocataire » (Cdap)\t14\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if len(rec.Services) != 4 || rec.Services[0].Quotas.T1 != 25 || rec.Services[1].Quotas.T1 != 3 {
+				tb.Errorf("services %+v", rec.Services)
+			}
+		}},
 		{"bulletin heading wrapped over two lines", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "Annexe 2.1 : Service social général – Bulletin d'adhésion au service « Consultation",
 				"Annexe 2.1 : Service social général – Bulletin d'adhésion au service «\nConsultation", 1)
