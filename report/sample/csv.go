@@ -64,6 +64,19 @@ func WriteExportXLSX(w io.Writer, rows []model.Habilitation) error {
 	if err != nil {
 		return fmt.Errorf("write export xlsx: %w", err)
 	}
+	// Widths (in characters) so that the sheet reads without resizing.
+	for i, w := range []float64{11, 16, 13, 30, 34, 16, 30, 8, 7, 24, 10, 15, 17} {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return fmt.Errorf("write export xlsx: %w", err)
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return fmt.Errorf("write export xlsx: %w", err)
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 11}})
+	if err != nil {
+		return fmt.Errorf("write export xlsx: %w", err)
+	}
 	toRow := func(vals []string) []any {
 		out := make([]any, len(vals))
 		for i, v := range vals {
@@ -71,7 +84,11 @@ func WriteExportXLSX(w io.Writer, rows []model.Habilitation) error {
 		}
 		return out
 	}
-	if err := sw.SetRow("A1", toRow(ExportHeader)); err != nil {
+	header := make([]any, len(ExportHeader))
+	for i, h := range ExportHeader {
+		header[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := sw.SetRow("A1", header); err != nil {
 		return fmt.Errorf("write export xlsx: %w", err)
 	}
 	for i, h := range rows {
