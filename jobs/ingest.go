@@ -29,6 +29,8 @@ type IngestOptions struct {
 	Log *slog.Logger
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
+	// Progress shows the files taken, per folder (nil: nothing).
+	Progress Progress
 }
 
 // DefaultIngestMaxBytes is the largest file taken from a drop folder.
@@ -43,6 +45,9 @@ func (o IngestOptions) withDefaults() IngestOptions {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.Progress == nil {
+		o.Progress = noProgress{}
 	}
 	return o
 }
@@ -111,6 +116,11 @@ func (in *intake) folder(ctx context.Context, folder string) error {
 	if err != nil {
 		return err
 	}
+	if len(ready) == 0 {
+		return nil
+	}
+	in.opts.Progress.Start(folder, len(ready))
+	defer in.opts.Progress.Finish()
 	for _, f := range ready {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -119,6 +129,7 @@ func (in *intake) folder(ctx context.Context, folder string) error {
 		if err := in.file(context.WithoutCancel(ctx), folder, f); err != nil {
 			return err
 		}
+		in.opts.Progress.Add(1)
 	}
 	return nil
 }
