@@ -176,9 +176,14 @@ func repeatedEdges(pages [][]line) map[string]bool {
 
 // protected reports whether l carries content the parser needs even when it
 // repeats at page edges (each bulletin ends with its own « Fait à » block).
+// A bulletin heading's wrapped lines repeat too when every bulletin opens a
+// page.
 func protected(l line) bool {
-	return strings.HasPrefix(l.fold, "fait a ") || strings.HasPrefix(l.fold, "annexe ") ||
-		strings.HasPrefix(l.fold, "pour ") || reQuotaRow.MatchString(l.fold)
+	f := l.fold
+	return strings.HasPrefix(f, "fait a ") || strings.HasPrefix(f, "fait le ") || strings.HasPrefix(f, "annexe ") ||
+		strings.HasPrefix(f, "pour ") || reQuotaRow.MatchString(f) ||
+		strings.Contains(f, "bulletin") || strings.Contains(f, "adhesion") || strings.Contains(f, "(cdap)") ||
+		strings.Contains(f, "allocataire") || strings.Contains(f, "profils") || strings.Contains(f, "nombre d'utilisateurs")
 }
 
 // isTOC reports whether l is an entry of a table of contents: dot leaders or

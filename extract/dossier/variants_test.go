@@ -81,6 +81,21 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("services %+v", rec.Services)
 			}
 		}},
+		{"every bulletin opens a page with its wrapped heading", func(tb testing.TB, s string) string {
+			s = strings.ReplaceAll(s, "Bulletin d'adhésion au service « Consultation", "Bulletin d'adhésion au service «\nConsultation")
+			i := strings.Index(s, "Annexe 2.1 : Service social général")
+			front, rest := s[:i], s[i:]
+			half := strings.Index(front, "Article 9 – Engagements des parties\n\nArticle 9.1")
+			for _, a := range []string{"Annexe 2.2 : ", "Annexe 2.3 : ", "Annexe 2.4 : "} {
+				rest = strings.Replace(rest, a, "\f"+a, 1)
+			}
+			return front[:half] + "\f" + front[half:] + "\f" + rest
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if len(rec.Services) != 4 || rec.Services[3].Service != "Cdap" || rec.Services[3].Quotas.T1 != 15 {
+				tb.Errorf("services %+v", rec.Services)
+			}
+		}},
 		{"bulletin heading wrapped over two lines", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "Annexe 2.1 : Service social général – Bulletin d'adhésion au service « Consultation",
 				"Annexe 2.1 : Service social général – Bulletin d'adhésion au service «\nConsultation", 1)
