@@ -210,6 +210,15 @@ func TestEndToEndDemoThenIdempotentRun(t *testing.T) {
 		}
 		mustHoldNoPersonalData(t, second.stdout+second.stderr, partners)
 	})
+
+	t.Run("status", func(t *testing.T) {
+		out := mustRunBinary(t, 0, "status", "--config", cfg).stdout
+		for _, want := range []string{"run ", " ok ", "Last error: none", dir} {
+			if !strings.Contains(out, want) {
+				t.Errorf("status lacks %q:\n%s", want, out)
+			}
+		}
+	})
 }
 
 // pdfText returns the text of a PDF through pdftotext (poppler-utils, which
