@@ -88,6 +88,9 @@ func (x Isolated) Extract(ctx context.Context, data []byte) (Document, error) {
 	if err := ctx.Err(); err != nil {
 		return Document{}, err
 	}
+	if out.truncated {
+		return Document{}, fmt.Errorf("worker reply larger than %d bytes: %w: %w", maxReplyBytes, errLimit, model.ErrCorrupt)
+	}
 	var reply workerReply
 	if err := json.Unmarshal(out.Bytes(), &reply); err != nil || (reply.Document == nil && reply.Class == "") {
 		var ee *exec.ExitError
@@ -142,7 +145,8 @@ func ServeWorker(ctx context.Context, r io.Reader, w io.Writer, lim Limits) erro
 // limitedBuffer keeps at most max bytes and drops the rest.
 type limitedBuffer struct {
 	bytes.Buffer
-	max int
+	max       int
+	truncated bool
 }
 
 func (b *limitedBuffer) Write(p []byte) (int, error) {
@@ -150,6 +154,7 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 		if room > 0 {
 			b.Buffer.Write(p[:room])
 		}
+		b.truncated = true
 		return len(p), nil
 	}
 	return b.Buffer.Write(p)
