@@ -84,7 +84,7 @@ func French(err error) string {
 	case errors.Is(err, ErrNoHeader):
 		return name + "aucune ligne d'en-tête reconnue (Identifiant, Nom, Profil, Statut…)."
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return name + "lecture interrompue (arrêt demandé ou délai dépassé) ; elle sera reprise au prochain passage."
+		return name + "lecture interrompue (arrêt demandé ou délai dépassé)."
 	case errors.Is(err, ErrUnclosedQuote):
 		return name + "un guillemet non refermé fait déborder un champ sur les lignes suivantes ; " +
 			"le fichier ne peut pas être lu sans perdre de lignes."
