@@ -18,6 +18,10 @@ type HTMLOptions struct {
 	// SplitQuotaTables forces a page break inside every quota table (after
 	// the T2 row), its header repeated, as happens in long real dossiers.
 	SplitQuotaTables bool
+	// HeaderFooter prints a running header (the document title) and a
+	// « Page N / M » footer on every page (CSS page-margin boxes, which
+	// Chromium prints and LibreOffice's HTML import ignores).
+	HeaderFooter bool
 }
 
 // WriteDossierHTML writes the dossier of r as one HTML page (A4 print CSS)
@@ -62,6 +66,10 @@ func writeHTML(w io.Writer, doc forms.Document, o HTMLOptions) error {
 	b.WriteString(html.EscapeString(doc.Title))
 	b.WriteString("</title>\n<style>\n")
 	fmt.Fprintf(&b, htmlStyle, font)
+	if o.HeaderFooter {
+		fmt.Fprintf(&b, "@page { @top-right { content: %q; font-size: 8pt; } @bottom-center { content: \"Page \" counter(page) \" / \" counter(pages); font-size: 8pt; } }\n",
+			doc.Title)
+	}
 	b.WriteString("</style></head><body>\n")
 	h := &htmlWriter{b: &b, o: o}
 	for _, bl := range doc.Blocks {

@@ -10,6 +10,7 @@
 #   chromium.pdf                  headless Chromium print-to-PDF (Skia)
 #   chromium-dejavu-serif.pdf     the same, body in DejaVu Serif
 #   chromium-quota-split.pdf      Chromium, every quota table split over two pages
+#   chromium-header-footer.pdf    Chromium, running header and « Page N / M » footer
 #   ghostscript.pdf               libreoffice.pdf re-distilled by Ghostscript pdfwrite
 #   qpdf-object-streams.pdf       libreoffice.pdf rewritten by qpdf with object streams
 #   fpdf.pdf                      report/sample's own writer (go-pdf/fpdf, DejaVu Sans)
@@ -49,6 +50,7 @@ lo "$work/dossier-serif.html" "$out/libreoffice-dejavu-serif.pdf"
 chrome "$work/dossier.html" "$out/chromium.pdf"
 chrome "$work/dossier-serif.html" "$out/chromium-dejavu-serif.pdf"
 chrome "$work/dossier-split.html" "$out/chromium-quota-split.pdf"
+chrome "$work/dossier-hf.html" "$out/chromium-header-footer.pdf"
 gs -q -sDEVICE=pdfwrite -dNOPAUSE -dBATCH -o "$out/ghostscript.pdf" "$out/libreoffice.pdf"
 qpdf --object-streams=generate "$out/libreoffice.pdf" "$out/qpdf-object-streams.pdf"
 cp "$work/fpdf.pdf" "$out/fpdf.pdf"

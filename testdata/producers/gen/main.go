@@ -50,6 +50,7 @@ func run(dir string) error {
 		"dossier.html":       {},
 		"dossier-serif.html": {FontFamily: "'DejaVu Serif', serif"},
 		"dossier-split.html": {SplitQuotaTables: true},
+		"dossier-hf.html":    {HeaderFooter: true},
 	}
 	for name, o := range files {
 		var b bytes.Buffer
