@@ -70,7 +70,7 @@ func TestWriteAdminChange(t *testing.T) {
 		Phone: "+33380221133", Mobile: "+33612345678", Email: "aguerin@ccas-beaune.fr", Replaces: model.AnswerYes,
 		ReplacesName: "Coralie ÉTIENNE", ReplacesEmail: "cetienne@ccas-beaune.fr"}
 	common := []string{"Partenaire : Centre Communal d'Action Sociale de la Ville de Beaune", "Convention n° 04/2018",
-		"Caisse d'Allocations familiales", "de la Côte d'Or", "8 Bd Clemenceau", "21000 DIJON",
+		"Caisse d'Allocations familiales de la Côte d'Or", "8 Bd Clemenceau 21000 DIJON",
 		"A l'attention de l'administrateur « Mon Compte Partenaire »", "Objet : modification d'un administrateur",
 		"Pour le Partenaire", "L'administrateur", "Fonction du signataire :", "Prénom NOM et signature :"}
 	tests := []struct {
@@ -102,6 +102,16 @@ func TestWriteAdminChange(t *testing.T) {
 				}
 			}
 		})
+	}
+	var a, b bytes.Buffer
+	if err := WriteAdminChange(&a, missing); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteAdminChange(&b, missing); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("the same form gave different bytes")
 	}
 	if err := WriteAdminChange(&bytes.Buffer{}, model.AdminChange{}); err == nil {
 		t.Error("a form without convention was written")
