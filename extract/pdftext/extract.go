@@ -56,6 +56,16 @@ var abandoned atomic.Int64
 
 func extract(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	pages, err := extractPages(ctx, data, lim)
+	if errors.Is(err, model.ErrCorrupt) && !errors.Is(err, errLimit) && ctx.Err() == nil && !hasEncrypt(data) {
+		// A damaged cross-reference table in a complete file: rebuild it.
+		if p, perr := prepare(data); perr == nil {
+			if fixed := repair(p); fixed != nil {
+				if rp, rerr := extractPages(ctx, fixed, lim); rerr == nil {
+					pages, err = rp, nil
+				}
+			}
+		}
+	}
 	if err == nil {
 		doc := assemble(pages)
 		if err = checkQuality(doc); err == nil {
