@@ -72,6 +72,11 @@ func ImportReview(ctx context.Context, st *store.Store, dd *DataDir, file string
 	} else if ok {
 		res.Convention, res.Decisions = prev.Convention, prev.Rows
 		res.Attestation, res.ActionsCSV, res.ActionsXLSX = prev.Attestation, prev.ActionsCSV, prev.ActionsXLSX
+		if prev.Attestation == "" && o.Attestation != nil {
+			// Imported before an attestation writer was available: the
+			// decisions stay as they are, the missing outputs are written.
+			return res, rewriteOutputs(ctx, st, dd, &res, prev, o)
+		}
 		return res, nil
 	}
 	wb, err := reviewin.Read(ctx, res.File, data, o.Limits)
@@ -105,6 +110,28 @@ func ImportReview(ctx context.Context, st *store.Store, dd *DataDir, file string
 		return res, err
 	}
 	return res, st.SetReviewOutputs(ctx, res.SHA256, res.Attestation, res.ActionsCSV, res.ActionsXLSX)
+}
+
+// rewriteOutputs writes the outputs of an earlier import from its stored
+// decisions.
+func rewriteOutputs(ctx context.Context, st *store.Store, dd *DataDir, res *ImportResult, prev store.ReviewImport, o ImportOptions) error {
+	ds, err := st.ReviewDecisions(ctx, prev.SHA256)
+	if err != nil {
+		return err
+	}
+	conv, err := conventionOf(ctx, st, prev.Convention)
+	if err != nil {
+		return err
+	}
+	reviewedOn, _ := model.ParseISODate(prev.ReviewedOn)
+	asOf, _ := model.ParseISODate(prev.AsOf)
+	att := model.NewAttestation(conv, prev.Reviewer, reviewedOn, asOf, ds)
+	now := model.DateOf(o.Now())
+	att.File, att.FileSHA256, att.ProducedOn = prev.Name, prev.SHA256, now
+	if err := writeImportOutputs(dd, res, att, now, o.Attestation); err != nil {
+		return err
+	}
+	return st.SetReviewOutputs(ctx, res.SHA256, res.Attestation, res.ActionsCSV, res.ActionsXLSX)
 }
 
 // writeImportOutputs writes the actions files and, with a writer, the attestation.

@@ -14,6 +14,7 @@ type ReviewDecision struct {
 	Unit, Service                       string
 	Profile                             Profile
 	Recommendation                      Verdict
+	RecommendationReason                string // the Caf's reason, as the workbook showed it
 	Decision                            Decision
 	NewProfile                          Profile // only for DecisionChangeProfile
 	Justification, Comment              string
@@ -44,7 +45,7 @@ type Action struct {
 	Unit, Service                       string
 	Profile                             Profile
 	NewProfile                          Profile // for ActionChangeProfile
-	Reason                              string  // the reviewer's justification or comment
+	Reason                              string  // the reviewer's justification or comment, else the Caf's reason
 }
 
 // ActionsFrom derives the actions from review decisions: removals then
@@ -54,7 +55,7 @@ func ActionsFrom(ds []ReviewDecision) []Action {
 	for _, d := range ds {
 		a := Action{Key: d.Key, Convention: d.Convention, Account: d.Account, LastName: d.LastName,
 			FirstName: d.FirstName, Email: d.Email, Unit: d.Unit, Service: d.Service, Profile: d.Profile,
-			Reason: cmp.Or(d.Justification, d.Comment)}
+			Reason: cmp.Or(d.Justification, d.Comment, d.RecommendationReason)}
 		switch d.Decision {
 		case DecisionRemove:
 			a.Kind = ActionRemove

@@ -58,12 +58,12 @@ func ReviewCells(r ReviewRow, findings string) [ReviewProtectedCount]string {
 		string(r.Verdict), r.Reason}
 }
 
-// ReviewWorkbookID identifies one generated workbook: the convention, the
-// as-of date and its row keys. Generating again the same day gives the same
+// ReviewWorkbookID identifies one generated workbook: the layout format, the
+// convention, the as-of date and its row keys. Generating again the same day gives the same
 // id; rows copied from another workbook carry another id.
 func ReviewWorkbookID(convention string, asOf Date, keys []string) string {
 	h := fnv.New128a()
-	h.Write([]byte(convention + "\x1f" + asOf.String()))
+	h.Write([]byte(ReviewFormat + "\x1f" + convention + "\x1f" + asOf.String()))
 	sorted := slices.Clone(keys)
 	slices.Sort(sorted)
 	for _, k := range sorted {

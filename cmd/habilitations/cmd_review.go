@@ -86,9 +86,6 @@ func printOutputs(e *env, r jobs.ImportResult) {
 			fmt.Fprintf(e.stdout, "  %s\n", p)
 		}
 	}
-	if r.Attestation == "" {
-		fmt.Fprintln(e.stdout, "  (no attestation: the PDF writer is not available in this build)")
-	}
 }
 
 func countsLine(m map[string]int) string {

@@ -1,10 +1,12 @@
 package main
 
-import "habilitations/jobs"
+import (
+	"habilitations/jobs"
+	"habilitations/report/forms"
+)
 
 // attestationWriter returns the PDF writer of the « attestation de revue des
-// habilitations » (report/forms), or nil while that writer is not built:
-// the import then writes the actions files only and says so.
+// habilitations » that review import writes after storing the decisions.
 func attestationWriter() jobs.AttestationWriter {
-	return nil
+	return forms.WriteAttestation
 }

@@ -119,7 +119,7 @@ func decide(n int, cells [model.ReviewProtectedCount]string, get func(int) strin
 	p, _ := model.ParseProfile(cells[6])
 	verdict, _ := model.ParseVerdict(cells[model.ReviewColVerdict])
 	d := model.ReviewDecision{Account: cells[0], LastName: cells[1], FirstName: cells[2], Email: cells[3], Unit: cells[4],
-		Service: cells[5], Profile: p, Recommendation: verdict,
+		Service: cells[5], Profile: p, Recommendation: verdict, RecommendationReason: cells[13],
 		Justification: model.CleanText(get(model.ReviewColJustification)), Comment: model.CleanText(get(model.ReviewColComment))}
 	raw := get(model.ReviewColDecision)
 	dec, ok := model.ParseDecision(raw)
