@@ -2,7 +2,6 @@ package sample
 
 import (
 	"fmt"
-	"strings"
 	"text/template"
 
 	"habilitations/model"
@@ -148,13 +147,3 @@ func bulletin(d *forms.Document, r model.Record, s model.Service) error {
 	return nil
 }
 
-// joinNonEmpty joins the non-empty values with sep.
-func joinNonEmpty(sep string, vals ...string) string {
-	var out []string
-	for _, v := range vals {
-		if strings.TrimSpace(v) != "" {
-			out = append(out, v)
-		}
-	}
-	return strings.Join(out, sep)
-}

@@ -3,7 +3,6 @@ package sample
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"habilitations/model"
 )
@@ -34,14 +33,6 @@ func frenchDate(iso string, form int) string {
 	}
 }
 
-// longDate prints a date as « 25 novembre 2026 » for forms and attestations.
-func longDate(t time.Time) string {
-	day := fmt.Sprint(t.Day())
-	if t.Day() == 1 {
-		day = "1er"
-	}
-	return fmt.Sprintf("%s %s %d", day, monthNames[t.Month()-1], t.Year())
-}
 
 // feminineFirstNames is filled from the name lists: the civility printed
 // before a representative (« Monsieur », « Madame ») depends on it.
@@ -95,18 +86,3 @@ func cafShort(name string) string {
 	return name
 }
 
-// addressLines splits « 8 Bd Clemenceau – 21000 DIJON » into its lines.
-func addressLines(addr string) []string {
-	for _, sep := range []string{" – ", " - ", ", "} {
-		if strings.Contains(addr, sep) {
-			var out []string
-			for _, p := range strings.Split(addr, sep) {
-				if p = strings.TrimSpace(p); p != "" {
-					out = append(out, p)
-				}
-			}
-			return out
-		}
-	}
-	return []string{addr}
-}
