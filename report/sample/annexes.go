@@ -146,4 +146,3 @@ func bulletin(d *forms.Document, r model.Record, s model.Service) error {
 	signatures(d, r, s.SignedOn)
 	return nil
 }
-

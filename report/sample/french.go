@@ -33,7 +33,6 @@ func frenchDate(iso string, form int) string {
 	}
 }
 
-
 // feminineFirstNames is filled from the name lists: the civility printed
 // before a representative (« Monsieur », « Madame ») depends on it.
 var feminineFirstNames = map[string]bool{}
@@ -85,4 +84,3 @@ func cafShort(name string) string {
 	}
 	return name
 }
-
