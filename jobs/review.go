@@ -27,6 +27,10 @@ type ReviewOptions struct {
 	// Findings of a reconciliation already done on the same data; nil means
 	// reconcile here.
 	Findings []model.Finding
+	// FollowUp is the check of earlier reviews' actions already done by the
+	// caller (the run's reconcile step calls CheckReviewActions); nil means
+	// check here.
+	FollowUp map[string][]model.ActionResult
 	Now      func() time.Time
 	Log      *slog.Logger
 }
@@ -74,9 +78,11 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	if findings == nil {
 		findings = model.Reconcile(records, rows, o.AsOf, o.Settings)
 	}
-	follow, err := CheckReviewActions(ctx, st, records, rows, o.AsOf)
-	if err != nil {
-		return res, err
+	follow := o.FollowUp
+	if follow == nil {
+		if follow, err = CheckReviewActions(ctx, st, records, rows, o.AsOf); err != nil {
+			return res, err
+		}
 	}
 	for _, rs := range follow {
 		res.ActionChecks += len(rs)

@@ -82,11 +82,38 @@ func TestLibreOfficeOpens(t *testing.T) {
 		{Kind: model.ActionRemove, Account: "u-10003", LastName: "Robert", FirstName: "Léa", Unit: "Service social général", Service: "Cdap", Profile: model.T1},
 		{Kind: model.ActionChangeProfile, Account: "u-10004", LastName: "Richard", FirstName: "Léa", Unit: "Pôle insertion", Service: "Cdap", Profile: model.T1, NewProfile: model.T4},
 	}, sampleRows(120))
-	for name, rv := range map[string]model.Review{"revue-120": sampleReview(t, 120), "revue-vide": sampleReview(t, 0)} {
+	rv := sampleReview(t, 120)
+	var acts []model.Action
+	for _, r := range rv.Rows {
+		if r.Verdict == model.VerdictRemove {
+			acts = append(acts, model.Action{Kind: model.ActionRemove, Account: r.Account, LastName: r.LastName, FirstName: r.FirstName,
+				Email: r.Email, Unit: r.Unit, Service: r.Service, Profile: r.Profile, Reason: r.Reason})
+		}
+	}
+	files := map[string]func(w *bytes.Buffer) error{
+		"revue-120": func(w *bytes.Buffer) error { _, err := review.Write(context.Background(), w, rv, follow); return err },
+		"revue-vide": func(w *bytes.Buffer) error {
+			_, err := review.Write(context.Background(), w, sampleReview(t, 0), nil)
+			return err
+		},
+		"actions": func(w *bytes.Buffer) error { return review.WriteActionsXLSX(w, "06/2017", acts) },
+		"revues-caf": func(w *bytes.Buffer) error {
+			return review.WriteConsolidated(w, sampleAsOf, []review.ConventionLine{
+				{Number: "06/2017", Partner: "Centre communal d'action sociale de Villefictive", Units: []string{"2.1 – Service social général", "2.2 – Pôle insertion"},
+					Authorised: 50, Used: 61, OpenFindings: 12, Anniversary: "3 mai", Due: model.NewDate(2027, 5, 3), Status: model.ReviewSent, Workbook: "revue-06-2017.xlsx"},
+				{Number: "2019-014", Partner: "Département fictif", Units: []string{"2.1 – Insertion"}, Status: model.ReviewToPrepare,
+					Note: "Aucun export des habilitations reçu : revue impossible."},
+			})
+		},
+	}
+	for name, write := range files {
 		t.Run(name, func(t *testing.T) {
-			b, _ := mustWrite(t, rv, follow)
+			var b bytes.Buffer
+			if err := write(&b); err != nil {
+				t.Fatal(err)
+			}
 			src := filepath.Join(dir, name+".xlsx")
-			if err := os.WriteFile(src, b, 0o600); err != nil {
+			if err := os.WriteFile(src, b.Bytes(), 0o600); err != nil {
 				t.Fatal(err)
 			}
 			convertWithLibreOffice(t, soffice, src, dir)
