@@ -95,7 +95,7 @@ func expandListArgs(args []string, names ...string) []string {
 // findings and writes the breach report when o.out is set.
 func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 	if o.dataDir != "" && len(o.records) == 0 {
-		return usageError{errors.New("the store-based mode (--data) is run by « habilitations run »; give --records and --export to reconcile files")}
+		return runReconcileStore(ctx, e, o)
 	}
 	if len(o.records) == 0 || len(o.exports) == 0 {
 		return usageError{errors.New("give at least one --records file and one --export file")}

@@ -211,6 +211,17 @@ func TestEndToEndDemoThenIdempotentRun(t *testing.T) {
 		mustHoldNoPersonalData(t, second.stdout+second.stderr, partners)
 	})
 
+	t.Run("reconcile from the store", func(t *testing.T) {
+		out := mustRunBinary(t, 0, "reconcile", "--data", dir, "--as-of", asOf.String(), "--json").stdout
+		var got model.Findings
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("reconcile --json: %v\n%s", err, out)
+		}
+		if !reflect.DeepEqual(findingKeys(got.Findings), findingKeys(findings.Findings)) || got.AsOf != asOf {
+			t.Errorf("reconcile --data --json differs from the run's findings.json")
+		}
+	})
+
 	t.Run("status", func(t *testing.T) {
 		out := mustRunBinary(t, 0, "status", "--config", cfg).stdout
 		for _, want := range []string{"run ", " ok ", "Last error: none", dir} {
