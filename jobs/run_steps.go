@@ -61,6 +61,7 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 	for _, rs := range checks {
 		sum.ActionChecks += len(rs)
 	}
+	w.followUp = checks
 	rep.Reconcile = &sum
 	w.findings, w.records, w.rows = res.Findings, res.EffectiveRecords, res.CurrentRows
 	w.newFindings = res.Findings
@@ -77,7 +78,7 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 func (w *workspace) reviewsStep(ctx context.Context, rep *RunReport) error {
 	res, err := PrepareReviews(ctx, w.st, w.dd, ReviewOptions{
 		AsOf: w.opts.AsOf, LeadDays: w.opts.Config.Review.LeadDays, Settings: w.reconcileSettings(),
-		Findings: w.findings, Now: w.opts.Now, Log: w.log,
+		Findings: w.findings, FollowUp: w.followUp, Now: w.opts.Now, Log: w.log,
 	})
 	var files []string
 	if res.Consolidated != "" {

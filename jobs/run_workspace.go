@@ -76,7 +76,10 @@ type workspace struct {
 	// first reconciliation).
 	newFindings []model.Finding
 	records     []model.Record
-	rows        []model.Habilitation
+	// followUp is the check of earlier reviews' actions against the
+	// current exports, done once by the reconcile step.
+	followUp map[string][]model.ActionResult
+	rows     []model.Habilitation
 }
 
 // withRun takes the data directory (ErrLocked when another process has it),
