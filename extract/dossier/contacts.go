@@ -78,8 +78,11 @@ func isContactHeader(l line) bool {
 	return strings.HasPrefix(f, "fonction") || strings.HasPrefix(f, "nom et fonction") ||
 		strings.Contains(f, "adresse mel") || strings.Contains(f, "adresse mei") || strings.Contains(f, "courriel") ||
 		strings.Contains(f, "adresse electronique") || strings.HasPrefix(f, "nom et prenom") || strings.HasPrefix(f, "nom, prenom") ||
-		f == "administrateurs" || strings.HasPrefix(f, "autres interlocuteurs") || f == "telephone"
+		f == "telephone" || reSubheading.MatchString(f)
 }
+
+// reSubheading reads the sub-headings that group a contact table's rows.
+var reSubheading = regexp.MustCompile(`^(?:administrateurs|administrateur\(s\)|autres (?:interlocuteurs|contacts|correspondants)|interlocuteurs|contacts|securite|securite et protection des donnees|protection des donnees)\s*:?$`)
 
 // startsContact reports whether l opens a contact row: its first cell starts
 // with a function label, or one of its first two cells is only a function

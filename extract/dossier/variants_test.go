@@ -239,6 +239,15 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("term %d renewal %v", c.TermMonths, c.TacitRenewal)
 			}
 		}},
+		{"other sub-headings in the contact tables", func(tb testing.TB, s string) string {
+			s = mustReplace(tb, s, "Autres interlocuteurs\t\t\n", "Autres contacts\t\t\n", 1)
+			return mustReplace(tb, s, "Administrateurs\t\t\n", "Administrateur(s)\t\t\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if len(rec.Contacts) != 9 || rec.Contacts[1].Name != "Emmanuelle SAUVAGE" {
+				tb.Errorf("contacts %+v", rec.Contacts)
+			}
+		}},
 		{"separate name and function columns", func(tb testing.TB, s string) string {
 			s = mustReplace(tb, s, "Administrateur Aline BOUCHARD\tabouchard@ccas-dijon.fr",
 				"Aline BOUCHARD\tAdministrateur\tabouchard@ccas-dijon.fr", 1)
