@@ -63,6 +63,9 @@ func writeFindings(f *excelize.File, st *styles, rv model.Review) error {
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!$1:$1"}); err != nil {
 		return err
 	}
+	if err := readOnly(f, sh); err != nil {
+		return err
+	}
 	return sw.Flush()
 }
 
@@ -141,6 +144,7 @@ func writeAdmins(f *excelize.File, st *styles, rv model.Review) error {
 		w.merged(row, "Aucun compte administrateur dans l'export.", st.note, 20)
 	}
 	w.do(pageSetup(f, sh, "landscape"))
+	w.do(readOnly(f, sh))
 	return w.err
 }
 
@@ -176,5 +180,6 @@ func WriteFollowUpSheet(f *excelize.File, sheet string, results []model.ActionRe
 	}
 	w.do(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
 	w.do(pageSetup(f, sheet, "landscape"))
+	w.do(readOnly(f, sheet))
 	return w.err
 }

@@ -93,8 +93,7 @@ func writeRows(ctx context.Context, f *excelize.File, st *styles, rv model.Revie
 	if err := addDropDowns(f, sh, last); err != nil {
 		return err
 	}
-	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{AutoFilter: true, FormatColumns: true, FormatRows: true,
-		SelectLockedCells: true, SelectUnlockedCells: true}); err != nil {
+	if err := readOnly(f, sh); err != nil { // the reviewer's columns are unlocked cells
 		return err
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!$1:$1"}); err != nil {

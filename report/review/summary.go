@@ -73,6 +73,7 @@ func writeSummary(f *excelize.File, st *styles, rv model.Review) error {
 	row++
 	row = writeQuotaTable(w, st, rv, row)
 	row = writeFindingCounts(w, st, rv, row+1)
+	w.do(readOnly(f, sh))
 	if err := w.err; err != nil {
 		return err
 	}

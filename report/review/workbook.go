@@ -112,6 +112,13 @@ func writeMeta(f *excelize.File, m Manifest) error {
 	return f.SetSheetVisible(model.ReviewSheetMeta, false, true)
 }
 
+// readOnly protects a sheet the reviewer only reads (or, on « Synthèse »,
+// fills in its unlocked cells); filters and column widths stay usable.
+func readOnly(f *excelize.File, sheet string) error {
+	return f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{AutoFilter: true, FormatColumns: true, FormatRows: true,
+		SelectLockedCells: true, SelectUnlockedCells: true})
+}
+
 // cell returns the A1 name of column col (1-based) and row.
 func cell(col, row int) string {
 	n, _ := excelize.CoordinatesToCellName(col, row)

@@ -57,6 +57,11 @@ func TestWriteSheets(t *testing.T) {
 	if v, _ := f.GetSheetVisible(model.ReviewSheetMeta); v {
 		t.Error("meta sheet visible")
 	}
+	for _, sh := range want[:4] {
+		if p, err := f.GetSheetProtection(sh); err != nil || !p.AutoFilter {
+			t.Errorf("sheet %s not protected with filters allowed: %+v, %v", sh, p, err)
+		}
+	}
 	dvs, err := f.GetDataValidations(model.ReviewSheetRows)
 	if err != nil || len(dvs) != 2 {
 		t.Errorf("data validations %d, %v", len(dvs), err)
