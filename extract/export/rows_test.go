@@ -90,3 +90,24 @@ func TestRowErrorCap(t *testing.T) {
 		t.Errorf("kept %d, counted %d; want 10, 50", len(sum.RowErrors), sum.RowErrorCount)
 	}
 }
+
+// TestPreamble: lines above the header (Excel's « sep=; » hint, a title, a
+// blank line) are skipped and line numbers stay file lines.
+func TestPreamble(t *testing.T) {
+	tests := []struct {
+		name, data string
+		header     int
+	}{
+		{"sep hint", "sep=;\r\n" + goodHeader + goodRow, 2},
+		{"title and blank", "Export des habilitations;;\r\n\r\nGénéré le 18/11/2026\r\n" + goodHeader + goodRow, 4},
+		{"comma title", "Export, CCAS de Beaune\n" + strings.ReplaceAll(goodHeader+goodRow, ";", ","), 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sum, rows := MustReadAll(t, "p.csv", []byte(tt.data), Options{})
+			if sum.HeaderLine != tt.header || len(rows) != 1 || rows[0].Line != tt.header+1 || rows[0].Account != "u-1" {
+				t.Errorf("header line %d, rows %+v", sum.HeaderLine, rows)
+			}
+		})
+	}
+}
