@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -159,26 +160,14 @@ func readDropped(f dropped, maxBytes int64) ([]byte, error) {
 		return nil, errTooLarge
 	}
 	data := make([]byte, f.Size)
-	if _, err := readFull(fh, data); err != nil {
-		return nil, errChanged
+	if _, err := io.ReadFull(fh, data); err != nil {
+		return nil, errChanged // shorter than stat said: being rewritten
 	}
 	after, err := fh.Stat()
 	if err != nil || !f.same(observe(f.Path, f.Rel, after)) {
 		return nil, errChanged
 	}
 	return data, nil
-}
-
-func readFull(fh *os.File, b []byte) (int, error) {
-	n := 0
-	for n < len(b) {
-		m, err := fh.Read(b[n:])
-		n += m
-		if err != nil {
-			return n, err
-		}
-	}
-	return n, nil
 }
 
 var (

@@ -151,3 +151,22 @@ func TestOpenDataDirLayout(t *testing.T) {
 		t.Error(ArchivePath("abcdef", ".pdf"))
 	}
 }
+
+// FuzzSafeName: whatever the dropped name, the name written is one harmless
+// path element inside the folder.
+func FuzzSafeName(f *testing.F) {
+	for _, s := range []string{"a.pdf", "../../x", `..\..\x`, "\x00", strings.Repeat("é", 300), ".", "/", "a/b/../c.pdf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got := safeName(in)
+		if got == "" || got == "." || got == ".." || strings.ContainsAny(got, "/\\\x00") || strings.HasPrefix(got, ".") ||
+			len(got) > maxNameBytes || !utf8.ValidString(got) {
+			t.Fatalf("safeName(%q) = %q", in, got)
+		}
+		dir := "/data/rejected"
+		if !within(dir, filepath.Join(dir, got)) {
+			t.Fatalf("safeName(%q) = %q escapes", in, got)
+		}
+	})
+}

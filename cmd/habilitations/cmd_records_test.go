@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"habilitations/jobs"
+	"habilitations/jobs/store"
 	"habilitations/model"
 )
 
@@ -90,6 +92,34 @@ func TestRecordsAndHistoryCLI(t *testing.T) {
 func TestIngestCLILockedAndNoPersonalData(t *testing.T) {
 	data, conf := mustIngestCase(t, "90-rejets")
 	dd := &jobs.DataDir{Root: data}
+	// Each rejection class, with the real extractor: reason as in the truth,
+	// original and French motif in rejected/.
+	st, err := store.Open(context.Background(), dd.StatePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := st.Documents(context.Background())
+	st.Close()
+	truths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "cases", "90-rejets", "*.pdf.truth.json"))
+	if len(docs) != len(truths) || len(docs) != 7 {
+		t.Fatalf("%d documents for %d truths", len(docs), len(truths))
+	}
+	byName := map[string]store.Document{}
+	for _, d := range docs {
+		byName[d.Name] = d
+	}
+	for _, tf := range truths {
+		var want model.Rejection
+		b, _ := os.ReadFile(tf)
+		json.Unmarshal(b, &want)
+		d := byName[want.File]
+		if d.Outcome != store.OutcomeRejected || d.Reason != want.Reason || d.StoredPath != jobs.DirRejected+"/"+want.File {
+			t.Errorf("%s: %+v, want rejected %s", want.File, d, want.Reason)
+		}
+		if m, err := os.ReadFile(dd.Path(d.StoredPath + ".motif.txt")); err != nil || !strings.Contains(string(m), d.Message) {
+			t.Errorf("%s: motif %q, %v", want.File, m, err)
+		}
+	}
 	lock, err := dd.Lock()
 	if err != nil {
 		t.Fatal(err)
