@@ -16,6 +16,7 @@ import (
 
 // dropped is a file found in a drop folder (inbox/ or exports/), as stat saw it.
 type dropped struct {
+	Folder  string // store.FolderInbox or store.FolderExports
 	Path    string // absolute
 	Rel     string // relative to the folder, slash-separated: the name kept in the store
 	Size    int64

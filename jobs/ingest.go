@@ -83,8 +83,34 @@ func Ingest(ctx context.Context, dd *DataDir, st *store.Store, x Extractor, opts
 	if err := dd.removeTemporaries(); err != nil {
 		return sum, err
 	}
-	for _, folder := range []string{store.FolderInbox, store.FolderExports} {
-		if err := in.folder(ctx, folder); err != nil {
+	// Both folders are observed, then one settle interval covers them.
+	folders := []string{store.FolderInbox, store.FolderExports}
+	var files []dropped
+	for _, folder := range folders {
+		fs, ignored, err := scanFolder(ctx, dd.Path(folder))
+		sum.Ignored += ignored
+		if err != nil {
+			return sum, fmt.Errorf("ingest %s: %w", folder, err)
+		}
+		for i := range fs {
+			fs[i].Folder = folder
+		}
+		files = append(files, fs...)
+	}
+	sum.Seen = len(files)
+	ready, waiting, err := settled(ctx, files, opts.Settle)
+	sum.Waiting += waiting
+	if err != nil {
+		return sum, err
+	}
+	for _, folder := range folders {
+		var batch []dropped
+		for _, f := range ready {
+			if f.Folder == folder {
+				batch = append(batch, f)
+			}
+		}
+		if err := in.batch(ctx, folder, batch); err != nil {
 			return sum, err
 		}
 	}
@@ -103,19 +129,8 @@ type intake struct {
 	parent context.Context
 }
 
-func (in *intake) folder(ctx context.Context, folder string) error {
-	root := in.dd.Path(folder)
-	files, ignored, err := scanFolder(ctx, root)
-	in.sum.Ignored += ignored
-	if err != nil {
-		return fmt.Errorf("ingest %s: %w", folder, err)
-	}
-	in.sum.Seen += len(files)
-	ready, waiting, err := settled(ctx, files, in.opts.Settle)
-	in.sum.Waiting += waiting
-	if err != nil {
-		return err
-	}
+// batch takes the settled files of one folder, in path order.
+func (in *intake) batch(ctx context.Context, folder string, ready []dropped) error {
 	if len(ready) == 0 {
 		return nil
 	}
