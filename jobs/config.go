@@ -22,6 +22,11 @@ type Config struct {
 	DataDir string `toml:"data_dir"`
 	// TimeZone is the IANA zone of the schedules and of the run dates.
 	TimeZone string `toml:"time_zone"`
+	// MemoryLimit is a soft memory limit of the process in bytes (the Go
+	// runtime's GOMEMLIMIT: the garbage collector works harder near it);
+	// 0 leaves the runtime's default. Large review workbooks peak well
+	// above their live data without it (report/review/BENCHMARKS.md).
+	MemoryLimit int64 `toml:"memory_limit"`
 
 	Inbox      InboxConfig      `toml:"inbox"`
 	Extraction ExtractionConfig `toml:"extraction"`
@@ -180,6 +185,7 @@ func (c Config) Validate() error {
 		key string
 		v   int64
 	}{
+		{"memory_limit", c.MemoryLimit},
 		{"inbox.settle", int64(c.Inbox.Settle.Duration)},
 		{"review.lead_days", int64(c.Review.LeadDays)},
 		{"retention.habilitation_years", int64(c.Retention.HabilitationYears)},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"runtime/debug"
 
 	"habilitations/jobs"
 )
@@ -48,7 +49,7 @@ func (c *configFlags) path(e *env) string { return jobs.ConfigFromEnv(c.file, e.
 
 // load reads the configuration and resolves the data directory: --data,
 // else $HABILITATIONS_DATA, else data_dir of the configuration (whose default
-// is ./habilitations-data).
+// is ./habilitations-data). It applies memory_limit to the process.
 func (c *configFlags) load(e *env) (jobs.Config, error) {
 	cfg, err := jobs.LoadConfig(c.path(e))
 	if err != nil {
@@ -59,6 +60,9 @@ func (c *configFlags) load(e *env) (jobs.Config, error) {
 		cfg.DataDir = c.data
 	case e.getenv != nil && e.getenv("HABILITATIONS_DATA") != "":
 		cfg.DataDir = e.getenv("HABILITATIONS_DATA")
+	}
+	if cfg.MemoryLimit > 0 {
+		debug.SetMemoryLimit(cfg.MemoryLimit)
 	}
 	return cfg, nil
 }
