@@ -121,6 +121,9 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 		}
 		lines = append(lines, line)
 	}
+	if o.Convention != "" && len(lines) == 0 {
+		return res, fmt.Errorf("review: no convention numbered %q in the store", o.Convention)
+	}
 	statuses, err := st.ReviewStatuses(ctx, due)
 	if err != nil {
 		return res, err

@@ -306,3 +306,21 @@ func TestReviewImportRefusesTampering(t *testing.T) {
 		})
 	}
 }
+
+func TestPrepareReviewsSelection(t *testing.T) {
+	ctx := context.Background()
+	e, _ := mustReviewEnv(t)
+	// 12/2021 was signed on 15 June: on 1 June with a 30-day lead time only
+	// its workbook is due (04/2018: 12 March; 03/2024 later in the year).
+	res, err := PrepareReviews(ctx, e.st, e.dd, ReviewOptions{AsOf: model.NewDate(2027, 6, 1), LeadDays: 30})
+	if err != nil || len(res.Workbooks) != 1 || filepath.Base(res.Workbooks[0]) != "revue-12-2021.xlsx" {
+		t.Errorf("lead time: %+v, %v", res, err)
+	}
+	res, err = PrepareReviews(ctx, e.st, e.dd, ReviewOptions{AsOf: model.NewDate(2027, 1, 5), Convention: "04 / 2018"})
+	if err != nil || len(res.Workbooks) != 1 || filepath.Base(res.Workbooks[0]) != "revue-04-2018.xlsx" {
+		t.Errorf("one convention: %+v, %v", res, err)
+	}
+	if _, err := PrepareReviews(ctx, e.st, e.dd, ReviewOptions{AsOf: model.NewDate(2027, 1, 5), Convention: "99/1999"}); err == nil {
+		t.Error("unknown convention accepted")
+	}
+}
