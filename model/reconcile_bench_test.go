@@ -1,8 +1,11 @@
 package model_test
 
 import (
+	"cmp"
 	"runtime"
 	"runtime/metrics"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +20,23 @@ import (
 // process per reconciliation (cpu-s/op, all threads: GC included), which
 // the load of a shared machine changes less than the wall time.
 func BenchmarkReconcile1M(b *testing.B) {
+	benchReconcile(b, modeltest.Generate(1, modeltest.Options{}))
+}
+
+// BenchmarkReconcile1MByPartner is the same workload with the rows of each
+// partner together, as they come when each export is one partner's.
+func BenchmarkReconcile1MByPartner(b *testing.B) {
 	w := modeltest.Generate(1, modeltest.Options{})
+	// The generator names partner i « …Commune-i » (in four spellings):
+	// sort by that number, folding nothing.
+	partner := func(h model.Habilitation) string {
+		return h.Organisme[strings.LastIndexByte(h.Organisme, '-')+1:]
+	}
+	slices.SortStableFunc(w.Rows, func(x, y model.Habilitation) int { return cmp.Compare(partner(x), partner(y)) })
+	benchReconcile(b, w)
+}
+
+func benchReconcile(b *testing.B, w modeltest.Workload) {
 	runtime.GC()
 	input := heapLive()
 	b.ReportAllocs()

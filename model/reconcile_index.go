@@ -43,6 +43,11 @@ type convIndex struct {
 	byNameNoID map[string][]int32 // conventions without SIRET, by folded partner name
 	f          *foldCache
 	cache      map[[2]string]int32 // (SIRET, Organisme) as written → convention
+	// last is the previous lookup: an export lists one partner's rows one
+	// after the other, and comparing two strings is cheaper than hashing them.
+	lastKey  [2]string
+	lastConv int32
+	lastOK   bool
 }
 
 func buildConvIndex(records []Record, f *foldCache) *convIndex {
@@ -88,10 +93,21 @@ func buildConvIndex(records []Record, f *foldCache) *convIndex {
 // match returns the convention of row h, or -1 (records.md §4, matching):
 // by SIRET, and by folded partner name when either SIRET is empty.
 func (x *convIndex) match(h *Habilitation) int32 {
-	k := [2]string{h.SIRET, h.Organisme}
-	if c, ok := x.cache[k]; ok {
-		return c
+	if x.lastOK && h.Organisme == x.lastKey[1] && h.SIRET == x.lastKey[0] {
+		return x.lastConv
 	}
+	k := [2]string{h.SIRET, h.Organisme}
+	c, ok := x.cache[k]
+	if !ok {
+		c = x.lookup(h)
+		x.cache[k] = c
+	}
+	x.lastKey, x.lastConv, x.lastOK = k, c, true
+	return c
+}
+
+// lookup is match without the caches.
+func (x *convIndex) lookup(h *Habilitation) int32 {
 	c := int32(-1)
 	siret := NormalizeSIRET(h.SIRET)
 	name := x.f.fold(h.Organisme)
@@ -104,7 +120,6 @@ func (x *convIndex) match(h *Habilitation) int32 {
 	} else if cs := x.byName[name]; len(cs) > 0 {
 		c = cs[0]
 	}
-	x.cache[k] = c
 	return c
 }
 
