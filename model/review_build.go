@@ -129,8 +129,9 @@ func quotaUses(rec Record, rows []ReviewRow, fc reviewFolds) []QuotaUse {
 
 // beyondQuota returns, for a group over its quota, the indexes of the rows
 // beyond it: the excess among the slot-holding rows, most recently created
-// first (the accounts added after the quota was reached), ties broken by the
-// greater account id so that the choice is stable.
+// first (the accounts added after the quota was reached), then the most
+// recent login, then the account id — the order of SlotHolders, so that the
+// review and the breach report name the same accounts.
 func beyondQuota(rows []ReviewRow, idx []int, quota int) []int {
 	if len(idx) <= quota {
 		return nil
@@ -138,7 +139,8 @@ func beyondQuota(rows []ReviewRow, idx []int, quota int) []int {
 	idx = slices.Clone(idx)
 	slices.SortStableFunc(idx, func(a, b int) int {
 		ra, rb := rows[a], rows[b]
-		return cmp.Or(-cmp.Compare(ra.Created.String(), rb.Created.String()), -cmp.Compare(ra.Account, rb.Account))
+		return cmp.Or(rb.Created.Time().Compare(ra.Created.Time()), rb.LastLogin.Time().Compare(ra.LastLogin.Time()),
+			cmp.Compare(ra.Account, rb.Account))
 	})
 	return idx[:len(idx)-quota]
 }
