@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -322,5 +323,39 @@ func TestPrepareReviewsSelection(t *testing.T) {
 	}
 	if _, err := PrepareReviews(ctx, e.st, e.dd, ReviewOptions{AsOf: model.NewDate(2027, 1, 5), Convention: "99/1999"}); err == nil {
 		t.Error("unknown convention accepted")
+	}
+}
+
+// TestReviewImportAfterLibreOffice fills a workbook, saves it again through
+// LibreOffice Calc (as a reviewer without Excel does: shared strings, its
+// own styles) and imports it: the controls must survive the re-save.
+func TestReviewImportAfterLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("soffice not on PATH in CI")
+		}
+		t.Skip("soffice not on PATH")
+	}
+	ctx := context.Background()
+	e, res := mustReviewEnv(t)
+	x := openFiller(t, e.dd.Path(res.Workbooks[0]))
+	x.reviewer("Aline Fictive, administratrice", time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))
+	x.decideAll()
+	dir := t.TempDir()
+	filled := filepath.Join(dir, "remplie.xlsx")
+	x.save(filled)
+	out := filepath.Join(dir, "calc")
+	cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, filled)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, b)
+	}
+	imp, err := ImportReview(ctx, e.st, e.dd, filepath.Join(out, "remplie.xlsx"), ImportOptions{})
+	if err != nil {
+		t.Fatalf("import after LibreOffice: %v\n%v", err, imp.Problems)
+	}
+	if rows := len(x.rows()) - 1; imp.Decisions != rows {
+		t.Errorf("%d decisions for %d rows", imp.Decisions, rows)
 	}
 }
