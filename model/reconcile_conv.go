@@ -23,7 +23,6 @@ type convState struct {
 	keys    map[dupKey]int32 // duplicate detection: e-mail or name key → account
 	parent  []int32
 	size    []int32
-	found   []bool // Annexe 1 administrators matched by an account
 	buf     []byte
 }
 
@@ -44,14 +43,14 @@ type slotGroup struct {
 // is judged, so that the findings do not depend on the order of the rows.
 type accAgg struct {
 	id                 string
-	active, slot       bool // Actif / holds a slot on any row
-	admin              bool // Actif with an administrator role on some row
-	declared           bool // some such row matches an Annexe 1 administrator
-	shared             bool // some slot-holding row has a non-nominative e-mail
+	active, slot       bool   // Actif / holds a slot on any row
+	admin              bool   // an administrator role on a slot-holding row
+	declared           uint64 // the Annexe 1 administrators such rows match (bit j: admin j)
+	shared             bool   // some slot-holding row has a non-nominative e-mail
 	lastLogin, created Date
 	// the identity last judged, to skip rows that repeat it
 	email, nom, prenom string
-	judged, judgedAdm  bool
+	judged             bool
 }
 
 func newConvState(f *foldCache, asOf Date, s ReconcileSettings) *convState {
@@ -77,11 +76,6 @@ func (st *convState) reset() {
 // run appends the findings of convention c, whose rows are rows[bucket[i]].
 func (st *convState) run(c *convEntry, rows []Habilitation, bucket []int32, out []Finding) []Finding {
 	st.reset()
-	if cap(st.found) < len(c.admins) {
-		st.found = make([]bool, len(c.admins))
-	}
-	st.found = st.found[:len(c.admins)]
-	clear(st.found)
 	for _, ri := range bucket {
 		h := &rows[ri]
 		a := st.account(c, h)
@@ -123,7 +117,7 @@ func (st *convState) account(c *convEntry, h *Habilitation) int32 {
 	if h.HoldsSlot() {
 		g.slot = true
 		if !g.judged || g.email != h.Email || g.nom != h.LastName || g.prenom != h.FirstName {
-			g.judged, g.judgedAdm = true, false
+			g.judged = true
 			g.email, g.nom, g.prenom = h.Email, h.LastName, h.FirstName
 			g.shared = g.shared || st.sharedMailbox(h.Email, h.LastName)
 			st.linkPerson(a, h)
@@ -131,13 +125,10 @@ func (st *convState) account(c *convEntry, h *Habilitation) int32 {
 	}
 	if h.Status == StatusActive {
 		g.active = true
-		if h.IsAdmin() {
-			g.admin = true
-			if !g.judgedAdm || g.email != h.Email || g.nom != h.LastName || g.prenom != h.FirstName {
-				g.judgedAdm = true
-				g.declared = st.matchAdmin(c, h) || g.declared
-			}
-		}
+	}
+	if h.HoldsSlot() && h.IsAdmin() {
+		g.admin = true
+		g.declared |= st.matchAdmin(c, h)
 	}
 	if g.lastLogin.Before(h.LastLogin) {
 		g.lastLogin = h.LastLogin

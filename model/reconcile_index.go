@@ -72,7 +72,9 @@ func buildConvIndex(records []Record, f *foldCache) *convIndex {
 			}
 			c.units[u].svcs = append(c.units[u].svcs, convService{label: s.Service, fold: f.fold(s.Service), quotas: s.Quotas})
 		}
-		for _, a := range r.PartnerAdmins() {
+		// At most 64 administrators are told apart (a bit set per account);
+		// an Annexe 1 lists two or three.
+		for _, a := range r.PartnerAdmins()[:min(64, len(r.PartnerAdmins()))] {
 			c.admins = append(c.admins, convAdmin{name: a.Name, foldName: f.fold(a.Name), foldEmail: f.fold(a.Email)})
 		}
 		x.convs = append(x.convs, c)

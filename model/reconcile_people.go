@@ -74,42 +74,51 @@ func (st *convState) union(i, j int32) {
 	}
 }
 
-// admins: undeclared_admin and missing_admin. An Actif administrator account
-// matches an Annexe 1 partner administrator when its folded « Prénom Nom »
+// admins: undeclared_admin and missing_admin. An account is an Actif
+// administrator when it is Actif (records.md §4: any of its rows) and one of
+// its slot-holding rows has the role Administrateur or Administrateur
+// suppléant (a Désactivé row no longer gives the role). It matches an
+// Annexe 1 partner administrator when such a row's folded « Prénom Nom »
 // equals the contact's folded name, or its folded e-mail the contact's.
 // A convention known only by its bulletins has no Annexe 1 to compare with.
 func (st *convState) admins(c *convEntry, out []Finding) []Finding {
 	if !c.annex1 {
 		return out
 	}
+	var found uint64
 	for i := range st.accs {
-		if a := &st.accs[i]; a.admin && !a.declared {
+		a := &st.accs[i]
+		if !a.active || !a.admin {
+			continue
+		}
+		found |= a.declared
+		if a.declared == 0 {
 			out = append(out, Finding{Code: CodeUndeclaredAdmin, Convention: c.number, Account: a.id})
 		}
 	}
 	for j, ad := range c.admins {
-		if !st.found[j] {
+		if found&(1<<j) == 0 {
 			out = append(out, Finding{Code: CodeMissingAdmin, Convention: c.number, Name: ad.name})
 		}
 	}
 	return out
 }
 
-// matchAdmin reports whether the holder of row h is an Annexe 1 partner
-// administrator of c, and marks the administrators it matches as found.
-func (st *convState) matchAdmin(c *convEntry, h *Habilitation) bool {
+// matchAdmin returns the Annexe 1 partner administrators of c (bit j for
+// c.admins[j]) that the holder of row h is.
+func (st *convState) matchAdmin(c *convEntry, h *Habilitation) uint64 {
 	if len(c.admins) == 0 {
-		return false
+		return 0
 	}
 	full := joinFolded(st.f.fold(h.FirstName), st.f.fold(h.LastName))
 	email := st.f.fold(h.Email)
-	ok := false
+	var m uint64
 	for j, ad := range c.admins {
 		if (full != "" && full == ad.foldName) || (email != "" && email == ad.foldEmail) {
-			ok, st.found[j] = true, true
+			m |= 1 << j
 		}
 	}
-	return ok
+	return m
 }
 
 func joinFolded(a, b string) string {

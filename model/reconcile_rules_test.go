@@ -100,6 +100,21 @@ func TestReconcileRules(t *testing.T) {
 		{"undeclared admin and missing admin", []model.Habilitation{row("a", func(h *model.Habilitation) { h.Role = model.RoleDeputyAdmin }),
 			row("b", func(h *model.Habilitation) { admin(h); h.Status = model.StatusSuspended })},
 			[]string{"undeclared_admin 06/2017 a", "missing_admin 06/2017 Aline BOUCHARD"}},
+		{"account-level: Actif account with a Suspendu admin row is an administrator; a Désactivé admin row is not",
+			[]model.Habilitation{row("a", admin),
+				row("b", func(h *model.Habilitation) {
+					h.Role = model.RoleAdministrator
+					h.Status = model.StatusSuspended
+					h.Profile = model.T13
+				}),
+				row("b"),
+				row("c", func(h *model.Habilitation) {
+					h.Role = model.RoleAdministrator
+					h.Status = model.StatusDisabled
+					h.Profile = model.T13
+				}),
+				row("c")},
+			[]string{"undeclared_admin 06/2017 b", "profile_not_authorized 06/2017 Service social général Cdap T13 0 1"}},
 		{"admin matched by e-mail", []model.Habilitation{row("a", func(h *model.Habilitation) {
 			h.Role, h.Email, h.LastName = model.RoleAdministrator, "ABouchard@ccas-dijon.fr", "BOUCHARD-LEROY"
 		})}, nil},
