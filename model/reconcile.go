@@ -49,6 +49,9 @@ func (s ReconcileSettings) withDefaults() ReconcileSettings {
 //     account whose rows disagree is judged on each), so that the findings
 //     do not depend on the order of the rows. Last activity is the latest
 //     login of any row, or the earliest creation when never logged in.
+//   - An Actif administrator is an Actif account with the role
+//     Administrateur or Administrateur suppléant on a row that holds a slot
+//     (a Désactivé row no longer gives the role).
 //   - shared_mailbox: an empty e-mail is not judged; a Nom with no part of
 //     MailboxMinPart letters is looked for whole.
 //   - A convention known only by standalone bulletins (its dossier not yet
