@@ -110,3 +110,37 @@ func BenchmarkIsolatedAll(b *testing.B) {
 	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
 	reportCPU(b, cpu, pages)
 }
+
+// BenchmarkPoolAll extracts the corpus dossiers in a Pool of GOMAXPROCS
+// long-lived worker processes: the isolation of BenchmarkIsolatedAll
+// without a process start per file.
+func BenchmarkPoolAll(b *testing.B) {
+	files, pages := corpusDossiers(b)
+	b.Setenv(workerEnv, "1")
+	exe, err := os.Executable()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := NewPool([]string{exe}, DefaultLimits(), runtime.GOMAXPROCS(0))
+	defer p.Close()
+	b.ReportAllocs()
+	cpu := cpuTime(b)
+	for b.Loop() {
+		var wg sync.WaitGroup
+		for _, f := range files {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := p.Extract(context.Background(), f); err != nil {
+					b.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	b.StopTimer()
+	p.Close() // let the workers exit, so that their CPU time is counted
+	reportCPU(b, cpu, pages)
+	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
+}

@@ -1,7 +1,9 @@
 package pdftext
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/binary"
 	"context"
 	"encoding/json"
 	"errors"
@@ -140,6 +142,48 @@ func ServeWorker(ctx context.Context, r io.Reader, w io.Writer, lim Limits) erro
 		reply.Message = err.Error()
 	}
 	return json.NewEncoder(w).Encode(reply)
+}
+
+// ServeWorkerStream is the child side of Pool: like ServeWorker, but it
+// reads PDFs one after the other, each as an 8-byte big-endian length and its
+// bytes, and answers each with one JSON line, until the end of r.
+func ServeWorkerStream(ctx context.Context, r io.Reader, w io.Writer, lim Limits) error {
+	lim = lim.withDefaults()
+	debug.SetMemoryLimit(lim.MaxMemory)
+	limitAddressSpace(lim.MaxMemory)
+	br := bufio.NewReader(r)
+	enc := json.NewEncoder(w)
+	for {
+		var n [8]byte
+		if _, err := io.ReadFull(br, n[:]); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return fmt.Errorf("reading the length of a pdf: %w", err)
+		}
+		size := binary.BigEndian.Uint64(n[:])
+		if size > uint64(lim.MaxBytes) {
+			return fmt.Errorf("pdf of %d bytes announced, more than the limit of %d", size, lim.MaxBytes)
+		}
+		data := make([]byte, size)
+		if _, err := io.ReadFull(br, data); err != nil {
+			return fmt.Errorf("reading a pdf: %w", err)
+		}
+		var reply workerReply
+		doc, err := Extract(ctx, data, lim)
+		switch {
+		case err == nil:
+			reply.Document = &doc
+		case ctx.Err() != nil:
+			return ctx.Err()
+		default:
+			reply.Class = string(model.ReasonOf(err))
+			reply.Message = err.Error()
+		}
+		if err := enc.Encode(reply); err != nil {
+			return err
+		}
+	}
 }
 
 // limitedBuffer keeps at most max bytes and drops the rest.

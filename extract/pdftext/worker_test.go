@@ -24,8 +24,13 @@ func TestMain(m *testing.M) {
 		fs.IntVar(&lim.MaxPages, "max-pages", lim.MaxPages, "")
 		fs.DurationVar(&lim.Timeout, "timeout", lim.Timeout, "")
 		fs.Int64Var(&lim.MaxMemory, "max-memory", lim.MaxMemory, "")
+		stream := fs.Bool("stream", false, "")
 		fs.Parse(os.Args[1:])
-		if err := ServeWorker(context.Background(), os.Stdin, os.Stdout, lim); err != nil {
+		serve := ServeWorker
+		if *stream {
+			serve = ServeWorkerStream
+		}
+		if err := serve(context.Background(), os.Stdin, os.Stdout, lim); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
