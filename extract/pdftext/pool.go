@@ -34,9 +34,9 @@ type Pool struct {
 type poolWorker struct {
 	stopped bool
 	cmd     *exec.Cmd
-	stdin  io.WriteCloser
-	stdout *bufio.Reader
-	stderr *limitedBuffer
+	stdin   io.WriteCloser
+	stdout  *bufio.Reader
+	stderr  *limitedBuffer
 }
 
 // NewPool returns a pool of at most size workers running command (with the
