@@ -1,6 +1,8 @@
 package breach
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"habilitations/model"
@@ -76,6 +78,11 @@ func build(in Input) tables {
 			t.others = append(t.others, other(f, partners, in.Settings, isNew(f)))
 		}
 	}
+	// A partner's breaches together: by convention, unit, service, profile.
+	slices.SortStableFunc(t.breaches, func(a, b breachRow) int {
+		return cmp.Or(cmp.Compare(a.f.Convention, b.f.Convention), cmp.Compare(a.f.Unit, b.f.Unit),
+			cmp.Compare(a.f.Service, b.f.Service), cmp.Compare(a.f.Profile, b.f.Profile))
+	})
 	for i := range t.breaches {
 		b := &t.breaches[i]
 		for rank, h := range holders[b.f.Key()] {

@@ -213,5 +213,5 @@ func (w *workbook) note(sheet string, y int, text string) error {
 	if err := w.f.SetCellStyle(sheet, a, d, w.st.subtitle); err != nil {
 		return err
 	}
-	return w.f.SetRowHeight(sheet, y, float64(15*lines(text, 42+12+15+24)+2))
+	return w.f.SetRowHeight(sheet, y, float64(14*lines(text, 42+12+15+24)+4))
 }

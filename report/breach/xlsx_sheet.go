@@ -94,7 +94,7 @@ func (w *workbook) table(sheet string, cols []column, rows [][]cell, conds ...co
 			vals[i] = cv
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(ref, vals, excelize.RowOpts{Height: float64(15*height + 2)}); err != nil {
+		if err := sw.SetRow(ref, vals, excelize.RowOpts{Height: float64(13*height + 4)}); err != nil {
 			return fmt.Errorf("sheet %s row %d: %w", sheet, r+2, err)
 		}
 	}

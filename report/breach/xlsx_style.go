@@ -1,6 +1,7 @@
 package breach
 
 import (
+	"math"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -64,8 +65,10 @@ func newStyles(f *excelize.File) (styles, error) {
 func lines(text string, w float64) int {
 	n := 0
 	for _, para := range splitLines(text) {
-		l := int(float64(utf8.RuneCountInString(para))/(w*0.95)) + 1
-		n += l
+		// A column of width w holds about 1.2 w characters of the 10-point
+		// body font; a partial line still takes a line.
+		per := w * 1.2
+		n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(para))/per)))
 	}
 	return max(n, 1)
 }
