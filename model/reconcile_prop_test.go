@@ -229,3 +229,38 @@ func TestPropFindingsCoverMatchedConventionsAndRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+// Arbitrary rows and records (any strings, unknown profiles and statuses,
+// zero dates) never make Reconcile panic, and give only known codes.
+func TestPropArbitraryInputNeverPanics(t *testing.T) {
+	str := rapid.OneOf(rapid.String(), rapid.SampledFrom([]string{"", " ", "Actif", "T1", "TD", "Cdap", "Service social général", "26325410637533"}))
+	rapid.Check(t, func(t *rapid.T) {
+		var recs []model.Record
+		for range rapid.IntRange(0, 3).Draw(t, "records") {
+			r := model.Record{Kind: rapid.SampledFrom([]string{model.KindDossier, model.KindBulletin, ""}).Draw(t, "kind"),
+				Convention: model.Convention{Number: str.Draw(t, "number"), SignedOn: str.Draw(t, "signed"),
+					Partner: model.Partner{Name: str.Draw(t, "partner"), SIRET: str.Draw(t, "siret")}}}
+			for range rapid.IntRange(0, 3).Draw(t, "services") {
+				r.Services = append(r.Services, model.Service{Unit: str.Draw(t, "unit"), Service: str.Draw(t, "service"),
+					SignedOn: str.Draw(t, "ssigned"), Quotas: model.Quotas{T1: rapid.IntRange(-1, 3).Draw(t, "q")}})
+			}
+			for range rapid.IntRange(0, 2).Draw(t, "contacts") {
+				r.Contacts = append(r.Contacts, model.Contact{Side: model.SidePartner, Role: model.RoleAdmin, Name: str.Draw(t, "cname"), Email: str.Draw(t, "cmail")})
+			}
+			recs = append(recs, r)
+		}
+		var rows []model.Habilitation
+		for range rapid.IntRange(0, 20).Draw(t, "rows") {
+			rows = append(rows, model.Habilitation{Account: str.Draw(t, "id"), LastName: str.Draw(t, "nom"), FirstName: str.Draw(t, "prenom"),
+				Email: str.Draw(t, "email"), Organisme: str.Draw(t, "org"), SIRET: str.Draw(t, "rsiret"), Unit: str.Draw(t, "runit"),
+				Service: str.Draw(t, "rservice"), Profile: model.Profile(str.Draw(t, "profile")), Role: str.Draw(t, "role"),
+				Status: str.Draw(t, "status")})
+		}
+		for _, f := range model.Reconcile(recs, rows, propAsOf, model.ReconcileSettings{}) {
+			if !slices.Contains(model.Codes[:], f.Code) {
+				t.Fatalf("unknown code %q", f.Code)
+			}
+		}
+		model.SlotHolders(recs, rows, nil)
+	})
+}
