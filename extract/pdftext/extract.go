@@ -102,6 +102,9 @@ func extractPages(ctx context.Context, data []byte, lim Limits) ([]rawPage, erro
 	if err != nil {
 		return nil, err
 	}
+	if err := checkSanity(data); err != nil {
+		return nil, err
+	}
 	g := newGuard(ctx, lim)
 	rd, err := open(data, g)
 	if err != nil {

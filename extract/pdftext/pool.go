@@ -141,13 +141,13 @@ func (p *Pool) ask(ctx context.Context, w *poolWorker, data []byte) (doc Documen
 			return Document{}, fmt.Errorf("unreadable worker reply: %w", ErrWorker), false
 		}
 		if reply.Document != nil {
-			return *reply.Document, nil, true
+			return *reply.Document, nil, !reply.Exit
 		}
 		sentinel, ok := classes[reply.Class]
 		if !ok {
 			return Document{}, fmt.Errorf("worker: unknown class %q: %w", reply.Class, ErrWorker), false
 		}
-		return Document{}, fmt.Errorf("%s: %w", reply.Message, sentinel), true
+		return Document{}, fmt.Errorf("%s: %w", reply.Message, sentinel), !reply.Exit
 	}
 }
 

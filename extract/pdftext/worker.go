@@ -39,6 +39,9 @@ type workerReply struct {
 	Document *Document `json:"document,omitempty"`
 	Class    string    `json:"class,omitempty"`
 	Message  string    `json:"message,omitempty"`
+	// Exit: the worker stops after this reply (stream protocol), because
+	// the watchdog abandoned a goroutine spinning in the PDF library.
+	Exit bool `json:"exit,omitempty"`
 }
 
 // Error classes of the worker protocol, mapped to the model sentinels.
@@ -170,6 +173,7 @@ func ServeWorkerStream(ctx context.Context, r io.Reader, w io.Writer, lim Limits
 			return fmt.Errorf("reading a pdf: %w", err)
 		}
 		var reply workerReply
+		before := abandoned.Load()
 		doc, err := Extract(ctx, data, lim)
 		switch {
 		case err == nil:
@@ -180,8 +184,12 @@ func ServeWorkerStream(ctx context.Context, r io.Reader, w io.Writer, lim Limits
 			reply.Class = string(model.ReasonOf(err))
 			reply.Message = err.Error()
 		}
+		reply.Exit = abandoned.Load() != before
 		if err := enc.Encode(reply); err != nil {
 			return err
+		}
+		if reply.Exit {
+			return nil // the process ends, and the spinning goroutine with it
 		}
 	}
 }
