@@ -19,8 +19,14 @@ type exportGen struct {
 	next     int
 }
 
+// account returns a new account id, unique over all partners: the partner's
+// rank then a 4-digit sequence; past 9,999 accounts a dash keeps ids apart
+// (« u-1-12345 » cannot equal « u-112345 »).
 func (x *exportGen) account() string {
 	x.next++
+	if x.next > 9999 {
+		return fmt.Sprintf("u-%d-%d", x.index+1, x.next)
+	}
 	return fmt.Sprintf("u-%d%04d", x.index+1, x.next)
 }
 

@@ -81,17 +81,21 @@ func (g *gen) pick(list []string) string { return list[g.rng.IntN(len(list))] }
 
 func (g *gen) chance(p float64) bool { return p > 0 && g.rng.Float64() < p }
 
-// person returns a new fictional person, unique within the partner by name
-// and by the e-mail it would get.
+// person is a fictional person; Mail is their e-mail's local part.
 type person struct {
 	First, Last string
 	Female      bool
+	Mail        string
 }
 
 func (p person) Name() string { return p.First + " " + p.Last }
 
+// person returns a new fictional person, unique within the partner by name
+// and by e-mail. Simple names run out in big exports (a few thousand
+// first-initial + last-name e-mails), so later draws take a double last name
+// (« MARTIN-DUBOIS »), then a numbered e-mail: generation always ends.
 func (g *gen) person() person {
-	for {
+	for try := 0; ; try++ {
 		var p person
 		if g.rng.IntN(2) == 0 {
 			p = person{First: g.pick(femaleFirst), Female: true}
@@ -99,18 +103,31 @@ func (g *gen) person() person {
 			p = person{First: g.pick(maleFirst)}
 		}
 		p.Last = g.pick(lastNames)
-		key := foldKey(p.Name())
-		local := mailLocal(p)
-		if g.used[key] || g.used["@"+local] {
+		lastKey, lastMail := fold(p.Last), letters(p.Last)
+		if try >= 20 {
+			if second := g.pick(lastNames); second != p.Last {
+				p.Last += "-" + second
+				lastKey, lastMail = lastKey+"-"+fold(second), lastMail+letters(second)
+			}
+		}
+		p.Mail = letters(p.First)[:1] + lastMail
+		if try >= 200 {
+			p.Mail += fmt.Sprint(try)
+		}
+		key := fold(p.First) + " " + lastKey // = fold(p.Name()), from memoised parts
+		if g.used[key] || g.used["@"+p.Mail] {
 			continue
 		}
-		g.used[key], g.used["@"+local] = true, true
+		g.used[key], g.used["@"+p.Mail] = true, true
 		return p
 	}
 }
 
-// mailLocal is the usual local part of a person's e-mail: « cbertin ».
+// mailLocal is the local part of a person's e-mail: « cbertin ».
 func mailLocal(p person) string {
+	if p.Mail != "" {
+		return p.Mail
+	}
 	return letters(p.First)[:1] + letters(p.Last)
 }
 

@@ -99,3 +99,35 @@ func TestPlantedAreFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestGenerateLarge: a partner with tens of thousands of habilitations (the
+// review benchmark's size) keeps account ids unique and its findings exact.
+func TestGenerateLarge(t *testing.T) {
+	ps := Generate(5, 12, Options{QuotaScale: 300})
+	seen := map[string]bool{}
+	total := 0
+	for _, p := range ps {
+		ids := map[string]bool{}
+		for _, h := range p.Export {
+			ids[h.Account] = true
+		}
+		for id := range ids {
+			if seen[id] {
+				t.Fatalf("account %s in two partners", id)
+			}
+			seen[id] = true
+		}
+		total += len(p.Export)
+		recs := append([]model.Record{p.Record}, p.Bulletins...)
+		got := model.Reconcile(recs, p.Export, Options{}.withDefaults().AsOf, model.DefaultReconcileSettings())
+		model.SortFindings(got)
+		gj, _ := json.Marshal(got)
+		wj, _ := json.Marshal(p.Planted)
+		if len(got)+len(p.Planted) > 0 && string(gj) != string(wj) {
+			t.Errorf("%s: reconcile gave\n%s\nplanted\n%s", p.Stem, gj, wj)
+		}
+	}
+	if total < 20000 {
+		t.Fatalf("only %d rows with QuotaScale 300", total)
+	}
+}
