@@ -44,7 +44,8 @@ func (w *workspace) newReport(kind string) RunReport {
 }
 
 // runSteps runs steps in order, stopping at the first failure, then writes
-// the run report (also after a failure: it says how far the run got).
+// the run report (also after a failure: it says how far the run got), except
+// for an idle inbox pass.
 func (w *workspace) runSteps(ctx context.Context, rep *RunReport, steps []step) error {
 	var err error
 	for _, s := range steps {
@@ -59,8 +60,19 @@ func (w *workspace) runSteps(ctx context.Context, rep *RunReport, steps []step) 
 		w.log.Debug("step done", "step", s.name, "elapsed", w.opts.Now().Sub(t).Round(time.Millisecond))
 	}
 	rep.FinishedAt = w.opts.Now().UTC()
+	if err == nil && w.idle(rep) {
+		return nil // the runs table keeps its summary; no file for an idle pass
+	}
 	if werr := writeRunReport(w.dd, rep, w.opts.Config.Location()); werr != nil && err == nil {
 		err = werr
 	}
 	return err
+}
+
+// idle reports whether a run is an inbox pass of the daemon that found
+// nothing: those come every five minutes and would bury the reports folder
+// under empty run reports.
+func (w *workspace) idle(rep *RunReport) bool {
+	in := rep.Ingest
+	return rep.Kind == JobIngest && in != nil && in.Taken+in.Waiting+in.Errors+in.Finished == 0
 }

@@ -43,6 +43,9 @@ func TestJobsOnDemoData(t *testing.T) {
 	if rep.Reconcile != nil || rep.Reviews != nil {
 		t.Errorf("the ingest job went beyond the inbox: %+v", rep)
 	}
+	if _, err := os.Stat(filepath.Join(d.Config.DataDir, rep.Report)); rep.Report == "" || err != nil {
+		t.Errorf("an inbox pass that took files wrote no run report (%q, %v)", rep.Report, err)
+	}
 
 	rep, fs, err := ReconcileOnce(ctx, o)
 	if err != nil {
@@ -135,8 +138,12 @@ func TestStaleRunClosed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := IngestOnce(ctx, RunOptions{Config: cfg, Extractor: extract.Extractor{}}); err != nil {
+	rep, err := IngestOnce(ctx, RunOptions{Config: cfg, Extractor: extract.Extractor{}})
+	if err != nil {
 		t.Fatal(err)
+	}
+	if reports, _ := filepath.Glob(filepath.Join(cfg.DataDir, "reports", "*", "run-*.json")); rep.Report != "" || len(reports) != 0 {
+		t.Errorf("an idle inbox pass wrote a run report: %q %v", rep.Report, reports)
 	}
 	st, err = store.Open(ctx, dd.StatePath())
 	if err != nil {
