@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ func extractCommand() command {
 type extractOptions struct {
 	json    bool
 	isolate bool
+	jobs    int // files read at the same time
 	limits  pdftext.Limits
 	files   []string
 }
@@ -33,6 +35,7 @@ func runExtractCmd(ctx context.Context, e *env, args []string) error {
 	opts := extractOptions{limits: pdftext.DefaultLimits()}
 	fs.BoolVar(&opts.json, "json", false, "print the record JSON of records.md §2 (or the rejection object); one compact object per line for several files")
 	fs.BoolVar(&opts.isolate, "isolate", true, "read each PDF in a child process with hard memory and time limits (--isolate=false: in-process)")
+	fs.IntVar(&opts.jobs, "jobs", runtime.GOMAXPROCS(0), "files read at the same time")
 	fs.DurationVar(&opts.limits.Timeout, "timeout", opts.limits.Timeout, "time limit for one file")
 	fs.Int64Var(&opts.limits.MaxBytes, "max-bytes", opts.limits.MaxBytes, "largest file accepted, in bytes")
 	fs.IntVar(&opts.limits.MaxPages, "max-pages", opts.limits.MaxPages, "most pages read from one file")
@@ -46,9 +49,10 @@ func runExtractCmd(ctx context.Context, e *env, args []string) error {
 	return runExtract(ctx, e, opts)
 }
 
-// runExtract reads each file and prints its record or rejection. It returns
-// errRejected when a file was rejected, and an error when a file could not
-// be read at all (missing, unreadable: not a rejection of its content).
+// runExtract reads the files (opts.jobs at a time) and prints each record or
+// rejection in the order of the files. It returns errRejected when a file
+// was rejected, and an error when a file could not be read at all (missing,
+// unreadable: not a rejection of its content).
 func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 	x := extract.Extractor{Limits: opts.limits}
 	if opts.isolate {
@@ -58,34 +62,46 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 		}
 		x.WorkerCommand = []string{exe, "extract-worker"}
 	}
+	results := make([]extracted, len(opts.files))
+	for i := range results {
+		results[i].done = make(chan struct{})
+	}
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range opts.files {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for w := 0; w < max(opts.jobs, 1); w++ {
+		go func() {
+			for i := range next {
+				extractOne(ctx, e, x, opts, opts.files[i], &results[i])
+			}
+		}()
+	}
 	var failed []string
 	rejected := 0
-	for i, path := range opts.files {
-		if err := ctx.Err(); err != nil {
-			return err
+	for i := range results {
+		select {
+		case <-results[i].done:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		name := filepath.Base(path)
-		data, err := readLimited(path, opts.limits.MaxBytes)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "habilitations extract: %v\n", err)
-			failed = append(failed, path)
+		r := results[i]
+		switch {
+		case r.readErr != nil:
+			fmt.Fprintf(e.stderr, "habilitations extract: %v\n", r.readErr)
+			failed = append(failed, opts.files[i])
 			continue
-		}
-		start := time.Now()
-		rec, err := x.Extract(ctx, name, data)
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
-			return err
-		}
-		var out any = rec
-		if err != nil {
-			rej := model.NewRejection(name, err)
-			out = rej
+		case r.rejected:
 			rejected++
-			e.log.Debug("file rejected", "file", name, "reason", rej.Reason, "err", err)
-		} else {
-			e.log.Debug("file read", "file", name, "services", len(rec.Services), "elapsed", time.Since(start))
 		}
-		if err := printExtracted(e.stdout, out, opts, i); err != nil {
+		if err := printExtracted(e.stdout, r.out, opts, i); err != nil {
 			return err
 		}
 	}
@@ -95,7 +111,38 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 	case rejected > 0:
 		return errRejected
 	}
-	return nil
+	return ctx.Err()
+}
+
+// extracted is the outcome of one file: a record or a rejection to print,
+// or an error reading the file.
+type extracted struct {
+	out      any // model.Record or model.Rejection
+	rejected bool
+	readErr  error
+	done     chan struct{}
+}
+
+// extractOne reads and extracts one file into r, then closes r.done (the
+// printer reads r only after that).
+func extractOne(ctx context.Context, e *env, x extract.Extractor, opts extractOptions, path string, r *extracted) {
+	defer close(r.done)
+	name := filepath.Base(path)
+	data, err := readLimited(path, opts.limits.MaxBytes)
+	if err != nil {
+		r.readErr = err
+		return
+	}
+	start := time.Now()
+	rec, err := x.Extract(ctx, name, data)
+	if err != nil {
+		rej := model.NewRejection(name, err)
+		r.out, r.rejected = rej, true
+		e.log.Debug("file rejected", "file", name, "reason", rej.Reason, "elapsed", time.Since(start))
+		return
+	}
+	r.out = rec
+	e.log.Debug("file read", "file", name, "services", len(rec.Services), "elapsed", time.Since(start))
 }
 
 // readLimited reads at most max+1 bytes of path, so that an oversized file

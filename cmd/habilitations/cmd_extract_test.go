@@ -189,3 +189,30 @@ func TestExtractCLIIsolated(t *testing.T) {
 		t.Errorf("isolated extract: %+v", got)
 	}
 }
+
+// TestExtractCLIOrder: files read in parallel are printed in the order given.
+func TestExtractCLIOrder(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*.pdf"))
+	if len(files) < 5 {
+		t.Fatalf("only %d corpus PDFs", len(files))
+	}
+	code, stdout, stderr := runMain(t, append([]string{"extract", "--json", "--isolate=false", "--jobs", "3"}, files...)...)
+	if code != exitRejected {
+		t.Fatalf("exit %d; stderr: %s", code, stderr)
+	}
+	got := decodeOutput(t, stdout)
+	if len(got) != len(files) {
+		t.Fatalf("%d outputs for %d files", len(got), len(files))
+	}
+	for i, f := range files {
+		want := loadOutcome(t, f+".truth.json")
+		switch {
+		case want.Rejection != nil:
+			if got[i].Rejection == nil || got[i].Rejection.File != want.Rejection.File {
+				t.Errorf("line %d: got %+v, want rejection of %s", i, got[i], want.Rejection.File)
+			}
+		case !sameRecord(want.Record, got[i].Record):
+			t.Errorf("line %d: record is not %s's", i, filepath.Base(f))
+		}
+	}
+}
