@@ -1,13 +1,14 @@
 #!/bin/sh
 # Measures the text layer against pdftotext (poppler) in one session, for
 # BENCHMARKS.md: the 12-page dossier one file at a time, and the corpus files
-# with a text layer as a batch (ours: a pool of GOMAXPROCS workers, in process
-# and with one child process per file; pdftotext: one file after the other).
+# with a text layer as a batch (ours: GOMAXPROCS at a time, in process, with
+# one child process per file, and with a Pool of long-lived child processes;
+# pdftotext: one file after the other).
 # Needs hyperfine (apt-get install hyperfine).
 set -eu
 cd "$(dirname "$0")"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-go test -run '^$' -bench 'Extract12|ExtractAll|IsolatedAll' -benchtime 3s -count 3 .
+go test -run '^$' -bench 'Extract12|ExtractAll|IsolatedAll|PoolAll' -benchtime 3s -count 3 .
 files=$(go run ./testdata/textfiles.go ../../testdata/corpus/cases)
 hyperfine -N --warmup 3 --runs 30 'pdftotext testdata/dossier-12p.pdf /dev/null'
 hyperfine --warmup 1 --runs 10 "for f in $files; do pdftotext \$f /dev/null; done"
