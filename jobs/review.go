@@ -23,7 +23,10 @@ type ReviewOptions struct {
 	// within LeadDays of AsOf (the nightly run); 0 prepares every convention
 	// with an export (the review command).
 	LeadDays int
-	Settings model.ReconcileSettings
+	// OncePerCycle (the nightly run) skips a convention whose workbook for
+	// the same due date an earlier day already wrote (see preparedThisCycle).
+	OncePerCycle bool
+	Settings     model.ReconcileSettings
 	// Findings of a reconciliation already done on the same data; nil means
 	// reconcile here.
 	Findings []model.Finding
@@ -108,6 +111,13 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 		case o.LeadDays > 0 && !rv.Due.IsZero() && rv.Due.DaysSince(o.AsOf) > o.LeadDays:
 			line.Note = fmt.Sprintf("Classeur préparé %d jours avant l'échéance.", o.LeadDays)
 		default:
+			if prev, ok, err := preparedThisCycle(ctx, st, dd, o, dir, rv); err != nil {
+				return res, err
+			} else if ok {
+				res.Skipped++
+				line.Workbook = prev
+				break
+			}
 			rel, written, err := writeReviewWorkbook(ctx, st, dd, dir, rv, follow[num], o.Now())
 			if err != nil {
 				return res, err

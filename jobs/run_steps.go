@@ -77,7 +77,7 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 // anniversary falls within the lead time, and the Caf's consolidated workbook.
 func (w *workspace) reviewsStep(ctx context.Context, rep *RunReport) error {
 	res, err := PrepareReviews(ctx, w.st, w.dd, ReviewOptions{
-		AsOf: w.opts.AsOf, LeadDays: w.opts.Config.Review.LeadDays, Settings: w.reconcileSettings(),
+		AsOf: w.opts.AsOf, LeadDays: w.opts.Config.Review.LeadDays, OncePerCycle: true, Settings: w.reconcileSettings(),
 		Findings: w.findings, FollowUp: w.followUp, Now: w.opts.Now, Log: w.log,
 	})
 	var files []string

@@ -93,6 +93,10 @@ func TestJobsOnDemoData(t *testing.T) {
 	if rep.Forms == nil || rep.Forms.Written != 0 || rep.Reconcile.Previous == 0 {
 		t.Errorf("next night: forms %+v, reconcile %+v; want no form for persisting findings", rep.Forms, rep.Reconcile)
 	}
+	// Nor a copy of the review workbooks of the same cycle.
+	if rep.Reviews == nil || rep.Reviews.Written != 0 || rep.Reviews.Skipped != DemoPartners {
+		t.Errorf("next night: reviews %+v; want the %d workbooks of this cycle kept, none written", rep.Reviews, DemoPartners)
+	}
 
 	dd, _ := OpenDataDir(d.Config.DataDir)
 	l, err := dd.Lock()
@@ -161,5 +165,20 @@ func TestStaleRunClosed(t *testing.T) {
 		case r.ID != dead && r.Status != store.RunOK:
 			t.Errorf("run %d = %s, want ok", r.ID, r.Status)
 		}
+	}
+}
+
+func TestRelativeTo(t *testing.T) {
+	tests := []struct{ dir, target, want string }{
+		{"reports/2026-11-26/revue", "reports/2026-11-25/revue/revue-01-2012.xlsx", "../../2026-11-25/revue/revue-01-2012.xlsx"},
+		{"reports/2026-11-26/revue", "reports/2026-11-26/revue/revue-01-2012.xlsx", "revue-01-2012.xlsx"},
+		{"a/b", "c/d.xlsx", "../../c/d.xlsx"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target, func(t *testing.T) {
+			if got := relativeTo(tt.dir, tt.target); got != tt.want {
+				t.Errorf("relativeTo(%q, %q) = %q, want %q", tt.dir, tt.target, got, tt.want)
+			}
+		})
 	}
 }
