@@ -34,13 +34,23 @@ func (p *parser) contacts() []model.Contact {
 	return out
 }
 
+// isCafContactsHeading reports « Les interlocuteurs à la Caf » and its
+// variants (« Interlocuteurs de la Caf »).
 func isCafContactsHeading(l line) bool {
-	return strings.HasPrefix(l.fold, "les interlocuteurs a la caf") || strings.HasPrefix(l.fold, "les interlocuteurs de la caf")
+	return reCafHeading.MatchString(l.fold)
 }
 
+// isPartnerContactsHeading reports « Les interlocuteurs chez le partenaire »
+// and its variants; Annexe 1's title « les interlocuteurs des partenaires »
+// (plural: both tables) is not one.
 func isPartnerContactsHeading(l line) bool {
-	return strings.HasPrefix(l.fold, "les interlocuteurs chez le partenaire") || strings.HasPrefix(l.fold, "les interlocuteurs du partenaire")
+	return rePartnerHeading.MatchString(l.fold)
 }
+
+var (
+	reCafHeading     = regexp.MustCompile(`^(?:les )?interlocuteurs (?:a la |de la |)caf\b`)
+	rePartnerHeading = regexp.MustCompile(`^(?:les )?interlocuteurs (?:chez le |du |)partenaire\b`)
+)
 
 // annexOneStart returns the index of Annexe 1's first table heading, or -1.
 func (p *parser) annexOneStart() int {

@@ -239,6 +239,15 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("term %d renewal %v", c.TermMonths, c.TacitRenewal)
 			}
 		}},
+		{"other contact table headings", func(tb testing.TB, s string) string {
+			s = mustReplace(tb, s, "\nLes interlocuteurs à la Caf\n", "\nInterlocuteurs Caf\n", 1)
+			return mustReplace(tb, s, "\nLes interlocuteurs chez le partenaire\n", "\nInterlocuteurs du partenaire\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if len(rec.Contacts) != 9 || rec.Contacts[0].Side != "partner" || rec.Contacts[8].Side != "caf" {
+				tb.Errorf("contacts %+v", rec.Contacts)
+			}
+		}},
 		{"other sub-headings in the contact tables", func(tb testing.TB, s string) string {
 			s = mustReplace(tb, s, "Autres interlocuteurs\t\t\n", "Autres contacts\t\t\n", 1)
 			return mustReplace(tb, s, "Administrateurs\t\t\n", "Administrateur(s)\t\t\n", 1)
