@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	_ "time/tzdata" // time_zone (Europe/Paris) resolves on machines without a zoneinfo database
 
 	"github.com/BurntSushi/toml"
 	"github.com/robfig/cron/v3"
