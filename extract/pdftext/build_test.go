@@ -77,3 +77,31 @@ func bombPDF(tb testing.TB, mib int) []byte {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 	)
 }
+
+// spinPDF builds a file whose page tree root sits in an object stream and
+// ends inside an unterminated hex string: the library's lexer then spins
+// forever on the end of the stream without reading anything, so that only
+// the watchdog (in process) or the kill (worker) stops it.
+func spinPDF() []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	off1 := b.Len()
+	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+	objstm := "2 0 << /Type /Pages /Kids [<0"
+	off3 := b.Len()
+	fmt.Fprintf(&b, "3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length %d >>\nstream\n%s\nendstream\nendobj\n", len(objstm), objstm)
+	entry := func(typ byte, f2 uint32, f3 uint16) []byte {
+		return []byte{typ, byte(f2 >> 24), byte(f2 >> 16), byte(f2 >> 8), byte(f2), byte(f3 >> 8), byte(f3)}
+	}
+	off4 := b.Len()
+	var x []byte
+	x = append(x, entry(0, 0, 65535)...)
+	x = append(x, entry(1, uint32(off1), 0)...)
+	x = append(x, entry(2, 3, 0)...)
+	x = append(x, entry(1, uint32(off3), 0)...)
+	x = append(x, entry(1, uint32(off4), 0)...)
+	fmt.Fprintf(&b, "4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n", len(x))
+	b.Write(x)
+	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", off4)
+	return b.Bytes()
+}

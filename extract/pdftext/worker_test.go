@@ -17,6 +17,9 @@ import (
 const workerEnv = "PDFTEXT_TEST_WORKER"
 
 func TestMain(m *testing.M) {
+	if os.Getenv(spinEnv) == "1" {
+		os.Exit(spinChild())
+	}
 	if os.Getenv(workerEnv) == "1" {
 		lim := DefaultLimits()
 		fs := flag.NewFlagSet("worker", flag.ExitOnError)
