@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -48,4 +49,15 @@ func (p *barProgress) Finish() {
 		p.bar.Finish()
 		p.bar = nil
 	}
+}
+
+// jobLogger is the logger of a job command: on a terminal the progress bar
+// and the summary say what happened, and per-file log lines would break the
+// bar, so only warnings and errors are logged there (HABILITATIONS_DEBUG
+// keeps everything); under cron every line goes to the log.
+func jobLogger(e *env) *slog.Logger {
+	if !e.interactive || (e.getenv != nil && e.getenv("HABILITATIONS_DEBUG") != "") {
+		return e.log
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }
