@@ -10,7 +10,7 @@ import (
 var (
 	// reNumber reads « Convention n° 06 / 2017 », « Convention N° 2019-014 »
 	// and the running header « Convention n° 12/2021 – Mon Compte Partenaire ».
-	reNumber     = regexp.MustCompile(`^convention\s+(?:n\s*[°ºo]|no|numero|num\.)\s*:?\s*([0-9][0-9a-z]*(?:\s*[/.\-]\s*[0-9][0-9a-z]*)*)`)
+	reNumber     = regexp.MustCompile(`^convention\s+(?:n\s*[°ºo]|no|numero|num\.)\s*:?\s*((?:[0-9]|[a-z]+[0-9])[0-9a-z]*(?:\s*[/.\-]\s*[0-9][0-9a-z]*)*)`)
 	reSIRETLabel = regexp.MustCompile(`\bsiret\b\s*(?:n\s*[°º]\s*)?:?\s*([0-9][0-9 .]{12,20}[0-9])`)
 )
 
@@ -18,8 +18,9 @@ var (
 // from the first « Convention n° … » line.
 func (p *parser) number() string {
 	for _, l := range p.ls {
-		if g := reNumber.FindStringSubmatch(l.fold); g != nil {
-			return strings.Join(strings.Fields(g[1]), "")
+		if g := reNumber.FindStringSubmatchIndex(l.fold); g != nil {
+			// Cut from the original text: a number may hold capitals.
+			return strings.Join(strings.Fields(sliceRunes(l.text, l.fold, g[2], g[3])), "")
 		}
 	}
 	return ""

@@ -293,6 +293,14 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("term %d renewal %v signed %q", c.TermMonths, c.TacitRenewal, c.SignedOn)
 			}
 		}},
+		{"number with letters", func(tb testing.TB, s string) string {
+			return mustReplace(tb, s, "Convention n° 06 / 2017", "Convention n° CAF21-06 / 2017", -1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if n := rec.Convention.Number; n != "CAF21-06/2017" {
+				tb.Errorf("number %q", n)
+			}
+		}},
 		{"eighteen months without renewal", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "pour une durée d'un an, reconductible chaque année par tacite reconduction.",
 				"pour une durée de 18 mois, sans tacite reconduction.", 1)
