@@ -3,6 +3,7 @@ package pdftext
 import (
 	"bytes"
 	"compress/flate"
+	"compress/zlib"
 	"fmt"
 	"testing"
 )
@@ -80,16 +81,26 @@ func bombPDF(tb testing.TB, mib int) []byte {
 
 // spinPDF builds a file whose page tree root sits in an object stream and
 // ends inside an unterminated hex string: the library's lexer then spins
-// forever on the end of the stream without reading anything, so that only
-// the watchdog (in process) or the kill (worker) stops it.
-func spinPDF() []byte {
+// forever on the end of the stream without reading anything. checkObjectStreams
+// refuses it, except with predict (a PNG predictor, which that check does not
+// decode), where only the watchdog (in process) or the kill (worker) stops it.
+func spinPDF(predict bool) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.5\n")
 	off1 := b.Len()
 	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
-	objstm := "2 0 << /Type /Pages /Kids [<0"
+	objstm := []byte("2 0 << /Type /Pages /Kids [<0")
+	dict := ""
+	if predict {
+		var z bytes.Buffer
+		zw := zlib.NewWriter(&z)
+		zw.Write(append([]byte{2}, objstm...)) // one PNG "up" row over a zero row: the bytes themselves
+		zw.Close()
+		dict = fmt.Sprintf("/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns %d >>", len(objstm))
+		objstm = z.Bytes()
+	}
 	off3 := b.Len()
-	fmt.Fprintf(&b, "3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length %d >>\nstream\n%s\nendstream\nendobj\n", len(objstm), objstm)
+	fmt.Fprintf(&b, "3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length %d %s >>\nstream\n%s\nendstream\nendobj\n", len(objstm), dict, objstm)
 	entry := func(typ byte, f2 uint32, f3 uint16) []byte {
 		return []byte{typ, byte(f2 >> 24), byte(f2 >> 16), byte(f2 >> 8), byte(f2), byte(f3 >> 8), byte(f3)}
 	}

@@ -105,6 +105,11 @@ func extractPages(ctx context.Context, data []byte, lim Limits) ([]rawPage, erro
 	if err := checkSanity(data); err != nil {
 		return nil, err
 	}
+	if !hasEncrypt(data) { // encrypted object streams cannot be checked
+		if err := checkObjectStreams(data); err != nil {
+			return nil, err
+		}
+	}
 	g := newGuard(ctx, lim)
 	rd, err := open(data, g)
 	if err != nil {

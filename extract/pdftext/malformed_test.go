@@ -53,6 +53,7 @@ func malformed() []struct {
 		{"huge xref stream size", bytes.Replace(good, []byte("/Size 6"), []byte("/Size 2000000000"), 1), model.ErrCorrupt},
 		{"huge predictor columns", onePageFiltered("/FlateDecode /DecodeParms << /Predictor 12 /Columns 4000000000 >>"), model.ErrCorrupt},
 		{"huge xref field width", bytes.Replace(good, []byte("/Size 6"), []byte("/Size 6 /W [1 4000000000 2]"), 1), model.ErrCorrupt},
+		{"object stream ending in a hex string", spinPDF(false), model.ErrCorrupt},
 		{"lzw filter", onePageFiltered("/LZWDecode"), model.ErrCorrupt},
 		{"runlength filter", onePageFiltered("/RunLengthDecode"), model.ErrCorrupt},
 		{"cyclic page tree", pageTreeCycle(), model.ErrCorrupt},

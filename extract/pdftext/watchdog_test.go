@@ -24,7 +24,7 @@ const spinTimeout = 500 * time.Millisecond
 // returned a time limit refusal in time.
 func spinChild() int {
 	start := time.Now()
-	_, err := Extract(context.Background(), spinPDF(), Limits{Timeout: spinTimeout})
+	_, err := Extract(context.Background(), spinPDF(true), Limits{Timeout: spinTimeout})
 	switch {
 	case !errors.Is(err, model.ErrCorrupt) || !errors.Is(err, errLimit):
 		fmt.Fprintln(os.Stderr, "err =", err, "want a time limit refusal")
@@ -56,7 +56,7 @@ func TestWatchdog(t *testing.T) {
 	}
 
 	p := testPool(t, Limits{Timeout: spinTimeout}, 1)
-	if _, err := p.Extract(context.Background(), spinPDF()); !errors.Is(err, model.ErrCorrupt) {
+	if _, err := p.Extract(context.Background(), spinPDF(true)); !errors.Is(err, model.ErrCorrupt) {
 		t.Fatalf("pool: err = %v, want ErrCorrupt", err)
 	}
 	if _, err := p.Extract(context.Background(), onePage(helloPage)); err != nil {
