@@ -3,6 +3,7 @@ package dossier
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"habilitations/model"
 )
@@ -179,7 +180,7 @@ func (p *parser) contactTable(from int, side string) []model.Contact {
 // a long address wraps inside its cell, or onto the next line), the phone,
 // and the function-and-name text.
 func (r *contactRow) add(l line, first bool) {
-	for _, c := range l.filled() {
+	for k, c := range l.filled() {
 		if r.extendEmail(c) {
 			continue
 		}
@@ -195,11 +196,17 @@ func (r *contactRow) add(l line, first bool) {
 		}
 		if m := rePhone.FindString(c); m != "" {
 			if r.phone == "" {
-				r.phone = m
+				r.phone = m // the first of several numbers
 			}
-			c = strings.Replace(c, m, " ", 1)
+			if k > 0 {
+				continue // a phone cell holds phones only (« … ou 06 … »)
+			}
+			c = rePhone.ReplaceAllString(c, " ")
 		}
 		c = strings.Join(strings.Fields(c), " ")
+		if !strings.ContainsFunc(c, unicode.IsLetter) {
+			continue // what is left of a phone cell: « / », « ou »
+		}
 		if c != "" && (first || looksLikeNamePart(c)) {
 			r.label = append(r.label, c)
 		}

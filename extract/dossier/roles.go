@@ -53,7 +53,7 @@ func splitRoleCells(cells []string) (role, name string, ok bool) {
 
 // cleanName drops a civility and stray punctuation around a person's name.
 func cleanName(s string) string {
-	s = strings.Trim(strings.TrimSpace(s), ":–-—,; ")
+	s = strings.Trim(strings.TrimSpace(s), ":–-—,;/ ")
 	if m := reCivility.FindStringIndex(fold(s)); m != nil {
 		s = strings.TrimSpace(cutRunes(s, len([]rune(fold(s)[:m[1]]))))
 	}

@@ -248,6 +248,15 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("contacts %+v", rec.Contacts)
 			}
 		}},
+		{"two phone numbers in a cell", func(tb testing.TB, s string) string {
+			return mustReplace(tb, s, "abouchard@ccas-dijon.fr\t03 80 44 10 21", "abouchard@ccas-dijon.fr\t03 80 44 10 21 ou 06 12 34 56 78", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			want := model.Contact{Side: "partner", Role: "admin", Name: "Aline BOUCHARD", Email: "abouchard@ccas-dijon.fr", Phone: "+33380441021"}
+			if rec.Contacts[0] != want {
+				tb.Errorf("contact %+v", rec.Contacts[0])
+			}
+		}},
 		{"other sub-headings in the contact tables", func(tb testing.TB, s string) string {
 			s = mustReplace(tb, s, "Autres interlocuteurs\t\t\n", "Autres contacts\t\t\n", 1)
 			return mustReplace(tb, s, "Administrateurs\t\t\n", "Administrateur(s)\t\t\n", 1)
