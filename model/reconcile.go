@@ -1,6 +1,10 @@
 package model
 
-import "slices"
+import (
+	"runtime"
+	"slices"
+	"sync"
+)
 
 // ReconcileSettings are the thresholds of the account rules (records.md §4).
 type ReconcileSettings struct {
@@ -97,19 +101,45 @@ func Reconcile(records []Record, rows []Habilitation, asOf Date, s ReconcileSett
 	}
 	rowConv = nil
 
-	st := newConvState(f, asOf, s)
-	for c := range idx.convs {
-		bucket := order[perConv[c]:perConv[c+1]]
-		if len(bucket) == 0 {
-			continue
-		}
-		out = st.run(&idx.convs[c], rows, bucket, out[:0])
-		acc.add(out)
+	// Pass 2: the rules, convention by convention. Conventions are
+	// independent, so workers share them out (each with its own fold cache
+	// and state); the sort at the end makes the result deterministic.
+	workers := 1
+	if len(rows) >= parallelRows {
+		workers = min(runtime.GOMAXPROCS(0), maxWorkers, len(idx.convs))
 	}
-	all := acc.all()
+	parts := make([]findingChunks, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		fw := f
+		if w > 0 {
+			fw = newFoldCache()
+		}
+		wg.Go(func() {
+			st := newConvState(fw, asOf, s)
+			var out []Finding
+			for c := w; c < len(idx.convs); c += workers {
+				bucket := order[perConv[c]:perConv[c+1]]
+				if len(bucket) == 0 {
+					continue
+				}
+				out = st.run(&idx.convs[c], rows, bucket, out[:0])
+				parts[w].add(out)
+			}
+		})
+	}
+	wg.Wait()
+	all := concatChunks(append(parts, acc))
 	SortFindings(all)
 	return all
 }
+
+// Below parallelRows rows, one goroutine does the rules: starting more
+// costs more than it saves.
+const (
+	parallelRows = 50_000
+	maxWorkers   = 4
+)
 
 // findingChunks collects findings in fixed-size chunks and copies them once
 // into a slice of the exact size: a million rows can give a hundred
@@ -135,10 +165,18 @@ func (c *findingChunks) add(fs []Finding) {
 	}
 }
 
-func (c *findingChunks) all() []Finding {
-	out := make([]Finding, 0, c.n)
-	for _, ch := range c.chunks {
-		out = append(out, ch...)
+// concatChunks copies the findings of cs into one slice of the exact size.
+func concatChunks(cs []findingChunks) []Finding {
+	n := 0
+	for _, c := range cs {
+		n += c.n
 	}
-	return append(out, c.cur...)
+	out := make([]Finding, 0, n)
+	for _, c := range cs {
+		for _, ch := range c.chunks {
+			out = append(out, ch...)
+		}
+		out = append(out, c.cur...)
+	}
+	return out
 }
