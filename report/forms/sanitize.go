@@ -8,7 +8,7 @@ import (
 
 // maxText bounds one printed value: fpdf wraps an unbroken word in quadratic
 // time, and no real value (the longest are boilerplate paragraphs) nears it.
-const maxText = 4000
+const maxText = 1500
 
 // printable makes s safe for fpdf's UTF-8 fonts, which accept only the Basic
 // Multilingual Plane: invalid bytes and characters beyond it (emoji…) become
