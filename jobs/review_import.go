@@ -11,7 +11,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	reviewin "habilitations/extract/review"
 	"habilitations/jobs/store"
@@ -89,6 +92,14 @@ func ImportReview(ctx context.Context, st *store.Store, dd *DataDir, file string
 	if err != nil {
 		return res, err
 	}
+	conv, rec, err := conventionOf(ctx, st, wb.Convention)
+	if err != nil {
+		return res, err
+	}
+	if probs := unauthorisedChanges(rec, wb.Decisions); len(probs) > 0 {
+		res.Problems = probs
+		return res, fmt.Errorf("%s: %d problems: %w", res.File, len(probs), ErrReviewRefused)
+	}
 	now := o.Now()
 	imp := store.ReviewImport{SHA256: res.SHA256, Name: res.File, WorkbookID: wb.WorkbookID, Convention: wb.Convention,
 		Reviewer: wb.Reviewer, ReviewedOn: wb.ReviewedOn.String(), AsOf: wb.AsOf.String(), ImportedAt: now}
@@ -96,10 +107,6 @@ func ImportReview(ctx context.Context, st *store.Store, dd *DataDir, file string
 		return res, err
 	}
 	res.Decisions = len(wb.Decisions)
-	conv, err := conventionOf(ctx, st, wb.Convention)
-	if err != nil {
-		return res, err
-	}
 	att := model.NewAttestation(conv, wb.Reviewer, wb.ReviewedOn, wb.AsOf, wb.Decisions)
 	att.File, att.FileSHA256, att.ProducedOn = res.File, res.SHA256, model.DateOf(now)
 	res.Counts = map[string]int{}
@@ -119,7 +126,7 @@ func rewriteOutputs(ctx context.Context, st *store.Store, dd *DataDir, res *Impo
 	if err != nil {
 		return err
 	}
-	conv, err := conventionOf(ctx, st, prev.Convention)
+	conv, _, err := conventionOf(ctx, st, prev.Convention)
 	if err != nil {
 		return err
 	}
@@ -166,19 +173,49 @@ func writeImportOutputs(dd *DataDir, res *ImportResult, att model.Attestation, t
 	return writeFileAtomic(dd.Path(res.Attestation), buf.Bytes())
 }
 
-// conventionOf returns the effective convention numbered num (only the
-// number when the store does not know it).
-func conventionOf(ctx context.Context, st *store.Store, num string) (model.Convention, error) {
+// conventionOf returns the effective record numbered num (a record with
+// only the number when the store does not know it) and its convention.
+func conventionOf(ctx context.Context, st *store.Store, num string) (model.Convention, model.Record, error) {
 	recs, err := st.EffectiveRecords(ctx)
 	if err != nil {
-		return model.Convention{}, err
+		return model.Convention{}, model.Record{}, err
 	}
 	for _, r := range recs {
 		if r.Convention.Number == num {
-			return r.Convention, nil
+			return r.Convention, r, nil
 		}
 	}
-	return model.Convention{Number: num}, nil
+	return model.Convention{Number: num}, model.Record{Convention: model.Convention{Number: num}}, nil
+}
+
+// unauthorisedChanges refuses a profile change to a profile the unit's
+// bulletin d'adhésion does not authorise: applying it would create a
+// « profil non autorisé » finding. Units unknown to the record are not
+// checked (the row already carries its own finding).
+func unauthorisedChanges(rec model.Record, ds []model.ReviewDecision) []reviewin.Problem {
+	var probs []reviewin.Problem
+	col, _ := excelize.ColumnNumberToName(model.ReviewColNewProfile + 1)
+	for _, d := range ds {
+		if d.Decision != model.DecisionChangeProfile {
+			continue
+		}
+		for _, s := range rec.Services {
+			if model.Fold(s.Unit) != model.Fold(d.Unit) || model.Fold(s.Service) != model.Fold(d.Service) || s.Quotas.Get(d.NewProfile) > 0 {
+				continue
+			}
+			var allowed []string
+			for _, p := range model.Profiles {
+				if s.Quotas.Get(p) > 0 {
+					allowed = append(allowed, string(p))
+				}
+			}
+			probs = append(probs, reviewin.Problem{Sheet: model.ReviewSheetRows, Row: d.Row,
+				Column: col + " « " + model.ReviewColumns[model.ReviewColNewProfile] + " »",
+				Msg: fmt.Sprintf("le profil %s n'est pas autorisé pour « %s » par le bulletin d'adhésion (profils autorisés : %s) : choisir un profil autorisé.",
+					d.NewProfile, s.Unit, strings.Join(allowed, ", "))})
+		}
+	}
+	return probs
 }
 
 // readLimited reads a file, refusing one larger than max bytes.

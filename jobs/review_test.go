@@ -276,6 +276,31 @@ func TestReviewImportRefusesTampering(t *testing.T) {
 			t.Fatal("no row to remove in the workbook")
 			return 0, ""
 		}, "justification obligatoire"},
+		{"new profile not authorised", func(x *filler, rows [][]string) (int, string) {
+			recs, err := e.st.EffectiveRecords(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, rec := range recs {
+				for _, sv := range rec.Services {
+					for i, r := range rows[1:] {
+						if model.Fold(r[4]) != model.Fold(sv.Unit) || model.Fold(r[0]) == "" {
+							continue
+						}
+						for _, p := range model.Profiles {
+							if sv.Quotas.Get(p) == 0 && string(p) != r[6] {
+								x.set(model.ReviewSheetRows, model.ReviewColDecision, i+2, "Modifier le profil")
+								x.set(model.ReviewSheetRows, model.ReviewColNewProfile, i+2, string(p))
+								x.set(model.ReviewSheetRows, model.ReviewColJustification, i+2, "Changement de service.")
+								return i + 2, "P « Nouveau profil »"
+							}
+						}
+					}
+				}
+			}
+			t.Fatal("no unit with a profile not authorised")
+			return 0, ""
+		}, "n'est pas autorisé pour"},
 		{"missing reviewer", func(x *filler, rows [][]string) (int, string) {
 			x.reviewer("", time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))
 			return -1, "D"

@@ -18,6 +18,8 @@ type ReviewDecision struct {
 	Decision                            Decision
 	NewProfile                          Profile // only for DecisionChangeProfile
 	Justification, Comment              string
+	// Row is the sheet row it was read from, for messages.
+	Row int `json:"-"`
 }
 
 // ActionKind is what must be done in the partner's administration tool.

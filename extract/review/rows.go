@@ -92,7 +92,7 @@ func readRows(ctx context.Context, f *excelize.File, res *Result, lim Limits) ([
 		}
 		d, rowProbs := decide(n, cells, get)
 		probs = append(probs, rowProbs...)
-		d.Key, d.Convention = key, res.Convention
+		d.Key, d.Convention, d.Row = key, res.Convention, n
 		res.Decisions = append(res.Decisions, d)
 	}
 	if err := it.Error(); err != nil {
