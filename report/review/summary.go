@@ -83,7 +83,7 @@ func writeSummary(f *excelize.File, st *styles, rv model.Review) error {
 // instructions tell the reviewer what to do, in the order of the work.
 var instructions = []string{
 	"1. Dans l'onglet « Habilitations », choisir pour chaque ligne une décision dans la liste de la colonne « Décision » : Maintenir, Supprimer, Modifier le profil ou Ne sait pas.",
-	"2. Pour « Modifier le profil », choisir le nouveau profil dans la colonne « Nouveau profil ».",
+	"2. Pour « Modifier le profil », choisir le nouveau profil dans la colonne « Nouveau profil » : un profil autorisé pour la structure par son bulletin d'adhésion (voir le tableau des quotas ci-dessous).",
 	"3. Une justification est obligatoire lorsque la décision s'écarte de la recommandation de la Caf : maintien d'un compte à supprimer ou à vérifier, ou modification du profil d'un compte à supprimer.",
 	"4. Indiquer ci-dessus votre nom, votre fonction et la date de la revue, enregistrer le classeur sans le renommer ni modifier les autres colonnes, et le renvoyer à la Caf.",
 	"Les colonnes grisées sont protégées : la Caf vérifie à réception qu'elles n'ont pas été modifiées et qu'aucune ligne n'a été ajoutée ou supprimée.",
