@@ -98,8 +98,8 @@ func TestIngestSurvivesKill9(t *testing.T) {
 		for k := 0; k < 1+rng.IntN(2); {
 			// A random moment: after j files have left the drop folders (j
 			// random; 0 is start-up and schema creation), plus a random delay
-			// of up to twice the time one file takes.
-			j := rng.IntN(len(drops) + 1)
+			// of up to the time one file takes.
+			j := rng.IntN(len(drops))
 			before := remaining(data)
 			cmd := run(data)
 			if err := cmd.Start(); err != nil {
@@ -119,7 +119,7 @@ func TestIngestSurvivesKill9(t *testing.T) {
 					}
 					break
 				}
-				delay = time.Duration(rng.Int64N(int64(2*perFile) + 1))
+				delay = time.Duration(rng.Int64N(int64(perFile) + 1))
 			}
 			select {
 			case <-done:
