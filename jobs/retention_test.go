@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -174,5 +175,47 @@ func TestPurgeKeepsWithinSixYears(t *testing.T) {
 	}
 	if res != (RetentionResult{}) {
 		t.Fatalf("Purge five years after the supersession = %+v, want nothing purged", res)
+	}
+}
+
+// TestPurgeDecisions: the decisions of a review superseded by a later
+// review more than six years ago go; the latest review's stay.
+func TestPurgeDecisions(t *testing.T) {
+	ctx := context.Background()
+	dd, st := MustRetentionFixture(t)
+	db := st.DB()
+	for i, imp := range []struct{ sha, at string }{{"w2018", "2018-03-01"}, {"w2019", "2019-03-01"}, {"w2025", "2025-03-01"}} {
+		at := day(imp.at).Format(time.RFC3339Nano)
+		if _, err := db.ExecContext(ctx, `INSERT INTO review_imports (workbook_sha256, name, convention, reviewer, imported_at, rows)
+			VALUES (?, ?, '01/2018', 'relecteur', ?, 2)`, imp.sha, imp.sha+".xlsx", at); err != nil {
+			t.Fatal(err)
+		}
+		for k := range 2 {
+			if _, err := db.ExecContext(ctx, `INSERT INTO review_decisions (workbook_sha256, convention, row_key, decision, imported_at)
+				VALUES (?, '01/2018', ?, 'Maintenir', ?)`, imp.sha, fmt.Sprintf("k%d-%d", i, k), at); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	res, err := Purge(ctx, st, dd.Root, RetentionConfig{HabilitationYears: 6}, day("2026-01-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Decisions != 2 {
+		t.Errorf("purged %d decisions, want the 2 of the 2018 review (superseded in 2019)", res.Decisions)
+	}
+	var left []string
+	rows, err := db.QueryContext(ctx, `SELECT DISTINCT workbook_sha256 FROM review_decisions ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		left = append(left, s)
+	}
+	rows.Close()
+	if strings.Join(left, ",") != "w2019,w2025" {
+		t.Errorf("decisions left of %v, want w2019,w2025", left)
 	}
 }
