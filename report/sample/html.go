@@ -22,6 +22,10 @@ type HTMLOptions struct {
 	// « Page N / M » footer on every page (CSS page-margin boxes, which
 	// Chromium prints and LibreOffice's HTML import ignores).
 	HeaderFooter bool
+	// NarrowEmailColumns gives the « Adresse mél » columns of Annexe 1 a
+	// quarter less width (to the first column), so that long e-mails wrap
+	// inside their cells, as in dossiers typed with tight tables.
+	NarrowEmailColumns bool
 }
 
 // WriteDossierHTML writes the dossier of r as one HTML page (A4 print CSS)
@@ -190,8 +194,15 @@ func (h *htmlWriter) table(bl forms.Block) {
 		keep = "keep"
 	}
 	fmt.Fprintf(b, "<table%s border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%%\">\n<thead><tr>", h.cls(keep))
+	widths := append([]float64(nil), bl.Widths...)
 	for i, c := range bl.Header {
-		fmt.Fprintf(b, `<th style="width:%.0f%%">%s</th>`, bl.Widths[i]*100, esc(c))
+		if h.o.NarrowEmailColumns && c == "Adresse mél" && i > 0 {
+			widths[0] += widths[i] / 4
+			widths[i] -= widths[i] / 4
+		}
+	}
+	for i, c := range bl.Header {
+		fmt.Fprintf(b, `<th style="width:%.0f%%">%s</th>`, widths[i]*100, esc(c))
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	for i, row := range bl.Rows {

@@ -7,6 +7,7 @@
 #
 #   libreoffice.pdf               LibreOffice Writer/Web from HTML (the twin)
 #   libreoffice-dejavu-serif.pdf  the same, body in DejaVu Serif
+#   libreoffice-email-wrapped.pdf DejaVu Serif, narrow e-mail columns: e-mails wrap in their cells
 #   chromium.pdf                  headless Chromium print-to-PDF (Skia)
 #   chromium-dejavu-serif.pdf     the same, body in DejaVu Serif
 #   chromium-quota-split.pdf      Chromium, every quota table split over two pages
@@ -47,6 +48,7 @@ out="$work/out"
 mkdir -p "$out"
 lo "$work/dossier.html" "$out/libreoffice.pdf"
 lo "$work/dossier-serif.html" "$out/libreoffice-dejavu-serif.pdf"
+lo "$work/dossier-wrap.html" "$out/libreoffice-email-wrapped.pdf"
 chrome "$work/dossier.html" "$out/chromium.pdf"
 chrome "$work/dossier-serif.html" "$out/chromium-dejavu-serif.pdf"
 chrome "$work/dossier-split.html" "$out/chromium-quota-split.pdf"

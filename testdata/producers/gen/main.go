@@ -51,6 +51,7 @@ func run(dir string) error {
 		"dossier-serif.html": {FontFamily: "'DejaVu Serif', serif"},
 		"dossier-split.html": {SplitQuotaTables: true},
 		"dossier-hf.html":    {HeaderFooter: true},
+		"dossier-wrap.html":  {FontFamily: "'DejaVu Serif', serif", NarrowEmailColumns: true},
 	}
 	for name, o := range files {
 		var b bytes.Buffer
