@@ -93,8 +93,9 @@ func (s *Store) PurgeFindings(ctx context.Context, cutoff time.Time) (int64, err
 	return n, nil
 }
 
-// PurgeDecisions deletes the review decisions (and their import rows) of a
-// convention that a later review import, itself before cutoff, superseded.
+// PurgeDecisions deletes the review decisions (with their import rows and
+// the checks of their actions) of a convention that a later review import,
+// itself before cutoff, superseded.
 // It returns how many decisions were deleted and audits the purge.
 func (s *Store) PurgeDecisions(ctx context.Context, cutoff time.Time) (int64, error) {
 	var n int64
@@ -107,6 +108,10 @@ func (s *Store) PurgeDecisions(ctx context.Context, cutoff time.Time) (int64, er
 			return err
 		}
 		if n, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		// The checks of their actions against later exports name accounts too.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM review_action_checks WHERE workbook_sha256 IN (`+old+`)`, ts(cutoff)); err != nil {
 			return err
 		}
 		imp, err := tx.ExecContext(ctx, `DELETE FROM review_imports WHERE workbook_sha256 IN (`+old+`)`, ts(cutoff))
