@@ -47,7 +47,7 @@ func runReconcileCmd(ctx context.Context, e *env, args []string) error {
 	def := model.DefaultReconcileSettings()
 	fs.IntVar(&o.settings.DormantDays, "dormant-days", def.DormantDays, "an active account unused for more days than this is dormant")
 	fs.IntVar(&o.settings.MailboxMinPart, "mailbox-min-part", def.MailboxMinPart, "shortest part of a last name the e-mail must contain")
-	fs.StringVar(&o.dataDir, "data", "", "data directory for the store-based mode (not available here yet: 'habilitations run' reconciles a data directory)")
+	fs.StringVar(&o.dataDir, "data", "", "data directory: reconcile its conventions and current exports (store-based mode: findings kept, reports in reports/<date>/)")
 	if err := parseFlags(fs, expandListArgs(args, "records", "export")); err != nil {
 		return err
 	}
