@@ -36,7 +36,7 @@ func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 func runReconcileCmd(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("reconcile", "--records FILE... --export FILE... [--as-of DATE] [--json] [--out DIR]", e)
+	fs := newFlagSet("reconcile", "(--records FILE... --export FILE... [--out DIR] | --data DIR) [--as-of DATE] [--json]", e)
 	var o reconcileOptions
 	var recs, exps listFlag
 	fs.Var(&recs, "records", "record JSON file (records.md §2), one record or an array; repeatable, or several files after the flag")
