@@ -135,6 +135,18 @@ func TestIngestCLILockedAndNoPersonalData(t *testing.T) {
 	if code != exitOK || strings.Contains(out+errs, "dupont") || !strings.Contains(out, "rejected:   1 PDF") {
 		t.Errorf("exit %d, output:\n%s\n%s", code, out, errs)
 	}
+	// Nor does the audit log.
+	st, err = store.Open(context.Background(), dd.StatePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, _ := st.AuditLog(context.Background(), 0, 0)
+	st.Close()
+	for _, a := range log {
+		if strings.Contains(a.Object+a.Detail, "dupont") || strings.Contains(a.Detail, "facture") {
+			t.Errorf("audit entry names a file: %+v", a)
+		}
+	}
 	if code, _, errs := runMain(t, "records", "--data", filepath.Join(t.TempDir(), "none")); code != exitFailure || !strings.Contains(errs, "does not exist") {
 		t.Errorf("records without a data directory: exit %d %s", code, errs)
 	}

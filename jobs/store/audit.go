@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path"
+	"strings"
 	"time"
 )
 
@@ -62,4 +64,15 @@ func (s *Store) AuditLog(ctx context.Context, after int64, limit int) ([]AuditEn
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// AuditPath is what the audit log says of a stored file: the path itself when
+// it is content-addressed (archive/ab/<sha256>.pdf), else only its folder,
+// since a name kept from the dropped file may name a person.
+func AuditPath(p string) string {
+	dir, name := path.Split(p)
+	if strings.HasPrefix(p, "archive/") && !strings.HasPrefix(p, "archive/duplicates/") && len(name) >= 64 {
+		return p
+	}
+	return dir
 }

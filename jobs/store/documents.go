@@ -111,7 +111,7 @@ func (s *Store) SaveDocument(ctx context.Context, d Document, rec *model.Record,
 		if err := insertReceipt(ctx, tx, r); err != nil {
 			return err
 		}
-		return s.auditTx(ctx, tx, "ingest.document", d.SHA256, detail+" path="+d.StoredPath)
+		return s.auditTx(ctx, tx, "ingest.document", d.SHA256, detail+" path="+AuditPath(d.StoredPath))
 	})
 	if err != nil {
 		return fmt.Errorf("save document %.12s: %w", d.SHA256, err)
@@ -126,7 +126,7 @@ func (s *Store) SaveDuplicate(ctx context.Context, r Receipt) error {
 		if err := insertReceipt(ctx, tx, r); err != nil {
 			return err
 		}
-		return s.auditTx(ctx, tx, "ingest.duplicate", r.SHA256, "folder="+r.Folder+" path="+r.StoredPath)
+		return s.auditTx(ctx, tx, "ingest.duplicate", r.SHA256, "folder="+r.Folder+" path="+AuditPath(r.StoredPath))
 	})
 	if err != nil {
 		return fmt.Errorf("save duplicate %.12s: %w", r.SHA256, err)

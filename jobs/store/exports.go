@@ -64,7 +64,7 @@ func (s *Store) SaveExport(ctx context.Context, e Export, r Receipt) error {
 			return err
 		}
 		return s.auditTx(ctx, tx, "ingest.export", e.SHA256, fmt.Sprintf("%s format=%s rows=%d row_errors=%d partners=%d path=%s",
-			e.Outcome, e.Format, e.Rows, e.RowErrors, len(e.Partners), e.StoredPath))
+			e.Outcome, e.Format, e.Rows, e.RowErrors, len(e.Partners), AuditPath(e.StoredPath)))
 	})
 	if err != nil {
 		return fmt.Errorf("save export %.12s: %w", e.SHA256, err)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -128,5 +129,18 @@ func TestFindReceipt(t *testing.T) {
 	r.CtimeNS = 12 // a new copy of the same content
 	if _, err := s.FindReceipt(ctx, r); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("FindReceipt(other ctime) err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestAuditPath(t *testing.T) {
+	sha := strings.Repeat("ab", 32)
+	for _, tt := range []struct{ in, want string }{
+		{"archive/ab/" + sha + ".pdf", "archive/ab/" + sha + ".pdf"},
+		{"rejected/dossier-jean-dupont.pdf", "rejected/"},
+		{"archive/duplicates/" + sha[:12] + "-0011aabb-dossier-jean-dupont.pdf", "archive/duplicates/"},
+	} {
+		if got := AuditPath(tt.in); got != tt.want {
+			t.Errorf("AuditPath(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
