@@ -3,7 +3,6 @@ package pdftext
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 
 	"github.com/ledongthuc/pdf"
 
@@ -45,14 +44,22 @@ func prepare(data []byte) ([]byte, error) {
 	return append(out, '\n'), nil
 }
 
-// encryptKey finds an /Encrypt entry in a trailer or cross-reference stream
-// dictionary; both are stored uncompressed, so a byte scan sees them.
-var encryptKey = regexp.MustCompile(`/Encrypt\s*(\d+\s+\d+\s+R|<<)`)
-
-// hasEncrypt reports whether the file is encrypted. The library reports
-// AES-256 encryption as a malformed file, hence this check of our own.
+// hasEncrypt reports whether the file is encrypted: an /Encrypt entry (a
+// reference or a dictionary) in a trailer or cross-reference stream
+// dictionary, both stored uncompressed, so a byte scan sees them. The
+// library reports AES-256 encryption as a malformed file, hence this check
+// of our own.
 func hasEncrypt(data []byte) bool {
-	return encryptKey.Match(data)
+	for _, rest := range after(data, "/Encrypt") {
+		rest = bytes.TrimLeft(rest, "\t\r\n ")
+		if bytes.HasPrefix(rest, []byte("<<")) {
+			return true
+		}
+		if _, ok := leadingUint(rest); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // maxTreeDepth bounds the page tree walk (real trees are 2–4 levels deep).

@@ -3,7 +3,6 @@ package pdftext
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 
 	"habilitations/model"
@@ -22,51 +21,115 @@ const (
 	maxColumns = 1 << 20 // bytes of a predictor row
 )
 
-var (
-	sizeKey    = regexp.MustCompile(`/(?:Size|N)[\t \r\n]+(\d+)`)
-	indexKey   = regexp.MustCompile(`/Index[\t \r\n]*\[([\d\t \r\n]*)\]`)
-	wKey       = regexp.MustCompile(`/W[\t \r\n]*\[([\d\t \r\n]*)\]`)
-	columnsKey = regexp.MustCompile(`/Columns[\t \r\n]*(\d+)`)
-	xrefTable  = regexp.MustCompile(`(?:^|[\r\n\t ])xref[\t \r\n]+`)
-)
-
 // checkSanity refuses a file whose cross-reference numbers would make the
-// library allocate without bound, or loop on an object stream's /N.
+// library allocate without bound, or loop on an object stream's /N. The
+// keys are found with bytes.Index (a regular expression per key made this
+// scan cost a third of the extraction).
 func checkSanity(data []byte) error {
 	bad := func(what string, n uint64) error {
 		return fmt.Errorf("%s %d out of bounds: %w", what, n, model.ErrCorrupt)
 	}
-	for _, m := range sizeKey.FindAllSubmatch(data, -1) {
-		if n := parseUint(m[1]); n > maxObjects {
-			return bad("/Size or object stream /N", n)
+	for _, k := range []struct {
+		key   string
+		limit uint64
+	}{{"/Size", maxObjects}, {"/N", maxObjects}, {"/Columns", maxColumns}} {
+		for _, rest := range after(data, k.key) {
+			if n, ok := leadingUint(rest); ok && n > k.limit {
+				return bad(k.key, n)
+			}
 		}
 	}
-	for _, m := range indexKey.FindAllSubmatch(data, -1) {
-		f := bytes.Fields(m[1])
+	for _, rest := range after(data, "/Index") {
+		f := bracketFields(rest)
 		for i := 0; i+1 < len(f); i += 2 {
 			if n := parseUint(f[i]) + parseUint(f[i+1]); n > maxObjects {
 				return bad("/Index", n)
 			}
 		}
 	}
-	for _, m := range wKey.FindAllSubmatch(data, -1) {
-		for _, f := range bytes.Fields(m[1]) {
+	for _, rest := range after(data, "/W") {
+		if !inXRefDict(data, len(data)-len(rest)) {
+			continue // a font's /W: widths, not field sizes
+		}
+		for _, f := range bracketFields(rest) {
 			if n := parseUint(f); n > maxWidth {
 				return bad("/W field", n)
 			}
 		}
 	}
-	for _, m := range columnsKey.FindAllSubmatch(data, -1) {
-		if n := parseUint(m[1]); n > maxColumns {
-			return bad("/Columns", n)
-		}
-	}
-	for _, loc := range xrefTable.FindAllIndex(data, -1) {
-		if n := maxSubsection(data[loc[1]:]); n > maxObjects {
+	for _, rest := range after(data, "xref") {
+		if n := maxSubsection(rest); n > maxObjects {
 			return bad("cross-reference object number", n)
 		}
 	}
 	return nil
+}
+
+// after returns, for each occurrence of key followed by white space or a
+// delimiter (so that /N does not match /Names), the bytes after it.
+func after(data []byte, key string) [][]byte {
+	var out [][]byte
+	k := []byte(key)
+	for from := 0; ; {
+		i := bytes.Index(data[from:], k)
+		if i < 0 {
+			return out
+		}
+		j := from + i + len(k)
+		from = j
+		if j < len(data) && (isWhite(data[j]) || isDelimiter(data[j])) {
+			out = append(out, data[j:])
+		}
+	}
+}
+
+// inXRefDict reports whether pos lies in the dictionary of a cross-reference
+// stream: /Type /XRef between the object's « obj » and its « stream ».
+func inXRefDict(data []byte, pos int) bool {
+	start := bytes.LastIndex(data[:pos], []byte("obj"))
+	end := bytes.Index(data[pos:], []byte("stream"))
+	if start < 0 || end < 0 {
+		return false
+	}
+	return bytes.Contains(data[start:pos+end], []byte("/XRef"))
+}
+
+// leadingUint parses the unsigned integer at the start of b after white
+// space; ok is false when there is none.
+func leadingUint(b []byte) (uint64, bool) {
+	i := 0
+	for i < len(b) && isWhite(b[i]) {
+		i++
+	}
+	j := i
+	for j < len(b) && j-i < 20 && b[j] >= '0' && b[j] <= '9' {
+		j++
+	}
+	if j == i {
+		return 0, false
+	}
+	return parseUint(b[i:j]), true
+}
+
+// bracketFields returns the fields of the array of integers « [ … ] » at the
+// start of b (after white space), or nil: a font's /W (nested arrays of
+// widths) is not a cross-reference stream's /W.
+func bracketFields(b []byte) [][]byte {
+	b = bytes.TrimLeft(b, "\t\r\n \x00")
+	if len(b) == 0 || b[0] != '[' {
+		return nil
+	}
+	end := bytes.IndexByte(b, ']')
+	if end < 0 || end > 4096 {
+		return nil
+	}
+	f := bytes.Fields(b[1:end])
+	for _, x := range f {
+		if !isDigits(x) {
+			return nil
+		}
+	}
+	return f
 }
 
 // maxSubsection reads the subsections of a cross-reference table (« start
