@@ -68,8 +68,12 @@ func (r ReconcileResult) Summary() ReconcileSummary {
 // Reconcile runs the rules of records.md §4 on the effective records of the
 // store and the current exports (each read only for the partners it is
 // current for), saves the findings under runID, and tells which are new and
-// which were resolved. Reports are written by the caller (WriteBreachReports).
-func Reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64, asOf model.Date, set model.ReconcileSettings) (ReconcileResult, error) {
+// which were resolved. Reports are written by the caller (the run's reconcile
+// step). p (nil: none) advances by one per export read.
+func Reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64, asOf model.Date, set model.ReconcileSettings, p Progress) (ReconcileResult, error) {
+	if p == nil {
+		p = noProgress{}
+	}
 	res := ReconcileResult{RunID: runID, AsOf: asOf}
 	records, err := st.EffectiveRecords(ctx)
 	if err != nil {
@@ -81,6 +85,8 @@ func Reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 		return res, err
 	}
 	var rows []model.Habilitation
+	p.Start("exports", len(exports))
+	defer p.Finish()
 	for _, e := range exports {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -89,6 +95,7 @@ func Reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 		if err != nil {
 			return res, err
 		}
+		p.Add(1)
 		res.Exports++
 		res.Rows += n
 		res.RowErrors += bad

@@ -39,7 +39,7 @@ func (w *workspace) reconcileSettings() model.ReconcileSettings {
 // reconcileStep reconciles, checks the actions of the previous reviews
 // against the new exports, and writes the breach reports.
 func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
-	res, err := Reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf, w.reconcileSettings())
+	res, err := Reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf, w.reconcileSettings(), w.opts.Progress)
 	if err != nil {
 		return err
 	}
