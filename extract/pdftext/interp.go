@@ -27,6 +27,8 @@ type pathSeg struct {
 	rect           bool
 }
 
+// runState is the graphics and text state of one content stream (a page or
+// a form XObject drawn on it).
 type runState struct {
 	gs     gstate
 	stack  []gstate
@@ -38,6 +40,8 @@ type runState struct {
 	fonts  map[string]*font
 }
 
+// run interprets the content stream strm with resources res, starting from
+// the transformation base; depth counts nested form XObjects.
 func (in *interp) run(strm, res pdf.Value, base matrix, depth int) {
 	if depth > maxFormDepth || strm.Kind() == pdf.Null {
 		return
@@ -108,6 +112,7 @@ func (in *interp) read(strm pdf.Value) []byte {
 	return out
 }
 
+// op applies one operator with its operands.
 func (in *interp) op(st *runState, res pdf.Value, op string, args []operand, depth int) {
 	gs := &st.gs
 	switch op {
