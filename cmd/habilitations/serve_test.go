@@ -36,8 +36,9 @@ func (l *lockedBuffer) String() string {
 }
 
 // mustServeFixture writes n sample dossiers into a new data directory's
-// inbox and a configuration that runs the inbox job every second only.
-func mustServeFixture(tb testing.TB, n int) (cfg, data string, partners []sample.Partner) {
+// inbox and a configuration that runs the inbox job every second and the
+// whole run on the schedule run ("" for none).
+func mustServeFixture(tb testing.TB, n int, run string) (cfg, data string, partners []sample.Partner) {
 	tb.Helper()
 	dir := tb.TempDir()
 	data = filepath.Join(dir, "data")
@@ -61,10 +62,10 @@ func mustServeFixture(tb testing.TB, n int) (cfg, data string, partners []sample
 settle = "0s"
 [schedule]
 ingest = "*/1 * * * * *"
-run = ""
+run = %q
 review = ""
 retention = ""
-`, data)
+`, data, run)
 	if err := os.WriteFile(cfg, []byte(toml), 0o600); err != nil {
 		tb.Fatal(err)
 	}
@@ -142,12 +143,16 @@ func stopServe(tb testing.TB, cmd *exec.Cmd, logs *lockedBuffer) int {
 	return cmd.ProcessState.ExitCode()
 }
 
+// TestServeRunsTwoCyclesThenStopsOnSIGTERM runs the daemon with
+// seconds-level schedules (the inbox every second, the whole run every
+// three): jobs queue behind each other, and SIGTERM stops it cleanly.
 func TestServeRunsTwoCyclesThenStopsOnSIGTERM(t *testing.T) {
-	cfg, data, partners := mustServeFixture(t, 1)
+	cfg, data, partners := mustServeFixture(t, 1, "*/3 * * * * *")
 	cmd, logs := startServe(t, cfg)
-	waitFor(t, data, logs, "two successful inbox cycles", func(st *store.Store) bool {
+	waitFor(t, data, logs, "two successful inbox cycles and a whole run", func(st *store.Store) bool {
 		ok, _ := runsOf(st, "ingest")
-		return ok >= 2
+		runs, _ := runsOf(st, "run")
+		return ok >= 2 && runs >= 1
 	})
 	if code := stopServe(t, cmd, logs); code != 0 {
 		t.Fatalf("serve exited %d after SIGTERM, want 0; logs:\n%s", code, logs.String())
@@ -171,7 +176,7 @@ func TestServeRunsTwoCyclesThenStopsOnSIGTERM(t *testing.T) {
 		t.Errorf("records after serving = %v (%v), want convention %s", len(recs), err, partners[0].Record.Convention.Number)
 	}
 	out := logs.String()
-	for _, want := range []string{"msg=scheduled job=ingest", "msg=\"job done\" job=ingest", "msg=stopped"} {
+	for _, want := range []string{"msg=scheduled job=ingest", "msg=\"job done\" job=ingest", "msg=\"job done\" job=run", "msg=stopped"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("logs lack %q:\n%s", want, out)
 		}
@@ -185,7 +190,7 @@ func TestServeRunsTwoCyclesThenStopsOnSIGTERM(t *testing.T) {
 // once in the inbox or in the archive.
 func TestServeSIGTERMFinishesTheCurrentDocument(t *testing.T) {
 	const n = 6
-	cfg, data, partners := mustServeFixture(t, n)
+	cfg, data, partners := mustServeFixture(t, n, "")
 	cmd, logs := startServe(t, cfg)
 	waitFor(t, data, logs, "the first document", func(st *store.Store) bool {
 		ds, _ := st.Documents(context.Background())
