@@ -31,6 +31,9 @@ type IngestOptions struct {
 	Now func() time.Time
 	// Progress shows the files taken, per folder (nil: nothing).
 	Progress Progress
+	// Workers is how many PDFs are parsed at once, ahead of the one-by-one
+	// commits (0: GOMAXPROCS; 1: no parsing ahead).
+	Workers int
 }
 
 // DefaultIngestMaxBytes is the largest file taken from a drop folder.
@@ -127,12 +130,20 @@ type intake struct {
 	// parent is the caller's context: the current file goes on without it,
 	// but a failure it caused is no verdict on the file.
 	parent context.Context
+	// pre holds the parses started ahead (inbox batch only).
+	pre *prefetch
 }
 
 // batch takes the settled files of one folder, in path order.
 func (in *intake) batch(ctx context.Context, folder string, ready []dropped) error {
 	if len(ready) == 0 {
 		return nil
+	}
+	if folder == store.FolderInbox {
+		pctx, stop := context.WithCancel(ctx)
+		defer stop() // no more parses ahead once the batch returns
+		in.pre = in.startPrefetch(pctx, ready)
+		defer func() { in.pre = nil }()
 	}
 	in.opts.Progress.Start(folder, len(ready))
 	defer in.opts.Progress.Finish()

@@ -39,7 +39,7 @@ func (in *intake) pdf(ctx context.Context, f dropped, data []byte, rc store.Rece
 		rej = &r
 	default:
 		var err error
-		if rec, err = in.x.Extract(ctx, name, data); err != nil {
+		if rec, err = in.extract(ctx, name, data, rc.SHA256); err != nil {
 			if in.parent.Err() != nil {
 				// Interrupted meanwhile (Ctrl-C also reaches an extraction
 				// worker): the failure says nothing of the file, which stays

@@ -300,12 +300,34 @@ func TestIngestCancelFinishesCurrentDocument(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	x := cancellingExtractor{mustTruthExtractor(t), cancel}
-	sum, err := Ingest(ctx, e.dd, e.st, x, IngestOptions{})
+	// One worker: the parse is the current document's, which is finished.
+	sum, err := Ingest(ctx, e.dd, e.st, x, IngestOptions{Workers: 1})
 	if err != context.Canceled || sum.Archived != 1 || sum.Taken != 1 {
 		t.Fatalf("summary = %+v, %v", sum, err)
 	}
 	if left := listFiles(t, e.dd.Inbox()); len(left) != 1 {
 		t.Errorf("inbox = %v, want the second file only", left)
+	}
+}
+
+func TestIngestCancelWithParsingAhead(t *testing.T) {
+	e := mustIngestEnv(t)
+	pdfs, _ := filepath.Glob(filepath.Join(ingestCorpus, "0*", "*.pdf"))
+	for _, p := range pdfs {
+		e.drop(t, DirInbox, filepath.Base(p), mustRead(t, p))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	x := cancellingExtractor{mustTruthExtractor(t), cancel}
+	// Parses ahead may have started the cancel before any file was current:
+	// whatever was taken is complete, the rest is still in the inbox.
+	sum, err := Ingest(ctx, e.dd, e.st, x, IngestOptions{Workers: 4})
+	if err != context.Canceled || sum.Taken > 1 {
+		t.Fatalf("summary = %+v, %v", sum, err)
+	}
+	docs, _ := e.st.Documents(context.Background())
+	if left := listFiles(t, e.dd.Inbox()); len(left)+len(docs) != len(pdfs) || len(docs) != sum.Archived {
+		t.Errorf("inbox %d + documents %d != %d dropped", len(left), len(docs), len(pdfs))
 	}
 }
 
