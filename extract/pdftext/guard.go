@@ -29,15 +29,29 @@ type guard struct {
 	calls    int
 	err      error // sticky: once tripped, every later check panics again
 	sample   []metrics.Sample
+	baseHeap int64 // heap when the extraction started: the bound is on growth
 }
 
 func newGuard(ctx context.Context, lim Limits) *guard {
-	return &guard{
+	g := &guard{
 		ctx:      ctx,
 		deadline: time.Now().Add(lim.Timeout),
 		maxMem:   lim.MaxMemory,
 		sample:   []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}},
 	}
+	g.baseHeap = g.heap()
+	return g
+}
+
+// heap is the process's current heap in bytes (objects, live or not yet
+// collected). In process it is shared with the rest of the program, so the
+// guard bounds its growth during the extraction rather than its size.
+func (g *guard) heap() int64 {
+	metrics.Read(g.sample)
+	if v := g.sample[0].Value; v.Kind() == metrics.KindUint64 {
+		return int64(v.Uint64())
+	}
+	return 0
 }
 
 // check panics with abort when the context is done, the time budget is spent
@@ -55,12 +69,9 @@ func (g *guard) check() {
 		g.err = fmt.Errorf("time limit exceeded: %w", errLimit)
 		panic(abort{g.err})
 	}
-	if g.calls%8 == 0 && g.maxMem > 0 {
-		metrics.Read(g.sample)
-		if v := g.sample[0].Value; v.Kind() == metrics.KindUint64 && int64(v.Uint64()) > g.maxMem {
-			g.err = fmt.Errorf("memory limit exceeded: %w", errLimit)
-			panic(abort{g.err})
-		}
+	if g.calls%8 == 0 && g.maxMem > 0 && g.heap()-g.baseHeap > g.maxMem {
+		g.err = fmt.Errorf("memory limit exceeded: %w", errLimit)
+		panic(abort{g.err})
 	}
 }
 

@@ -9,7 +9,7 @@ type Limits struct {
 	MaxBytes  int64         // largest accepted file, in bytes
 	MaxPages  int           // most pages read from one file
 	Timeout   time.Duration // wall-clock budget for one file (0 = none beyond ctx)
-	MaxMemory int64         // heap bound in bytes (in-process: checked while reading; Isolated: hard RLIMIT_AS in the worker)
+	MaxMemory int64         // memory bound in bytes: in process, growth of the heap during one extraction, checked while reading; in a worker, also the GC limit and the address space (RLIMIT_AS) past the runtime's own
 }
 
 // DefaultLimits returns limits that fit every genuine dossier with a wide
