@@ -66,6 +66,9 @@ func NewScheduler(cfg Config, log *slog.Logger, jobs map[string]JobFunc) (*Sched
 		}
 		s.entries[name] = id
 	}
+	if len(s.entries) == 0 {
+		return nil, &ConfigError{Err: errors.New("every [schedule] entry is empty: the daemon would have nothing to do")}
+	}
 	return s, nil
 }
 

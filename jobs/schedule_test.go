@@ -3,6 +3,7 @@ package jobs
 import (
 	"bytes"
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
 	"sync"
@@ -112,5 +113,13 @@ func TestNewSchedulerRejectsBadSpec(t *testing.T) {
 		map[string]JobFunc{JobIngest: func(context.Context) error { return nil }})
 	if err == nil || !strings.Contains(err.Error(), "schedule.ingest") {
 		t.Fatalf("err = %v, want an error naming schedule.ingest", err)
+	}
+}
+
+func TestNewSchedulerRefusesNothingToDo(t *testing.T) {
+	_, err := NewScheduler(secondsConfig(ScheduleConfig{}), slog.New(slog.DiscardHandler), map[string]JobFunc{})
+	var ce *ConfigError
+	if !errors.As(err, &ce) {
+		t.Fatalf("err = %v, want a ConfigError", err)
 	}
 }
