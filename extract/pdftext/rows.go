@@ -68,16 +68,33 @@ func mergeRows(lines []*tline) []*tline {
 }
 
 // joinWrapped joins the two parts of a wrapped cell: with a space, or with
-// nothing after a hyphen at the end of the first part (« Jean-» «Pierre »,
-// « sous-» « traitants »).
+// nothing where the break cut a word or an address: after a hyphen at the
+// end of the first part (« Jean-» « Pierre », « sous-» « traitants »), and
+// inside an e-mail address (« accueil.caf38@caf.cnafmail. » « fr »).
 func joinWrapped(a, b string) string {
 	switch {
 	case a == "":
 		return b
 	case b == "":
 		return a
-	case strings.HasSuffix(a, "-") && !strings.HasSuffix(a, " -"):
+	case strings.HasSuffix(a, "-") && !strings.HasSuffix(a, " -"), inAddress(a, b):
 		return a + b
 	}
 	return a + " " + b
+}
+
+// inAddress reports whether a line break between a and b falls inside an
+// e-mail address: the address is cut after one of its separators, or the
+// next part starts with one.
+func inAddress(a, b string) bool {
+	last := a[strings.LastIndexByte(a, ' ')+1:]
+	first := b
+	if i := strings.IndexByte(b, ' '); i >= 0 {
+		first = b[:i]
+	}
+	if !strings.Contains(last, "@") && !strings.Contains(first, "@") {
+		return false
+	}
+	cut := func(c byte) bool { return c == '.' || c == '@' || c == '_' || c == '-' }
+	return cut(last[len(last)-1]) || cut(first[0])
 }
