@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -91,6 +92,16 @@ func (st Status) Write(w io.Writer) error {
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if r, ok := st.LastRuns[JobRun]; ok {
+		var rep RunReport
+		if json.Unmarshal(r.Summary, &rep) == nil && rep.Report != "" {
+			fmt.Fprintf(w, "\nLast run report: %s", rep.Report)
+			if c := rep.Reconcile; c != nil {
+				fmt.Fprintf(w, " (%d findings, %d new, %d resolved)", c.Findings, c.New, c.Resolved)
+			}
+			fmt.Fprintln(w)
+		}
 	}
 	if f := st.LastFailure; f != nil {
 		_, err := fmt.Fprintf(w, "\nLast error: %s run #%d at %s: %s\n", f.Kind, f.ID,

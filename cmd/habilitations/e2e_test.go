@@ -224,7 +224,7 @@ func TestEndToEndDemoThenIdempotentRun(t *testing.T) {
 
 	t.Run("status", func(t *testing.T) {
 		out := mustRunBinary(t, 0, "status", "--config", cfg).stdout
-		for _, want := range []string{"run ", " ok ", "Last error: none", dir} {
+		for _, want := range []string{"run ", " ok ", "Last error: none", dir, "Last run report: " + rep2.Report} {
 			if !strings.Contains(out, want) {
 				t.Errorf("status lacks %q:\n%s", want, out)
 			}
