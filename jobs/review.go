@@ -30,6 +30,11 @@ type ReviewOptions struct {
 	// Findings of a reconciliation already done on the same data; nil means
 	// reconcile here.
 	Findings []model.Finding
+	// Records and Rows are the effective records and current export rows
+	// already read by the caller (the run's reconcile step), so that a large
+	// export is not held twice; nil Records means read them here.
+	Records []model.Record
+	Rows    []model.Habilitation
 	// FollowUp is the check of earlier reviews' actions already done by the
 	// caller (the run's reconcile step calls CheckReviewActions); nil means
 	// check here.
@@ -73,9 +78,12 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
-	records, rows, err := loadReviewInputs(ctx, st, dd)
-	if err != nil {
-		return res, err
+	records, rows := o.Records, o.Rows
+	var err error
+	if records == nil {
+		if records, rows, err = loadReviewInputs(ctx, st, dd); err != nil {
+			return res, err
+		}
 	}
 	findings := o.Findings
 	if findings == nil {

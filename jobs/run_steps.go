@@ -78,7 +78,7 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 func (w *workspace) reviewsStep(ctx context.Context, rep *RunReport) error {
 	res, err := PrepareReviews(ctx, w.st, w.dd, ReviewOptions{
 		AsOf: w.opts.AsOf, LeadDays: w.opts.Config.Review.LeadDays, OncePerCycle: true, Settings: w.reconcileSettings(),
-		Findings: w.findings, FollowUp: w.followUp, Now: w.opts.Now, Log: w.log,
+		Records: w.records, Rows: w.rows, Findings: w.findings, FollowUp: w.followUp, Now: w.opts.Now, Log: w.log,
 	})
 	var files []string
 	if res.Consolidated != "" {
