@@ -129,8 +129,9 @@ func extractPages(ctx context.Context, data []byte, lim Limits) ([]rawPage, erro
 		err := guarded(g, i+1, func() {
 			g.check()
 			in.out = pageContent{glyphs: make([]glyph, 0, len(in.out.glyphs)+len(in.out.glyphs)/4)}
-			w, h := pageSize(kid)
-			in.run(kid.Key("Contents"), inherited(kid, "Resources"), identity, 0)
+			x0, y0, w, h := pageBox(kid)
+			// Page space with the media box's origin at 0, 0.
+			in.run(kid.Key("Contents"), inherited(kid, "Resources"), matrix{1, 0, 0, 1, -x0, -y0}, 0)
 			rp.images = in.out.images
 			rp.height = upright(&in.out, w, h)
 			rp.lines = layoutPage(in.out)

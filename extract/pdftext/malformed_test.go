@@ -63,9 +63,11 @@ func malformed() []struct {
 		{"no text", onePage("0 0 m 100 100 l S"), model.ErrNoText},
 		{"unmapped glyphs", onePage("BT /F1 11 Tf 72 700 Td (" + strings.Repeat("\x01\x02\x03 ", 40) + ") Tj ET"), model.ErrNoText},
 		{"glued words", onePage("BT /F1 11 Tf 72 700 Td (" + strings.Repeat("Conventiondaccesamoncomptepartenaire", 6) + ") Tj ET"), model.ErrNoText},
-		{"sideways page", onePage("q 0 1 -1 0 595 0 cm " + helloPage + " Q"), nil},
+		{"sideways page", onePage("q 0 1 -1 0 800 0 cm " + helloPage + " Q"), nil},
 		{"upside down page", onePage("q -1 0 0 -1 595 842 cm " + helloPage + " Q"), nil},
-		{"letter-spaced", onePage("BT /F1 11 Tf 3 Tc 72 720 Td (Convention d'acces) Tj 0 Tc " + helloPage[3:]), nil},
+		{"text off the page", onePage(helloPage + " BT /F1 11 Tf -2000 700 Td (Texte hors de la page) Tj ET"), nil},
+		{"media box off the origin", bytes.Replace(onePage("q 1 0 0 1 -300 -421 cm "+helloPage+" Q"), []byte("/MediaBox [0 0 595 842]"), []byte("/MediaBox [-300 -421 295 421]"), 1), nil},
+		{"letter-spaced", onePage("BT /F1 11 Tf 3 Tc 72 720 Td (Convention d'acces) Tj 0 Tc ET " + helloPage), nil},
 		{"bad operands", onePage("BT /F1 Tf 1 2 3 Td (x) 5 Tj [1 (a) /N] TJ 1 0 0 cm q q Q Q Q Q ET " + helloPage), nil},
 	}
 }
@@ -104,7 +106,8 @@ func TestMalformed(t *testing.T) {
 					t.Fatalf("Extract: %v", err)
 				}
 				if !strings.Contains(doc.String(), "Le service est mis a disposition de") ||
-					tt.name == "letter-spaced" && !hasLine(doc, "Convention d'acces") {
+					tt.name == "letter-spaced" && !hasLine(doc, "Convention d'acces") ||
+					strings.Contains(doc.String(), "hors de la page") {
 					t.Errorf("text = %q", doc.String())
 				}
 				return

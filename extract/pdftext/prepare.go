@@ -109,15 +109,16 @@ func inherited(page pdf.Value, key string) pdf.Value {
 	return pdf.Value{}
 }
 
-// pageSize is the size of the page's media box (A4 when missing).
-func pageSize(page pdf.Value) (w, h float64) {
+// pageBox is the page's media box: origin and size (A4 at the origin when
+// missing or empty).
+func pageBox(page pdf.Value) (x0, y0, w, h float64) {
 	mb := inherited(page, "MediaBox")
 	if mb.Len() == 4 {
-		w = mb.Index(2).Float64() - mb.Index(0).Float64()
-		h = mb.Index(3).Float64() - mb.Index(1).Float64()
+		x0, y0 = mb.Index(0).Float64(), mb.Index(1).Float64()
+		w, h = mb.Index(2).Float64()-x0, mb.Index(3).Float64()-y0
 		if w > 0 && h > 0 {
-			return w, h
+			return x0, y0, w, h
 		}
 	}
-	return 595, 842
+	return 0, 0, 595, 842
 }

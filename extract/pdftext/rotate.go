@@ -26,6 +26,7 @@ func quarter(trm matrix) int {
 // the rules, into a frame where that text reads left to right; w and h are
 // the page size, and the height of the turned page is returned.
 func upright(pc *pageContent, w, h float64) float64 {
+	const margin = 36 // points of tolerance around the media box
 	var count [4]int
 	for _, g := range pc.glyphs {
 		if !g.space {
@@ -51,7 +52,9 @@ func upright(pc *pageContent, w, h float64) float64 {
 	}
 	out := pc.glyphs[:0]
 	for _, g := range pc.glyphs {
-		if int(g.rot) != rot {
+		// Text of another direction, or drawn off the page (clipped away
+		// by every viewer), is not part of what a reader sees.
+		if int(g.rot) != rot || g.x < -margin || g.y < -margin || g.x > w+margin || g.y > h+margin {
 			continue
 		}
 		g.x, g.y = turn(g.x, g.y)
