@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"habilitations/extract"
@@ -38,7 +39,7 @@ func checkCase(t *testing.T, x extract.Extractor, c recordtest.Case) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := c.PDF[len(c.PDF)-len(baseName(c.PDF)):]
+	name := filepath.Base(c.PDF)
 	rec, err := x.Extract(context.Background(), name, data)
 	if truth.Rejection != nil {
 		if err == nil {
@@ -63,13 +64,4 @@ func checkCase(t *testing.T, x extract.Extractor, c recordtest.Case) {
 	if b, _ := json.Marshal(rec); bytes.Contains(b, []byte(":null")) {
 		t.Errorf("record JSON holds a null: %s", b)
 	}
-}
-
-func baseName(p string) string {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '/' || p[i] == os.PathSeparator {
-			return p[i+1:]
-		}
-	}
-	return p
 }
