@@ -181,8 +181,10 @@ func (p *parser) contactTable(from int, side string) []model.Contact {
 // and the function-and-name text.
 func (r *contactRow) add(l line, first bool) {
 	for k, c := range l.filled() {
-		if r.extendEmail(c) {
-			continue
+		if rest, joined := r.extendEmail(c); joined {
+			if c = rest; c == "" {
+				continue
+			}
 		}
 		if strings.Contains(c, "@") {
 			email, rest := emailIn(c)

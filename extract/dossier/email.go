@@ -45,17 +45,21 @@ func emailIn(c string) (email, rest string) {
 }
 
 // extendEmail joins the end of an e-mail address wrapped onto the next line
-// (« …@caf.cnafmail. » then « fr »).
-func (r *contactRow) extendEmail(c string) bool {
-	if r.partial == "" || !reEmailTail.MatchString(c) {
-		return false
+// (« …@caf.cnafmail. » then « fr », or « …@grand- » then « dijon.fr » before
+// the phone) and returns what is left of the cell.
+func (r *contactRow) extendEmail(c string) (rest string, joined bool) {
+	if r.partial == "" {
+		return c, false
 	}
-	if d := r.partial + c; reEmailFull.MatchString(d) {
+	head, tail, _ := strings.Cut(strings.TrimSpace(c), " ")
+	if !reEmailTail.MatchString(head) {
+		return c, false
+	}
+	if d := r.partial + head; reEmailFull.MatchString(d) {
 		r.setEmail(d)
-		r.partial = ""
-		return true
+		return tail, true
 	}
-	return false
+	return c, false
 }
 
 func (r *contactRow) setEmail(e string) {

@@ -248,6 +248,16 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("contacts %+v", rec.Contacts)
 			}
 		}},
+		{"e-mail wrapped at a hyphen, its end sharing a cell with the phone", func(tb testing.TB, s string) string {
+			return mustReplace(tb, s, "Alain LAMBERT\talambert@grand-dijon.fr\t03 80 74 10 24",
+				"Alain LAMBERT\talambert@grand-\ndijon.fr 03 80 74 10 24", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			want := model.Contact{Side: "partner", Role: "privacy", Name: "Alain LAMBERT", Email: "alambert@grand-dijon.fr", Phone: "+33380741024"}
+			if !slices.Contains(rec.Contacts, want) {
+				tb.Errorf("contacts %+v", rec.Contacts)
+			}
+		}},
 		{"two phone numbers in a cell", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "abouchard@ccas-dijon.fr\t03 80 44 10 21", "abouchard@ccas-dijon.fr\t03 80 44 10 21 ou 06 12 34 56 78", 1)
 		}, func(tb testing.TB, rec model.Record, err error) {
