@@ -12,14 +12,12 @@ import (
 	"habilitations/model"
 )
 
-// TestSeedTextPDF extracts the seed dossier's plain text rendered by
-// LibreOffice (testdata/make-seed-pdf.sh: tab stops instead of table cells,
-// rows that wrap) and expects the seed's golden record.
-func TestSeedTextPDF(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "seed-text-libreoffice.pdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
+// TestSeedRendered extracts the seed dossier rendered by other producers and
+// expects the seed's golden record: its plain text by LibreOffice
+// (testdata/make-seed-pdf.sh: tab stops instead of table cells, rows that
+// wrap, an e-mail cut at its hyphen) and its HTML by Chromium
+// (testdata/make-seed-chromium.sh: real tables, an e-mail broken mid-word).
+func TestSeedRendered(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("dossier", "testdata", "convention-06-2017-ccas-dijon.golden.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -29,11 +27,19 @@ func TestSeedTextPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	var x extract.Extractor
-	got, err := x.Extract(context.Background(), "seed-text-libreoffice.pdf", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range recordtest.Diff(want, got) {
-		t.Error(d)
+	for _, name := range []string{"seed-text-libreoffice.pdf", "seed-html-chromium.pdf"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := x.Extract(context.Background(), name, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range recordtest.Diff(want, got) {
+				t.Error(d)
+			}
+		})
 	}
 }

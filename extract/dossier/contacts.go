@@ -180,7 +180,7 @@ func (p *parser) contactTable(from int, side string) []model.Contact {
 // a long address wraps inside its cell, or onto the next line), the phone,
 // and the function-and-name text.
 func (r *contactRow) add(l line, first bool) {
-	for k, c := range l.filled() {
+	for k, c := range joinEmailCells(l.filled()) {
 		if rest, joined := r.extendEmail(c); joined {
 			if c = rest; c == "" {
 				continue

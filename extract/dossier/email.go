@@ -44,6 +44,33 @@ func emailIn(c string) (email, rest string) {
 	return email, rest
 }
 
+// joinEmailCells rejoins an e-mail address that a text layer split into two
+// cells of one line (a browser breaks a long address anywhere:
+// « moncomptepartenaire.cafdij | on@caf.cnafmail.fr »): a lower-case piece
+// with a dot, a dash or a digit and no space, followed by a cell that starts
+// the rest of the address.
+func joinEmailCells(cells []string) []string {
+	out := make([]string, 0, len(cells))
+	for i := 0; i < len(cells); i++ {
+		c := cells[i]
+		if i+1 < len(cells) && isEmailPiece(c) && strings.Contains(cells[i+1], "@") {
+			next := strings.Fields(cells[i+1])
+			if len(next) > 0 && strings.Contains(next[0], "@") && reEmailFull.MatchString(c+next[0]) {
+				out = append(out, strings.Join(append([]string{c + next[0]}, next[1:]...), " "))
+				i++
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// isEmailPiece reports a cell that can only be part of an e-mail address.
+func isEmailPiece(c string) bool {
+	return reEmailTail.MatchString(c) && strings.ContainsAny(c, ".-_0123456789")
+}
+
 // extendEmail joins the end of an e-mail address wrapped onto the next line
 // (« …@caf.cnafmail. » then « fr », or « …@grand- » then « dijon.fr » before
 // the phone) and returns what is left of the cell.

@@ -258,6 +258,22 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("contacts %+v", rec.Contacts)
 			}
 		}},
+		{"e-mail broken mid-word into two cells of one line", func(tb testing.TB, s string) string {
+			s = mustReplace(tb, s, "Administrateur Thomas GRANGER\tmoncomptepartenaire.cafdijon@caf.cnafmail.fr",
+				"Administrateur Thomas\tmoncomptepartenaire.cafdij\ton@caf.cnafmail.fr\nGRANGER\t", 1)
+			return mustReplace(tb, s, "Administrateur Aline BOUCHARD\tabouchard@ccas-dijon.fr\t03 80 44 10 21",
+				"Administrateur Aline BOUCHARD\tabouchard@ccas-\tdijon.fr\t03 80 44 10 21", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			for _, c := range []model.Contact{
+				{Side: "caf", Role: "admin", Name: "Thomas GRANGER", Email: "moncomptepartenaire.cafdijon@caf.cnafmail.fr"},
+				{Side: "partner", Role: "admin", Name: "Aline BOUCHARD", Email: "abouchard@ccas-dijon.fr", Phone: "+33380441021"},
+			} {
+				if !slices.Contains(rec.Contacts, c) {
+					tb.Errorf("contact %+v missing from %+v", c, rec.Contacts)
+				}
+			}
+		}},
 		{"two phone numbers in a cell", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "abouchard@ccas-dijon.fr\t03 80 44 10 21", "abouchard@ccas-dijon.fr\t03 80 44 10 21 ou 06 12 34 56 78", 1)
 		}, func(tb testing.TB, rec model.Record, err error) {

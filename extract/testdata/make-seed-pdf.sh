@@ -1,7 +1,7 @@
 #!/bin/sh
 # Renders the seed dossier's plain text (testdata/seed) as a PDF with
 # LibreOffice: its tables are tab stops, not table cells, and long rows wrap
-# (an e-mail address is cut at its hyphen). extract's TestSeedTextPDF reads it
+# (an e-mail address is cut at its hyphen). extract's TestSeedRendered reads it
 # back to the seed's golden record. Run from the repository root.
 set -eu
 out=$(mktemp -d)
