@@ -10,6 +10,8 @@ import (
 
 var (
 	rePhone = regexp.MustCompile(`(?:\+\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}`)
+	// rePhonePiece reads a cell holding only part of a phone number.
+	rePhonePiece = regexp.MustCompile(`^\+?[0-9][0-9 .\-]*$`)
 )
 
 // contacts reads the two tables of Annexe 1, the partner's first then the
@@ -127,6 +129,8 @@ type contactRow struct {
 	email   string
 	phone   string
 	partial string // the start of an e-mail address cut by a wrap
+	// phonePart gathers the pieces of a phone number wrapped in its cell.
+	phonePart string
 }
 
 // contactTable reads the rows of one contact table starting at line from.
@@ -151,6 +155,9 @@ func (p *parser) contactTable(from int, side string) []model.Contact {
 	}
 	var out []model.Contact
 	for _, r := range rows {
+		if r.phone == "" {
+			r.phone = rePhone.FindString(strings.TrimSpace(r.phonePart))
+		}
 		if r.email == "" && r.partial != "" {
 			if m := reEmail.FindString(r.partial); m != "" {
 				r.email = m // no continuation came: keep what reads
@@ -195,6 +202,10 @@ func (r *contactRow) add(l line, first bool) {
 				r.partial = email // the address goes on on the next line
 			}
 			c = rest
+		}
+		if k > 0 && rePhonePiece.MatchString(c) && !rePhone.MatchString(c) {
+			r.phonePart += " " + c // a phone number wrapped inside its cell
+			continue
 		}
 		if m := rePhone.FindString(c); m != "" {
 			if r.phone == "" {

@@ -274,6 +274,16 @@ func TestParseVariants(t *testing.T) {
 				}
 			}
 		}},
+		{"phone and e-mail wrapped in their cells, role over three lines", func(tb testing.TB, s string) string {
+			return mustReplace(tb, s, "CIL ou référent Informatique et Libertés Alain LAMBERT\talambert@grand-dijon.fr\t03 80 74 10 24",
+				"CIL ou référent\talambert@grand-\t03 80 74 10\nInformatique et Libertés\tdijon.fr\t24\nAlain LAMBERT\t\t", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			want := model.Contact{Side: "partner", Role: "privacy", Name: "Alain LAMBERT", Email: "alambert@grand-dijon.fr", Phone: "+33380741024"}
+			if !slices.Contains(rec.Contacts, want) {
+				tb.Errorf("contacts %+v", rec.Contacts)
+			}
+		}},
 		{"two phone numbers in a cell", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "abouchard@ccas-dijon.fr\t03 80 44 10 21", "abouchard@ccas-dijon.fr\t03 80 44 10 21 ou 06 12 34 56 78", 1)
 		}, func(tb testing.TB, rec model.Record, err error) {
