@@ -16,7 +16,8 @@ import (
 // expects the seed's golden record: its plain text by LibreOffice
 // (testdata/make-seed-pdf.sh: tab stops instead of table cells, rows that
 // wrap, an e-mail cut at its hyphen) and its HTML by Chromium
-// (testdata/make-seed-chromium.sh: real tables, an e-mail broken mid-word).
+// (testdata/make-seed-chromium.sh: real tables, an e-mail broken mid-word,
+// a phone, an e-mail and a function wrapped over three lines).
 func TestSeedRendered(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("dossier", "testdata", "convention-06-2017-ccas-dijon.golden.json"))
 	if err != nil {
@@ -27,7 +28,7 @@ func TestSeedRendered(t *testing.T) {
 		t.Fatal(err)
 	}
 	var x extract.Extractor
-	for _, name := range []string{"seed-text-libreoffice.pdf", "seed-html-chromium.pdf"} {
+	for _, name := range []string{"seed-text-libreoffice.pdf", "seed-html-chromium.pdf", "seed-html-chromium-narrow.pdf"} {
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", name))
 			if err != nil {
