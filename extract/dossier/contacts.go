@@ -131,6 +131,29 @@ type contactRow struct {
 	partial string // the start of an e-mail address cut by a wrap
 	// phonePart gathers the pieces of a phone number wrapped in its cell.
 	phonePart string
+	opened    bool // opened by e-mail or phone pieces above its label line
+}
+
+// waiting reports whether the row has an e-mail or a phone number cut by a
+// wrap whose end has not come yet.
+func (r *contactRow) waiting() bool {
+	if r.partial != "" {
+		return true
+	}
+	p := strings.TrimSpace(r.phonePart)
+	return p != "" && r.phone == "" && !rePhone.MatchString(p)
+}
+
+// onlyPieces reports a line holding nothing but e-mail addresses, pieces of
+// them or of phone numbers (no function or name).
+func onlyPieces(l line) bool {
+	for _, c := range l.filled() {
+		if strings.Contains(c, "@") && !strings.Contains(c, " ") || rePhonePiece.MatchString(c) || isEmailPiece(c) {
+			continue
+		}
+		return false
+	}
+	return len(l.filled()) > 0
 }
 
 // contactTable reads the rows of one contact table starting at line from.
@@ -150,6 +173,23 @@ func (p *parser) contactTable(from int, side string) []model.Contact {
 			rows = append(rows, cur)
 		} else {
 			cur = rows[len(rows)-1]
+		}
+		// In a table whose cells are centred vertically, the first line of a
+		// wrapped e-mail or phone cell comes before the row's label line:
+		// a line of such pieces alone, just before a row, when the current
+		// row waits for nothing, opens the next row.
+		if !startsContact(l) && onlyPieces(l) && !cur.waiting() && i+1 < len(p.ls) && startsContact(p.ls[i+1]) {
+			cur = &contactRow{}
+			rows = append(rows, cur)
+			cur.add(l, false)
+			cur.opened = true
+			continue
+		}
+		if startsContact(l) && len(rows) > 1 && rows[len(rows)-2].opened && len(rows[len(rows)-2].label) == 0 {
+			// the row opened by the pieces above: this is its label line
+			rows = rows[:len(rows)-1]
+			cur = rows[len(rows)-1]
+			cur.opened = false
 		}
 		cur.add(l, startsContact(l))
 	}
@@ -187,6 +227,7 @@ func (p *parser) contactTable(from int, side string) []model.Contact {
 // a long address wraps inside its cell, or onto the next line), the phone,
 // and the function-and-name text.
 func (r *contactRow) add(l line, first bool) {
+	pieces := onlyPieces(l) // no label column on this line
 	for k, c := range joinEmailCells(l.filled()) {
 		if rest, joined := r.extendEmail(c); joined {
 			if c = rest; c == "" {
@@ -203,7 +244,7 @@ func (r *contactRow) add(l line, first bool) {
 			}
 			c = rest
 		}
-		if k > 0 && rePhonePiece.MatchString(c) && !rePhone.MatchString(c) {
+		if (k > 0 || pieces) && rePhonePiece.MatchString(c) && !rePhone.MatchString(c) {
 			r.phonePart += " " + c // a phone number wrapped inside its cell
 			continue
 		}

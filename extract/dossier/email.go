@@ -37,7 +37,9 @@ func emailIn(c string) (email, rest string) {
 		to++
 	}
 	email = strings.Join(toks[from:to], "")
-	if m := reEmail.FindString(email); m != "" && !strings.HasSuffix(email, ".") && !strings.HasSuffix(email, "@") {
+	// Trailing punctuation is not part of the address; trailing address
+	// characters (« …cnafmail.f » then « r ») are a cut address, kept whole.
+	if m := reEmail.FindString(email); m != "" && strings.HasPrefix(email, m) && !reEmailTail.MatchString(strings.ToLower(email[len(m):])) {
 		email = m
 	}
 	rest = strings.Join(append(append([]string{}, toks[:from]...), toks[to:]...), " ")

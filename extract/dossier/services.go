@@ -194,6 +194,8 @@ func unitOf(us []unit, annex string) string {
 
 // unitList reads Annexe 2's table « Numéro | Libellé » (« Annexe 2.1 |
 // Service social général »); a label wrapped onto the next line is joined.
+// In a table centred vertically, a two-line label straddles its number's
+// line: a row with no label takes the lines wrapped after the row above.
 func (p *parser) unitList() []unit {
 	start := -1
 	for i, l := range p.ls {
@@ -206,7 +208,13 @@ func (p *parser) unitList() []unit {
 	if start < 0 {
 		return nil
 	}
-	var us []unit
+	type row struct {
+		annex   string
+		own     []string // the label on the number's line
+		wrapped []string // lines after it
+	}
+	var rows []row
+	var before []string // label lines before the first number
 	for i := start + 1; i < len(p.ls); i++ {
 		l := p.ls[i]
 		if strings.HasPrefix(l.fold, "numero") {
@@ -214,18 +222,35 @@ func (p *parser) unitList() []unit {
 		}
 		g := reUnitRow.FindStringSubmatch(l.fold)
 		if g == nil {
-			if len(us) > 0 && len(l.filled()) == 1 && continuesLabel(l) {
-				us[len(us)-1].label += " " + l.text
+			if len(l.filled()) != 1 || !continuesLabel(l) {
+				break
+			}
+			if len(rows) == 0 {
+				if before = append(before, l.text); len(before) > 2 {
+					break
+				}
 				continue
 			}
-			break
+			rows[len(rows)-1].wrapped = append(rows[len(rows)-1].wrapped, l.text)
+			continue
 		}
 		if strings.Contains(l.fold, "bulletin") || strings.HasPrefix(l.fold, "annexe 3") {
 			break
 		}
-		annex := strings.Join(strings.Fields(g[1]), "")
-		label := strings.TrimSpace(sliceRunes(l.text, l.fold, len(l.fold)-len(g[2]), len(l.fold)))
-		us = append(us, unit{annex: annex, label: strings.Trim(label, " –—-:")})
+		r := row{annex: strings.Join(strings.Fields(g[1]), "")}
+		if label := strings.Trim(sliceRunes(l.text, l.fold, len(l.fold)-len(g[2]), len(l.fold)), " –—-:"); label != "" {
+			r.own = []string{label}
+		} else if len(rows) == 0 {
+			r.own = before
+		} else {
+			prev := &rows[len(rows)-1]
+			r.own, prev.wrapped = prev.wrapped, nil
+		}
+		rows = append(rows, r)
+	}
+	us := make([]unit, 0, len(rows))
+	for _, r := range rows {
+		us = append(us, unit{annex: r.annex, label: strings.Join(append(r.own, r.wrapped...), " ")})
 	}
 	return us
 }

@@ -53,6 +53,31 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("unit %q", u)
 			}
 		}},
+		{"cells centred vertically: labels, e-mails and phones straddle their row", func(tb testing.TB, s string) string {
+			s = mustReplace(tb, s, "Annexe 2.1\tService social général\n", "Service social\nAnnexe 2.1\ngénéral\n", 1)
+			s = mustReplace(tb, s, "Annexe 2.4\tService social gérontologique\n", "Service social\nAnnexe 2.4\ngérontologique\n", 1)
+			s = mustReplace(tb, s, "Administrateur Thomas GRANGER\tmoncomptepartenaire.cafdijon@caf.cnafmail.fr\n",
+				"moncomptepartenaire.cafdijon@caf.cnafmail.f\nAdministrateur Thomas GRANGER\nr\n", 1)
+			return mustReplace(tb, s, "Administrateur Aline BOUCHARD\tabouchard@ccas-dijon.fr\t03 80 44 10 21\n",
+				"abouchard@ccas-\t03 80 44 10\nAdministrateur Aline BOUCHARD\ndijon.fr\t21\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if rec.Services[0].Unit != "Service social général" || rec.Services[3].Unit != "Service social gérontologique" ||
+				rec.Services[2].Unit != "Service Domiciliation" {
+				tb.Errorf("units %q, %q, %q", rec.Services[0].Unit, rec.Services[2].Unit, rec.Services[3].Unit)
+			}
+			for _, c := range []model.Contact{
+				{Side: "caf", Role: "admin", Name: "Thomas GRANGER", Email: "moncomptepartenaire.cafdijon@caf.cnafmail.fr"},
+				{Side: "partner", Role: "admin", Name: "Aline BOUCHARD", Email: "abouchard@ccas-dijon.fr", Phone: "+33380441021"},
+			} {
+				if !slices.Contains(rec.Contacts, c) {
+					tb.Errorf("contact %+v missing from %+v", c, rec.Contacts)
+				}
+			}
+			if len(rec.Contacts) != 9 {
+				tb.Errorf("%d contacts", len(rec.Contacts))
+			}
+		}},
 		{"bulletins out of annex order", func(tb testing.TB, s string) string {
 			i := strings.Index(s, "Annexe 2.1 : Service social général")
 			j := strings.Index(s, "Annexe 2.2 : Résidence Abrioux")
