@@ -65,8 +65,8 @@ func (p *parser) siretIn(from, to int) string {
 }
 
 // headingPartner returns the partner named on a title page or a bulletin's
-// heading: « Partenaires : … » or « Partenaire : … », possibly wrapped onto
-// the next line.
+// heading: « Partenaires : … » or « Partenaire : … », possibly wrapped over
+// the next lines (up to three).
 func (p *parser) headingPartner() string {
 	i := p.find(0, prefixed("partenaires :", "partenaire :", "partenaires:", "partenaire:"))
 	if i < 0 {
@@ -74,8 +74,8 @@ func (p *parser) headingPartner() string {
 	}
 	_, first, _ := strings.Cut(p.ls[i].text, ":")
 	parts := []string{strings.TrimSpace(first)}
-	if i+1 < len(p.ls) && continuesName(p.ls[i+1]) {
-		parts = append(parts, p.ls[i+1].text)
+	for j := i + 1; j < min(i+4, len(p.ls)) && continuesName(p.ls[j]); j++ {
+		parts = append(parts, p.ls[j].text) // a long name wraps over lines
 	}
 	return stripArticle(strings.Join(parts, " "))
 }

@@ -44,6 +44,18 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("partner = %+v", rec.Convention.Partner)
 			}
 		}},
+		{"partner name over three lines on the title page and two in the parties", func(tb testing.TB, s string) string {
+			s = mustReplace(tb, s, "Partenaires : Centre Communal d'Action Sociale de la Ville de\nDijon\n",
+				"Partenaires : Centre Communal d'Action Sociale de la\nVille de\nDijon\n", -1)
+			return mustReplace(tb, s, "le Centre Communal d'Action Sociale de la Ville de Dijon\n11 Rue",
+				"le Centre Communal d'Action Sociale de la Ville de\nDijon\n11 Rue", -1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if rec.Convention.Partner.Name != "Centre Communal d'Action Sociale de la Ville de Dijon" ||
+				rec.Convention.Partner.Address != "11 Rue de l'Hopital - 21000 DIJON" {
+				tb.Errorf("partner = %+v", rec.Convention.Partner)
+			}
+		}},
 		{"unit label wrapped in the Annexe 2 table", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "Annexe 2.4\tService social gérontologique\n",
 				"Annexe 2.4\tService social\n\tgérontologique\n", 1)
