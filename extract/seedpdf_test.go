@@ -31,7 +31,7 @@ func TestSeedRendered(t *testing.T) {
 	}
 	var x extract.Extractor
 	for _, name := range []string{"seed-text-libreoffice.pdf", "seed-html-chromium.pdf", "seed-html-chromium-narrow.pdf",
-		"seed-html-libreoffice.pdf", "seed-html-libreoffice-sans.pdf"} {
+		"seed-html-chromium-centred.pdf", "seed-html-libreoffice.pdf", "seed-html-libreoffice-sans.pdf"} {
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", name))
 			if err != nil {
