@@ -10,36 +10,59 @@ import (
 
 // Date is a calendar date without time of day or zone. The zero Date means
 // "none" (e.g. never logged in) and marshals as "".
-type Date struct{ t time.Time }
+//
+// It is kept as a day number (4 bytes rather than a 24-byte time.Time)
+// because an export row holds two dates and a nightly run holds a million
+// rows in memory.
+type Date struct{ n int32 } // days since 0001-01-01, plus one; 0 is "none"
 
-// NewDate returns the date y-m-d.
-func NewDate(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+// epochDays is the day number of 1970-01-01 counted from 0001-01-01.
+const epochDays = 719162
+
+// NewDate returns the date y-m-d (normalised like time.Date: 31 April is 1 May).
+func NewDate(y int, m time.Month, d int) Date {
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return Date{int32(floorDiv(t.Unix(), 86400) + epochDays + 1)}
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
 
 // DateOf returns the calendar date of t in t's location.
 func DateOf(t time.Time) Date { return NewDate(t.Year(), t.Month(), t.Day()) }
 
 // IsZero reports whether d is the empty date.
-func (d Date) IsZero() bool { return d.t.IsZero() }
+func (d Date) IsZero() bool { return d.n == 0 }
 
-// Time returns d at midnight UTC.
-func (d Date) Time() time.Time { return d.t }
+// Time returns d at midnight UTC (the zero time.Time for the zero Date).
+func (d Date) Time() time.Time {
+	if d.n == 0 {
+		return time.Time{}
+	}
+	return time.Unix((int64(d.n)-1-epochDays)*86400, 0).UTC()
+}
 
 // String returns d as ISO YYYY-MM-DD, or "" for the zero date.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.t.Format(time.DateOnly)
+	return d.Time().Format(time.DateOnly)
 }
 
 // Before reports whether d is before e.
-func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+func (d Date) Before(e Date) bool { return d.n < e.n }
 
 // AddDays returns d plus n days.
-func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) AddDays(n int) Date { return Date{d.n + int32(n)} }
 
 // DaysSince returns the number of days from e to d (positive when d is later).
-func (d Date) DaysSince(e Date) int { return int(d.t.Sub(e.t).Hours() / 24) }
+func (d Date) DaysSince(e Date) int { return int(d.n - e.n) }
 
 // MarshalText writes the ISO form ("" for zero).
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
@@ -64,7 +87,7 @@ func ParseISODate(s string) (Date, error) {
 	if err != nil {
 		return Date{}, fmt.Errorf("invalid date %q (expected YYYY-MM-DD)", s)
 	}
-	return Date{t}, nil
+	return DateOf(t), nil
 }
 
 var frenchMonths = map[string]time.Month{
@@ -111,7 +134,7 @@ func ParseFrenchDate(s string) (Date, error) {
 	if t.Day() != d {
 		return Date{}, fmt.Errorf("no such day %q", s)
 	}
-	return Date{t}, nil
+	return DateOf(t), nil
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }

@@ -120,3 +120,22 @@ func TestNormalize(t *testing.T) {
 		t.Errorf("CleanText = %q", got)
 	}
 }
+
+func TestDateArithmetic(t *testing.T) {
+	for _, iso := range []string{"0001-01-01", "1969-12-31", "1970-01-01", "2000-02-29", "2026-11-25", "2199-12-31"} {
+		d, err := model.ParseISODate(iso)
+		if err != nil || d.String() != iso || d.IsZero() {
+			t.Errorf("ParseISODate(%q) = %v, %v", iso, d, err)
+		}
+		if got := model.DateOf(d.Time()); got != d {
+			t.Errorf("DateOf(Time()) of %s = %s", iso, got)
+		}
+	}
+	a, b := model.NewDate(2026, 11, 25), model.NewDate(2026, 5, 29)
+	if a.DaysSince(b) != 180 || !b.Before(a) || b.AddDays(180) != a {
+		t.Errorf("arithmetic: %d days", a.DaysSince(b))
+	}
+	if (model.Date{}).String() != "" || !(model.Date{}).Time().IsZero() {
+		t.Error("zero date")
+	}
+}
