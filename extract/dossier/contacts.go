@@ -10,6 +10,8 @@ import (
 
 var (
 	rePhone = regexp.MustCompile(`(?:\+\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}`)
+	// rePhoneTail reads the start of a phone number ending a cell.
+	rePhoneTail = regexp.MustCompile(`(?:^|\s)((?:\+\s?33\s?|0)[1-9](?:[\s.\-]?\d{2}){0,3})$`)
 	// rePhonePiece reads a cell holding only part of a phone number.
 	rePhonePiece = regexp.MustCompile(`^\+?[0-9][0-9 .\-]*$`)
 )
@@ -105,7 +107,7 @@ func startsContact(l line) bool {
 	if len(f) == 0 {
 		return false
 	}
-	if _, _, ok := splitRole(f[0]); ok {
+	if _, _, ok := splitRole(f[0]); ok || startsLabel(fold(f[0])) {
 		return true
 	}
 	if len(f) >= 2 && !strings.Contains(f[1], "@") {
@@ -210,6 +212,11 @@ func (p *parser) contactTable(from int, side string) []model.Contact {
 		if !ok || name == "" {
 			continue
 		}
+		if !plausibleName(name) {
+			// Better a rejection naming Annexe 1 than a wrong contact.
+			p.miss(fieldContactName)
+			continue
+		}
 		c := model.Contact{Side: side, Role: role, Name: name, Email: r.email}
 		if side == model.SidePartner {
 			phone, ok := model.NormalizePhone(r.phone)
@@ -247,6 +254,11 @@ func (r *contactRow) add(l line, first bool) {
 		if (k > 0 || pieces) && rePhonePiece.MatchString(c) && !rePhone.MatchString(c) {
 			r.phonePart += " " + c // a phone number wrapped inside its cell
 			continue
+		}
+		if m := rePhoneTail.FindStringSubmatchIndex(c); m != nil && !rePhone.MatchString(c) {
+			// a label cell merged with the start of a wrapped phone number
+			r.phonePart += " " + c[m[2]:m[3]]
+			c = c[:m[0]]
 		}
 		if m := rePhone.FindString(c); m != "" {
 			if r.phone == "" {

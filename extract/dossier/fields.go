@@ -19,6 +19,7 @@ const (
 	fieldSignature      = "lieu et date de signature du contrat de service (« Fait à …, le … »)"
 	fieldTerm           = "durée de la convention"
 	fieldContacts       = "annexe 1 (interlocuteurs du partenaire)"
+	fieldContactName    = "nom d'un interlocuteur de l'annexe 1"
 	fieldBulletins      = "tableau des quotas de profils des bulletins d'adhésion"
 	fieldBulletinDate   = "date de signature du bulletin d'adhésion (annexe %s)"
 	fieldBulletinQuotas = "tableau des quotas de profils du bulletin d'adhésion (annexe %s)"

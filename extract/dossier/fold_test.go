@@ -19,3 +19,25 @@ func TestFoldAgrees(t *testing.T) {
 		}
 	}
 }
+
+func TestPlausibleName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Aline BOUCHARD", true},
+		{"Marc-Antoine LE GALL", true},
+		{"LE GALL Marc-Antoine", true},
+		{"Coralie ÉTIENNE", true},
+		{"Jean de la Fontaine", true},
+		{"Tony SCHNEIDER Alain LAMBERT", false},
+		{"Noémie 04 67 74 75 LAMBERT", false},
+		{"Lionel NOËL Délégué à la protection", false},
+		{"Aline BOUCHARD dijon.fr", false},
+		{"J.-P. DURAND", true},
+	} {
+		if got := plausibleName(tc.name); got != tc.want {
+			t.Errorf("plausibleName(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

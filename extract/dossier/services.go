@@ -50,10 +50,10 @@ func (p *parser) bulletinHeadings() []heading {
 			h := heading{at: i, next: i + n, annex: strings.Join(strings.Fields(f[g[2]:g[3]]), "")}
 			h.unit = strings.Trim(sliceRunes(joined, f, g[4], g[5]), " –—-:")
 			// The service code is the parenthesis after the service's name,
-			// possibly on the next line.
+			// possibly some lines further when the heading wraps.
 			tail := f[g[6]:g[7]]
-			if !strings.Contains(tail, "(") && i+n < len(p.ls) {
-				tail += " " + p.ls[i+n].fold
+			for j := i + n; j < min(i+n+5, len(p.ls)) && !strings.Contains(tail, "(") && !endsHeading(p.ls[j]); j++ {
+				tail += " " + p.ls[j].fold
 			}
 			if s := reService.FindStringSubmatch(tail); s != nil {
 				h.service = serviceName(s[1])
@@ -67,6 +67,17 @@ func (p *parser) bulletinHeadings() []heading {
 	}
 	p.headings = &hs
 	return hs
+}
+
+// endsHeading reports a line that follows a bulletin heading rather than
+// continues it.
+func endsHeading(l line) bool {
+	for _, pre := range []string{"le service", "article", "annexe", "profil", "fait a"} {
+		if strings.HasPrefix(l.fold, pre) {
+			return true
+		}
+	}
+	return false
 }
 
 // serviceName spells a service code as the record keeps it (« Cdap »).

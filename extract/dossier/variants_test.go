@@ -321,6 +321,34 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("contacts %+v", rec.Contacts)
 			}
 		}},
+		{"no columns, vertically centred: label cut before « données », phone start merged with the name", func(tb testing.TB, s string) string {
+			s = mustReplace(tb, s, "CIL ou référent Informatique et Libertés Alain LAMBERT\talambert@grand-dijon.fr\t03 80 74 10 24\n",
+				"Délégué à la protection des\nalambert@grand-dijon.fr 03 80 74 10 24\ndonnées (DPO) Alain LAMBERT\n", 1)
+			return mustReplace(tb, s, "Responsable Sécurité Tony SCHNEIDER\ttschneider@ville-dijon.fr\t03 80 74 10 23\n",
+				"Responsable Sécurité Tony tschneider@ville-dijon.f 03 80 74 10\nSCHNEIDER\tr\t23\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			for _, c := range []model.Contact{
+				{Side: "partner", Role: "privacy", Name: "Alain LAMBERT", Email: "alambert@grand-dijon.fr", Phone: "+33380741024"},
+				{Side: "partner", Role: "security", Name: "Tony SCHNEIDER", Email: "tschneider@ville-dijon.fr", Phone: "+33380741023"},
+			} {
+				if !slices.Contains(rec.Contacts, c) {
+					tb.Errorf("contact %+v missing from %+v", c, rec.Contacts)
+				}
+			}
+		}},
+		{"an unrecognised label runs two rows together: rejected, not misread", func(tb testing.TB, s string) string {
+			return mustReplace(tb, s, "CIL ou référent Informatique et Libertés Alain LAMBERT\talambert@grand-dijon.fr\t03 80 74 10 24\n",
+				"Correspondante RGPD et données Alain LAMBERT\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			incomplete(tb, err, fieldContactName)
+		}},
+		{"an unknown label line glued to the row above: rejected", func(tb testing.TB, s string) string {
+			return mustReplace(tb, s, "CIL ou référent Informatique et Libertés Alain LAMBERT\talambert@grand-dijon.fr\t03 80 74 10 24\n",
+				"Chargée de mission Alain LAMBERT\n", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			incomplete(tb, err, fieldContactName)
+		}},
 		{"two phone numbers in a cell", func(tb testing.TB, s string) string {
 			return mustReplace(tb, s, "abouchard@ccas-dijon.fr\t03 80 44 10 21", "abouchard@ccas-dijon.fr\t03 80 44 10 21 ou 06 12 34 56 78", 1)
 		}, func(tb testing.TB, rec model.Record, err error) {
