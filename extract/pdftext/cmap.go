@@ -11,23 +11,23 @@ import (
 // maxCmapBytes bounds the /ToUnicode stream read (real ones are a few KB).
 const maxCmapBytes = 4 << 20
 
-// readToUnicode parses a /ToUnicode CMap into a code → text map. The
-// library's own reader is unexported, decodes whole strings only and panics
-// on CMaps its PostScript subset does not know, so the bfchar and bfrange
-// sections are read here with a small tokenizer.
-func readToUnicode(v pdf.Value) map[uint32]string {
+// readToUnicode parses a /ToUnicode CMap. The library's own reader is
+// unexported, decodes whole strings only and panics on CMaps its PostScript
+// subset does not know, so the bfchar and bfrange sections are read here
+// with a small tokenizer.
+func readToUnicode(v pdf.Value) *cmap {
 	rc := v.Reader()
 	data, _ := io.ReadAll(io.LimitReader(rc, maxCmapBytes))
 	rc.Close()
-	m := map[uint32]string{}
+	m := newCmap()
 	toks := cmapTokens(data)
 	for i := 0; i < len(toks); i++ {
 		switch toks[i].word {
 		case "beginbfchar":
 			i++
 			for ; i+1 < len(toks) && toks[i].word != "endbfchar"; i += 2 {
-				if toks[i].hex && toks[i+1].hex && len(m) < maxCmapEntries {
-					m[codeOf(toks[i].s)] = utf16Text(toks[i+1].s)
+				if toks[i].hex && toks[i+1].hex {
+					m.addCode(codeOf(toks[i].s), utf16Text(toks[i+1].s))
 				}
 			}
 		case "beginbfrange":
@@ -44,33 +44,15 @@ func readToUnicode(v pdf.Value) map[uint32]string {
 					for i++; i < len(toks) && toks[i].word != "]"; i++ {
 						dst = append(dst, toks[i].s)
 					}
-					addArray(m, codeOf(lo.s), codeOf(hi.s), dst)
+					m.addArray(codeOf(lo.s), codeOf(hi.s), dst)
 				} else if toks[i].hex {
-					addRange(m, codeOf(lo.s), codeOf(hi.s), toks[i].s)
+					m.addRange(codeOf(lo.s), codeOf(hi.s), toks[i].s)
 				}
 				i++
 			}
 		}
 	}
 	return m
-}
-
-func addRange(m map[uint32]string, lo, hi uint32, dst string) {
-	u := utf16Units(dst)
-	if hi < lo || hi-lo > maxCmapEntries || len(u) == 0 {
-		return
-	}
-	for c := lo; c <= hi && len(m) < maxCmapEntries; c++ {
-		v := append([]uint16(nil), u...)
-		v[len(v)-1] += uint16(c - lo)
-		m[c] = string(utf16.Decode(v))
-	}
-}
-
-func addArray(m map[uint32]string, lo, hi uint32, dst []string) {
-	for c := lo; c <= hi && int(c-lo) < len(dst) && len(m) < maxCmapEntries; c++ {
-		m[c] = utf16Text(dst[c-lo])
-	}
 }
 
 // cmapToken is a hex string (s holds its bytes) or a bare word.

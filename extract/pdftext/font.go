@@ -13,7 +13,7 @@ import (
 // the reasons this type exists.
 type font struct {
 	twoByte  bool               // composite font: 2-byte codes (Identity-H and the like)
-	toUni    map[uint32]string  // from /ToUnicode, nil when absent
+	toUni    *cmap              // from /ToUnicode, nil when absent
 	enc      pdf.TextEncoding   // simple fonts without /ToUnicode
 	first    int                // simple fonts: /FirstChar
 	widths   []float64          // simple fonts: /Widths
@@ -22,8 +22,6 @@ type font struct {
 	scale    float64            // glyph space to text space (1/1000, or Type3 /FontMatrix)
 	unmapped bool               // no way to Unicode: every glyph decodes to U+FFFD
 }
-
-const maxCmapEntries = 1 << 17
 
 func loadFont(v pdf.Value) *font {
 	f := &font{scale: 0.001, dw: 1000}
@@ -135,7 +133,7 @@ func (f *font) decode(raw []byte, out []code) []code {
 
 func (f *font) text(c uint32, raw []byte) string {
 	if f.toUni != nil {
-		if s, ok := f.toUni[c]; ok {
+		if s, ok := f.toUni.lookup(c); ok {
 			return s
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // for composite fonts, ignores stroked lines and panics on malformed operands.
 type interp struct {
 	g      *guard
-	fonts  map[string]*font // document-wide cache of subset fonts, by name and BaseFont
+	fonts  *fontCache // document-wide: a font shared by pages is loaded once
 	out    pageContent
 	ops    int
 	codes  []code            // scratch for show
@@ -231,21 +231,9 @@ func (in *interp) font(st *runState, res pdf.Value, name string) *font {
 	if f, ok := st.fonts[name]; ok {
 		return f
 	}
-	fv := res.Key("Font").Key(name)
-	base := fv.Key("BaseFont").Name()
-	key := ""
-	if len(base) > 7 && base[6] == '+' { // subset tag: unique within the document
-		key = name + "\x00" + base
-		if f, ok := in.fonts[key]; ok {
-			st.fonts[name] = f
-			return f
-		}
-	}
-	f := loadFont(fv)
+	dict := res.Key("Font")
+	f := in.fonts.get(dict, name)
 	st.fonts[name] = f
-	if key != "" {
-		in.fonts[key] = f
-	}
 	return f
 }
 
