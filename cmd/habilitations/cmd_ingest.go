@@ -18,27 +18,10 @@ type dataFlags struct {
 	configFlags
 }
 
-// defaultDataDir is the data directory when neither --data,
-// $HABILITATIONS_DATA nor a configuration file names one.
-const defaultDataDir = "habilitations-data"
-
-// config loads the configuration and resolves the data directory: --data,
-// else $HABILITATIONS_DATA, else data_dir of the configuration file in use,
-// else ./habilitations-data.
-func (f *dataFlags) config(e *env) (jobs.Config, error) {
-	cfg, err := f.load(e)
-	if err != nil {
-		return cfg, err
-	}
-	switch {
-	case f.data != "":
-	case e.getenv("HABILITATIONS_DATA") != "":
-		cfg.DataDir = e.getenv("HABILITATIONS_DATA")
-	case f.path(e) == "":
-		cfg.DataDir = defaultDataDir
-	}
-	return cfg, nil
-}
+// config loads the configuration and resolves the data directory (--data,
+// else $HABILITATIONS_DATA, else data_dir of the configuration, else
+// ./habilitations-data): the same as every command.
+func (f *dataFlags) config(e *env) (jobs.Config, error) { return f.load(e) }
 
 // ingestOptions are the options of runIngest.
 type ingestOptions struct {
