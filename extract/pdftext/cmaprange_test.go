@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ledongthuc/pdf"
+	"pgregory.net/rapid"
 )
 
 // parseCmap parses the body of a ToUnicode CMap, written as the stream
@@ -88,4 +89,48 @@ func TestCmapBounded(t *testing.T) {
 			t.Fatalf("ranges %d and %d overlap or are out of order: %+v %+v", i-1, i, m.ranges[i-1], m.ranges[i])
 		}
 	}
+}
+
+// TestCmapMatchesExpansion: whatever the order and overlaps of bfchar,
+// bfrange and array entries, the ranges give what expanding every entry
+// into a map, later over earlier, gives.
+func TestCmapMatchesExpansion(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		m := newCmap()
+		want := map[uint32]string{}
+		n := rapid.IntRange(0, 30).Draw(t, "entries")
+		for i := range n {
+			lo := uint32(rapid.IntRange(0, 60).Draw(t, fmt.Sprintf("lo%d", i)))
+			hi := lo + uint32(rapid.IntRange(0, 20).Draw(t, fmt.Sprintf("len%d", i)))
+			dst := uint16(rapid.IntRange(0x41, 0x7A).Draw(t, fmt.Sprintf("dst%d", i)))
+			dstStr := string([]byte{byte(dst >> 8), byte(dst)})
+			switch rapid.IntRange(0, 2).Draw(t, fmt.Sprintf("kind%d", i)) {
+			case 0:
+				m.addCode(lo, utf16Text(dstStr))
+				want[lo] = string(rune(dst))
+			case 1:
+				m.addRange(lo, hi, dstStr)
+				for c := lo; c <= hi; c++ {
+					want[c] = string(rune(dst + uint16(c-lo)))
+				}
+			case 2:
+				arr := []string{dstStr, dstStr}
+				m.addArray(lo, hi, arr)
+				for c := lo; c <= hi && c-lo < 2; c++ {
+					want[c] = string(rune(dst))
+				}
+			}
+		}
+		for c := uint32(0); c < 90; c++ {
+			got, ok := m.lookup(c)
+			if w, wok := want[c]; ok != wok || got != w {
+				t.Fatalf("code %d: %q, %v; want %q, %v", c, got, ok, w, wok)
+			}
+		}
+		for i := 1; i < len(m.ranges); i++ {
+			if m.ranges[i-1].hi >= m.ranges[i].lo {
+				t.Fatalf("ranges %d and %d overlap or are out of order", i-1, i)
+			}
+		}
+	})
 }
