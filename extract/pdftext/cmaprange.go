@@ -23,8 +23,11 @@ const (
 type cmap struct {
 	codes  map[uint32]cmapText
 	ranges []cmapRange
-	memo   map[uint32]string // texts computed from ranges (a page shows the same codes again and again)
-	seq    int32
+	// memo keeps the texts computed from ranges (pages show the same codes
+	// again and again). A cmap belongs to the fonts of one document, read
+	// by one goroutine, so lookup may write it without a lock.
+	memo map[uint32]string
+	seq  int32
 }
 
 type cmapText struct {
