@@ -36,6 +36,7 @@ func runDemoCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer closeExtractor(x)
 	// The demo's reader wants the summary, not one log line per file.
 	log := e.log
 	if e.getenv == nil || e.getenv("HABILITATIONS_DEBUG") == "" {

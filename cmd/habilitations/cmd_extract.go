@@ -60,7 +60,8 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 		if err != nil {
 			return fmt.Errorf("locate own executable for the extract-worker child (use --isolate=false): %w", err)
 		}
-		x.WorkerCommand = []string{exe, "extract-worker"}
+		x = extract.NewPooled(opts.limits, []string{exe, "extract-worker"}, max(opts.jobs, 1))
+		defer x.Close()
 	}
 	results := make([]extracted, len(opts.files))
 	for i := range results {

@@ -53,6 +53,7 @@ func runIngest(ctx context.Context, e *env, o ingestOptions) error {
 	if err != nil {
 		return err
 	}
+	defer closeExtractor(x)
 	start := time.Now()
 	rep, err := jobs.IngestOnce(ctx, jobs.RunOptions{Config: o.cfg, Log: e.log, Progress: progressFor(e), Extractor: x})
 	if rep.Ingest != nil {

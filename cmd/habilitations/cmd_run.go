@@ -57,6 +57,7 @@ func runRunCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer closeExtractor(o.Extractor)
 	rep, err := jobs.RunPipeline(ctx, o)
 	if rep.RunID != 0 {
 		rep.WriteSummary(e.stdout)

@@ -25,6 +25,7 @@ func runServeCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer closeExtractor(x)
 	// The daemon never draws progress bars and always uses today's date.
 	s, err := jobs.NewScheduler(cfg, e.log, jobs.ScheduledJobs(jobs.RunOptions{Config: cfg, Log: e.log, Extractor: x}))
 	if err != nil {

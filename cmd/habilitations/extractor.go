@@ -2,24 +2,34 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"runtime"
 
 	"habilitations/extract"
 	"habilitations/jobs"
 )
 
-// extractorFor builds the PDF extractor of the configuration: in a child
-// process of this same executable (`habilitations extract-worker`) when
-// extraction.isolate is set, so that the operating system bounds the memory
-// and time of one hostile PDF; in-process otherwise.
+// extractorFor builds the PDF extractor of the configuration: when
+// extraction.isolate is set, a pool of child processes of this same
+// executable (`habilitations extract-worker -stream`), so that the operating
+// system bounds the memory and time of one hostile PDF while the workers are
+// reused across files (a process per file costs more than the text layer
+// itself); in-process otherwise. Callers release it with closeExtractor.
 func extractorFor(cfg jobs.Config) (jobs.Extractor, error) {
-	x := extract.Extractor{Limits: cfg.Extraction.Limits()}
-	if cfg.Extraction.Isolate {
-		exe, err := os.Executable()
-		if err != nil {
-			return nil, fmt.Errorf("extraction.isolate: cannot find this executable: %w", err)
-		}
-		x.WorkerCommand = []string{exe, "extract-worker"}
+	if !cfg.Extraction.Isolate {
+		return extract.Extractor{Limits: cfg.Extraction.Limits()}, nil
 	}
-	return x, nil
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("extraction.isolate: cannot find this executable: %w", err)
+	}
+	return extract.NewPooled(cfg.Extraction.Limits(), []string{exe, "extract-worker"}, runtime.GOMAXPROCS(0)), nil
+}
+
+// closeExtractor stops the worker processes of an extractor, if it has any.
+func closeExtractor(x jobs.Extractor) {
+	if c, ok := x.(io.Closer); ok {
+		c.Close()
+	}
 }
