@@ -30,6 +30,11 @@ func CleanText(s string) string {
 // dashes → -, white space collapsed. Two labels are "the same" when their
 // folds are equal (records.md §4, matching).
 func Fold(s string) string {
+	// Most labels, identifiers and e-mails are ASCII: fold them without the
+	// Unicode transform chain, which allocates on every call.
+	if out, ok := foldASCII(s); ok {
+		return out
+	}
 	s = typographic.Replace(s)
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)

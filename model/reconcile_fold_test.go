@@ -13,6 +13,10 @@ func TestFoldCacheMatchesFold(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := rapid.OneOf(rapid.String(), rapid.StringOf(rapid.SampledFrom(alphabet))).Draw(t, "s")
 		f := newFoldCache()
+		// Fold's ASCII fast path must agree with the full Unicode transform.
+		if got, want := Fold(s), f.slowFold(s); got != want {
+			t.Fatalf("Fold(%q) = %q, full transform = %q", s, got, want)
+		}
 		if got, want := f.fold(s), Fold(s); got != want {
 			t.Fatalf("fold(%q) = %q, Fold = %q", s, got, want)
 		}
