@@ -14,13 +14,7 @@ func configCommand() command {
 }
 
 func runConfigCmd(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("config", "[--config FILE] [--data DIR]", e)
-	var cf configFlags
-	cf.register(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	cfg, err := cf.load(e)
+	cfg, cf, err := parseConfigOnly(e, "config", "[--config FILE] [--data DIR]", args)
 	if err != nil {
 		return err
 	}
@@ -42,6 +36,19 @@ type configFlags struct {
 func (c *configFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.file, "config", "", "configuration `file` (TOML); default $HABILITATIONS_CONFIG, else built-in defaults")
 	fs.StringVar(&c.data, "data", "", "data `directory`; default $HABILITATIONS_DATA, else data_dir of the configuration")
+}
+
+// parseConfigOnly parses args for a command whose only flags are --config
+// and --data, and loads the configuration.
+func parseConfigOnly(e *env, name, synopsis string, args []string) (jobs.Config, configFlags, error) {
+	fs := newFlagSet(name, synopsis, e)
+	var cf configFlags
+	cf.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return jobs.Config{}, cf, err
+	}
+	cfg, err := cf.load(e)
+	return cfg, cf, err
 }
 
 // path is the configuration file in use: the flag, else $HABILITATIONS_CONFIG.

@@ -11,13 +11,7 @@ func purgeCommand() command {
 }
 
 func runPurgeCmd(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("purge", "[--data DIR] [--config FILE]", e)
-	var cf configFlags
-	cf.register(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	cfg, err := cf.load(e)
+	cfg, _, err := parseConfigOnly(e, "purge", "[--data DIR] [--config FILE]", args)
 	if err != nil {
 		return err
 	}

@@ -11,13 +11,7 @@ func serveCommand() command {
 }
 
 func runServeCmd(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("serve", "[--config FILE] [--data DIR]", e)
-	var cf configFlags
-	cf.register(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	cfg, err := cf.load(e)
+	cfg, _, err := parseConfigOnly(e, "serve", "[--config FILE] [--data DIR]", args)
 	if err != nil {
 		return err
 	}

@@ -14,13 +14,7 @@ func statusCommand() command {
 }
 
 func runStatusCmd(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("status", "[--data DIR] [--config FILE]", e)
-	var cf configFlags
-	cf.register(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	cfg, err := cf.load(e)
+	cfg, _, err := parseConfigOnly(e, "status", "[--data DIR] [--config FILE]", args)
 	if err != nil {
 		return err
 	}
