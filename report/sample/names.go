@@ -46,7 +46,7 @@ type cafInfo struct {
 }
 
 var cafs = []cafInfo{
-	{"de la Côte d'Or", "la Côte-d'Or", "21", "Dijon", "8 Bd Clemenceau – 21000 DIJON",
+	{"de la Côte d'Or", "de la Côte-d'Or", "21", "Dijon", "8 Bd Clemenceau – 21000 DIJON",
 		[]string{"Beaune", "Chenôve", "Talant", "Quetigny", "Auxonne", "Montbard", "Is-sur-Tille"}},
 	{"du Rhône", "du Rhône", "69", "Lyon", "67 boulevard Vivier Merle – 69003 LYON",
 		[]string{"Villeurbanne", "Vénissieux", "Bron", "Givors", "Tarare", "Écully", "Oullins"}},
