@@ -177,36 +177,12 @@ func scanReceipt(scan func(...any) error) (Receipt, error) {
 
 // Receipts lists every receipt of a folder ("" for all), oldest first.
 func (s *Store) Receipts(ctx context.Context, folder string) ([]Receipt, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+receiptCols+` FROM receipts WHERE ? = '' OR folder = ? ORDER BY id`, folder, folder)
-	if err != nil {
-		return nil, fmt.Errorf("read receipts: %w", err)
-	}
-	defer rows.Close()
-	var out []Receipt
-	for rows.Next() {
-		r, err := scanReceipt(rows.Scan)
-		if err != nil {
-			return nil, fmt.Errorf("read receipts: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s, "receipts", scanReceipt,
+		`SELECT `+receiptCols+` FROM receipts WHERE ? = '' OR folder = ? ORDER BY id`, folder, folder)
 }
 
 // Documents lists every document, oldest first.
 func (s *Store) Documents(ctx context.Context) ([]Document, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+documentCols+` FROM documents ORDER BY received_at, sha256`)
-	if err != nil {
-		return nil, fmt.Errorf("read documents: %w", err)
-	}
-	defer rows.Close()
-	var out []Document
-	for rows.Next() {
-		d, err := scanDocument(rows.Scan)
-		if err != nil {
-			return nil, fmt.Errorf("read documents: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s, "documents", scanDocument,
+		`SELECT `+documentCols+` FROM documents ORDER BY received_at, sha256`)
 }

@@ -10,21 +10,16 @@ import (
 // LatestRunByKind returns the latest run of each kind, keyed by kind
 // (habilitations status).
 func (s *Store) LatestRunByKind(ctx context.Context) (map[string]Run, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+runCols+` FROM runs
+	runs, err := queryAll(ctx, s, "runs", scanRun, `SELECT `+runCols+` FROM runs
 		WHERE id IN (SELECT MAX(id) FROM runs GROUP BY kind)`)
 	if err != nil {
-		return nil, fmt.Errorf("read runs: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	out := map[string]Run{}
-	for rows.Next() {
-		r, err := scanRun(rows.Scan)
-		if err != nil {
-			return nil, fmt.Errorf("read runs: %w", err)
-		}
+	out := make(map[string]Run, len(runs))
+	for _, r := range runs {
 		out[r.Kind] = r
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // LastFailedRun returns the latest failed run; ok is false when no run failed.
