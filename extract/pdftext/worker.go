@@ -133,18 +133,28 @@ func ServeWorker(ctx context.Context, r io.Reader, w io.Writer, lim Limits) erro
 	if err != nil {
 		return fmt.Errorf("reading the pdf: %w", err)
 	}
+	reply, err := extractReply(ctx, data, lim)
+	if err != nil {
+		return err
+	}
+	return json.NewEncoder(w).Encode(reply)
+}
+
+// extractReply reads one PDF into the worker's answer: the document, or the
+// rejection class and message. Only a cancellation is returned as an error.
+func extractReply(ctx context.Context, data []byte, lim Limits) (workerReply, error) {
 	var reply workerReply
 	doc, err := Extract(ctx, data, lim)
 	switch {
 	case err == nil:
 		reply.Document = &doc
 	case ctx.Err() != nil:
-		return ctx.Err()
+		return reply, ctx.Err()
 	default:
 		reply.Class = string(model.ReasonOf(err))
 		reply.Message = err.Error()
 	}
-	return json.NewEncoder(w).Encode(reply)
+	return reply, nil
 }
 
 // ServeWorkerStream is the child side of Pool: like ServeWorker, but it
@@ -172,17 +182,10 @@ func ServeWorkerStream(ctx context.Context, r io.Reader, w io.Writer, lim Limits
 		if _, err := io.ReadFull(br, data); err != nil {
 			return fmt.Errorf("reading a pdf: %w", err)
 		}
-		var reply workerReply
 		before := abandoned.Load()
-		doc, err := Extract(ctx, data, lim)
-		switch {
-		case err == nil:
-			reply.Document = &doc
-		case ctx.Err() != nil:
-			return ctx.Err()
-		default:
-			reply.Class = string(model.ReasonOf(err))
-			reply.Message = err.Error()
+		reply, err := extractReply(ctx, data, lim)
+		if err != nil {
+			return err
 		}
 		reply.Exit = abandoned.Load() != before
 		if err := enc.Encode(reply); err != nil {
