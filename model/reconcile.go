@@ -1,11 +1,5 @@
 package model
 
-import (
-	"runtime"
-	"slices"
-	"sync"
-)
-
 // ReconcileSettings are the thresholds of the account rules (records.md §4).
 type ReconcileSettings struct {
 	// DormantDays: an Actif account whose last activity is more than this
@@ -35,6 +29,7 @@ func (s ReconcileSettings) withDefaults() ReconcileSettings {
 // Reconcile applies the rules of records.md §4 to the records (merged first
 // with MergeBulletins) and the export rows, as of asOf, and returns the
 // findings sorted with SortFindings. It is pure: rows are only read.
+// A Reconciler does the same for rows read one at a time.
 //
 // Findings cover only the conventions with at least one matched row; rows
 // that match no convention give unknown_partner. Identical findings (the
@@ -62,76 +57,11 @@ func (s ReconcileSettings) withDefaults() ReconcileSettings {
 //     received) gets the quota, unit and account findings, but no
 //     undeclared_admin or missing_admin: it has no Annexe 1.
 func Reconcile(records []Record, rows []Habilitation, asOf Date, s ReconcileSettings) []Finding {
-	s = s.withDefaults()
-	f := newFoldCache()
-	idx := buildConvIndex(MergeBulletins(records), f)
-
-	// Pass 1: the convention of each row; rows are then bucketed per
-	// convention (a counting sort) so that the rules run one convention at
-	// a time with small, reused maps.
-	rowConv := make([]int32, len(rows))
-	perConv := make([]int32, len(idx.convs)+1)
-	var acc findingChunks
-	var out []Finding // scratch: the findings of one step, then moved to acc
-	seenUnknown := map[[2]string]struct{}{}
+	r := newReconciler(records, asOf, s) // the caller holds rows: their strings are not copied
 	for i := range rows {
-		c := idx.match(&rows[i])
-		rowConv[i] = c
-		if c < 0 {
-			k := [2]string{rows[i].Account, rows[i].Organisme}
-			if _, dup := seenUnknown[k]; !dup {
-				seenUnknown[k] = struct{}{}
-				out = append(out, Finding{Code: CodeUnknownPartner, Account: rows[i].Account, Organisme: rows[i].Organisme})
-			}
-			continue
-		}
-		perConv[c+1]++
+		r.Add(&rows[i])
 	}
-	acc.add(out)
-	for c := 1; c < len(perConv); c++ {
-		perConv[c] += perConv[c-1]
-	}
-	order := make([]int32, perConv[len(perConv)-1])
-	next := slices.Clone(perConv[:len(perConv)-1])
-	for i, c := range rowConv {
-		if c >= 0 {
-			order[next[c]] = int32(i)
-			next[c]++
-		}
-	}
-	rowConv = nil
-
-	// Pass 2: the rules, convention by convention. Conventions are
-	// independent, so workers share them out (each with its own fold cache
-	// and state); the sort at the end makes the result deterministic.
-	workers := 1
-	if len(rows) >= parallelRows {
-		workers = min(runtime.GOMAXPROCS(0), maxWorkers, len(idx.convs))
-	}
-	parts := make([]findingChunks, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		fw := f
-		if w > 0 {
-			fw = newFoldCache()
-		}
-		wg.Go(func() {
-			st := newConvState(fw, asOf, s)
-			var out []Finding
-			for c := w; c < len(idx.convs); c += workers {
-				bucket := order[perConv[c]:perConv[c+1]]
-				if len(bucket) == 0 {
-					continue
-				}
-				out = st.run(&idx.convs[c], rows, bucket, out[:0])
-				parts[w].add(out)
-			}
-		})
-	}
-	wg.Wait()
-	all := concatChunks(append(parts, acc))
-	SortFindings(all)
-	return all
+	return r.Findings()
 }
 
 // Below parallelRows rows, one goroutine does the rules: starting more

@@ -13,29 +13,14 @@ type convState struct {
 	dormantBefore Date // last activity before this day: dormant
 	nameParts     map[string][][]byte
 
-	accIdx  map[string]int32
-	accs    []accAgg
-	groupOf map[[2]string]int32    // (Structure, Service) as written → slot group, -1: unknown unit
-	groupBy map[slotGroupKey]int32 // (unit, folded service) → slot group
-	groups  []slotGroup
-	seen    map[uint64]struct{} // (account, group, profile) already counted
-	unknown map[[2]string]struct{}
-	keys    map[dupKey]int32 // duplicate detection: e-mail or name key → account
-	parent  []int32
-	size    []int32
-	buf     []byte
-}
-
-type slotGroupKey struct {
-	unit int
-	svc  string
-}
-
-// slotGroup counts the slots held in one unit and service of a convention.
-type slotGroup struct {
-	unit, service string
-	quotas        Quotas
-	counts        [len(Profiles)]int
+	accIdx map[string]int32
+	accs   []accAgg
+	counts [][len(Profiles)]int // per slot group of the convention (slotGroup.local)
+	seen   map[uint64]struct{}  // (account, group, profile) already counted
+	keys   map[dupKey]int32     // duplicate detection: e-mail or name key → account
+	parent []int32
+	size   []int32
+	buf    []byte
 }
 
 // accAgg is what the rules need to know of one account (one Identifiant).
@@ -56,85 +41,74 @@ type accAgg struct {
 func newConvState(f *foldCache, asOf Date, s ReconcileSettings) *convState {
 	return &convState{
 		f: f, s: s, dormantBefore: asOf.AddDays(-s.DormantDays), nameParts: map[string][][]byte{},
-		accIdx: map[string]int32{}, groupOf: map[[2]string]int32{}, groupBy: map[slotGroupKey]int32{},
-		seen: map[uint64]struct{}{}, unknown: map[[2]string]struct{}{}, keys: map[dupKey]int32{},
+		accIdx: map[string]int32{}, seen: map[uint64]struct{}{}, keys: map[dupKey]int32{},
 	}
 }
 
 func (st *convState) reset() {
 	clear(st.accIdx)
-	clear(st.groupOf)
-	clear(st.groupBy)
 	clear(st.seen)
-	clear(st.unknown)
 	clear(st.keys)
 	st.accs = st.accs[:0]
-	st.groups = st.groups[:0]
 	st.parent = st.parent[:0]
 }
 
-// run appends the findings of convention c, whose rows are rows[bucket[i]].
-func (st *convState) run(c *convEntry, rows []Habilitation, bucket []int32, out []Finding) []Finding {
+// run appends the findings of convention ci of r, from its rows.
+func (st *convState) run(r *Reconciler, ci int32, out []Finding) []Finding {
 	st.reset()
-	for _, ri := range bucket {
-		h := &rows[ri]
-		a := st.account(c, h)
-		g := st.group(c, h)
-		if g < 0 {
-			k := [2]string{h.Unit, h.Account}
-			if _, dup := st.unknown[k]; !dup {
-				st.unknown[k] = struct{}{}
-				out = append(out, Finding{Code: CodeUnknownUnit, Convention: c.number, Unit: h.Unit, Account: h.Account})
-			}
+	c := &r.idx.convs[ci]
+	st.counts = append(st.counts[:0], make([][len(Profiles)]int, len(r.convGroups[ci]))...)
+	for i := r.head[ci]; i >= 0; {
+		row := r.rows.at(i)
+		i = row.next
+		a := st.account(c, row)
+		if row.group < 0 || row.profile < 0 || !row.holdsSlot() {
 			continue
 		}
-		p := slotProfileIndex(h.Profile)
-		if p < 0 || !h.HoldsSlot() {
-			continue
-		}
-		k := uint64(a)<<32 | uint64(int(g)*len(Profiles)+p)
+		g := r.groups[row.group].local
+		k := uint64(a)<<32 | uint64(int(g)*len(Profiles)+int(row.profile))
 		if _, dup := st.seen[k]; !dup {
 			st.seen[k] = struct{}{}
-			st.groups[g].counts[p]++
+			st.counts[g][row.profile]++
 		}
 	}
-	out = st.quotaFindings(c, out)
+	out = st.quotaFindings(r, ci, out)
 	out = st.accountFindings(c, out)
 	out = st.duplicates(c, out)
 	return st.admins(c, out)
 }
 
 // account folds row h into its account's aggregate and returns its index.
-func (st *convState) account(c *convEntry, h *Habilitation) int32 {
-	a, ok := st.accIdx[h.Account]
+func (st *convState) account(c *convEntry, h *crow) int32 {
+	a, ok := st.accIdx[h.account]
 	if !ok {
 		a = int32(len(st.accs))
-		st.accIdx[h.Account] = a
-		st.accs = append(st.accs, accAgg{id: h.Account, created: h.Created})
+		st.accIdx[h.account] = a
+		st.accs = append(st.accs, accAgg{id: h.account, created: h.created})
 		st.parent = append(st.parent, a)
 	}
 	g := &st.accs[a]
-	if h.HoldsSlot() {
+	if h.holdsSlot() {
 		g.slot = true
-		if !g.judged || g.email != h.Email || g.nom != h.LastName || g.prenom != h.FirstName {
+		if !g.judged || g.email != h.email || g.nom != h.last || g.prenom != h.first {
 			g.judged = true
-			g.email, g.nom, g.prenom = h.Email, h.LastName, h.FirstName
-			g.shared = g.shared || st.sharedMailbox(h.Email, h.LastName)
+			g.email, g.nom, g.prenom = h.email, h.last, h.first
+			g.shared = g.shared || st.sharedMailbox(h.email, h.last)
 			st.linkPerson(a, h)
 		}
 	}
-	if h.Status == StatusActive {
+	if h.active() {
 		g.active = true
 	}
-	if h.HoldsSlot() && h.IsAdmin() {
+	if h.holdsSlot() && h.admin() {
 		g.admin = true
 		g.declared |= st.matchAdmin(c, h)
 	}
-	if g.lastLogin.Before(h.LastLogin) {
-		g.lastLogin = h.LastLogin
+	if g.lastLogin.Before(h.lastLogin) {
+		g.lastLogin = h.lastLogin
 	}
-	if !h.Created.IsZero() && (g.created.IsZero() || h.Created.Before(g.created)) {
-		g.created = h.Created
+	if !h.created.IsZero() && (g.created.IsZero() || h.created.Before(g.created)) {
+		g.created = h.created
 	}
 	return a
 }

@@ -53,7 +53,8 @@ func (f *foldCache) fold(s string) string {
 	if !ok {
 		v = f.slowFold(s)
 	}
-	f.cache[s] = v
+	// The key is copied: s may be a field sliced out of a whole line.
+	f.cache[strings.Clone(s)] = v
 	return v
 }
 

@@ -42,7 +42,7 @@ type convIndex struct {
 	byName     map[string][]int32 // every convention, by folded partner name
 	byNameNoID map[string][]int32 // conventions without SIRET, by folded partner name
 	f          *foldCache
-	cache      map[[2]string]int32 // (SIRET, Organisme) as written → convention
+	cache      map[[2]string]cachedConv // (SIRET, Organisme) as written → convention
 	// last is the previous lookup: an export lists one partner's rows one
 	// after the other, and comparing two strings is cheaper than hashing them.
 	lastKey  [2]string
@@ -59,7 +59,7 @@ func buildConvIndex(records []Record, f *foldCache) *convIndex {
 			cmp.Compare(a.Convention.Number, b.Convention.Number))
 	})
 	x := &convIndex{bySIRET: map[string][]int32{}, byName: map[string][]int32{}, byNameNoID: map[string][]int32{},
-		f: f, cache: map[[2]string]int32{}}
+		f: f, cache: map[[2]string]cachedConv{}}
 	for i, r := range records {
 		c := convEntry{number: r.Convention.Number, annex1: r.IsDossier(), unitByF: map[string]int{}, signedOn: r.Convention.SignedOn}
 		for _, s := range r.Services {
@@ -98,14 +98,22 @@ func (x *convIndex) match(h *Habilitation) int32 {
 	if x.lastOK && h.Organisme == x.lastKey[1] && h.SIRET == x.lastKey[0] {
 		return x.lastConv
 	}
-	k := [2]string{h.SIRET, h.Organisme}
-	c, ok := x.cache[k]
+	e, ok := x.cache[[2]string{h.SIRET, h.Organisme}]
 	if !ok {
-		c = x.lookup(h)
-		x.cache[k] = c
+		// Copied: the row's strings may hold a whole line of the export, or
+		// a buffer the reader reuses.
+		e = cachedConv{key: [2]string{strings.Clone(h.SIRET), strings.Clone(h.Organisme)}, conv: x.lookup(h)}
+		x.cache[e.key] = e
 	}
-	x.lastKey, x.lastConv, x.lastOK = k, c, true
-	return c
+	x.lastKey, x.lastConv, x.lastOK = e.key, e.conv, true
+	return e.conv
+}
+
+// cachedConv is the convention of a (SIRET, Organisme), with the key as
+// stored (match remembers it as the last key, not the row's strings).
+type cachedConv struct {
+	key  [2]string
+	conv int32
 }
 
 // lookup is match without the caches.

@@ -4,7 +4,7 @@ import "slices"
 
 // linkPerson links account a with the accounts already seen with the same
 // folded e-mail or the same folded Nom and Prénom as row h.
-func (st *convState) linkPerson(a int32, h *Habilitation) {
+func (st *convState) linkPerson(a int32, h *crow) {
 	link := func(key dupKey) {
 		if j, ok := st.keys[key]; ok {
 			st.union(a, j)
@@ -12,11 +12,11 @@ func (st *convState) linkPerson(a int32, h *Habilitation) {
 			st.keys[key] = a
 		}
 	}
-	if e := st.f.fold(h.Email); e != "" {
+	if e := st.f.fold(h.email); e != "" {
 		link(dupKey{a: e})
 	}
-	if n := st.f.fold(h.LastName); n != "" {
-		link(dupKey{name: true, a: n, b: st.f.fold(h.FirstName)})
+	if n := st.f.fold(h.last); n != "" {
+		link(dupKey{name: true, a: n, b: st.f.fold(h.first)})
 	}
 }
 
@@ -106,12 +106,12 @@ func (st *convState) admins(c *convEntry, out []Finding) []Finding {
 
 // matchAdmin returns the Annexe 1 partner administrators of c (bit j for
 // c.admins[j]) that the holder of row h is.
-func (st *convState) matchAdmin(c *convEntry, h *Habilitation) uint64 {
+func (st *convState) matchAdmin(c *convEntry, h *crow) uint64 {
 	if len(c.admins) == 0 {
 		return 0
 	}
-	full := joinFolded(st.f.fold(h.FirstName), st.f.fold(h.LastName))
-	email := st.f.fold(h.Email)
+	full := joinFolded(st.f.fold(h.first), st.f.fold(h.last))
+	email := st.f.fold(h.email)
 	var m uint64
 	for j, ad := range c.admins {
 		if (full != "" && full == ad.foldName) || (email != "" && email == ad.foldEmail) {

@@ -1,25 +1,71 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
-// group returns the slot group of row h, or -1 when its unit is unknown.
-func (st *convState) group(c *convEntry, h *Habilitation) int32 {
-	k := [2]string{h.Unit, h.Service}
-	if g, ok := st.groupOf[k]; ok {
-		return g
-	}
-	g := int32(-1)
-	if sl, ok := c.slotOf(st.f, h.Unit, h.Service); ok {
-		gk := slotGroupKey{unit: sl.unitIdx, svc: sl.svcKey}
-		if g, ok = st.groupBy[gk]; !ok {
-			g = int32(len(st.groups))
-			st.groupBy[gk] = g
-			st.groups = append(st.groups, slotGroup{unit: sl.unit, service: sl.service, quotas: sl.quotas})
+// slotGroup is where the slots of one unit and service of a convention
+// are counted.
+type slotGroup struct {
+	unit, service string // labels for findings
+	quotas        Quotas
+	local         int32 // its index among its convention's groups
+}
+
+type slotGroupKey struct {
+	conv int32
+	unit int
+	svc  string
+}
+
+// slotGroup returns the slot group of row h of convention c, or -1 when its
+// unit is unknown to c. A convention's rows use few spellings of its units
+// and services: they are looked up in a short list of the convention's own
+// (compared with ==, cheaper than hashing in a map of every convention's),
+// then in a map past the first few.
+func (r *Reconciler) slotGroup(c int32, h *Habilitation) int32 {
+	seen := r.spellings[c]
+	for i := range seen {
+		if seen[i].unit == h.Unit && seen[i].service == h.Service {
+			return seen[i].group
 		}
 	}
-	st.groupOf[k] = g
+	k := slotWritten{c, h.Unit, h.Service}
+	if len(seen) == maxSpellings {
+		if g, ok := r.slots[k]; ok {
+			return g
+		}
+	}
+	g := int32(-1)
+	if sl, ok := r.idx.convs[c].slotOf(r.f, h.Unit, h.Service); ok {
+		gk := slotGroupKey{conv: c, unit: sl.unitIdx, svc: sl.svcKey}
+		if g, ok = r.groupBy[gk]; !ok {
+			g = int32(len(r.groups))
+			gk.svc = strings.Clone(gk.svc)
+			r.groupBy[gk] = g
+			r.groups = append(r.groups, slotGroup{unit: sl.unit, service: r.keep(sl.service), quotas: sl.quotas, local: int32(len(r.convGroups[c]))})
+			r.convGroups[c] = append(r.convGroups[c], g)
+		}
+	}
+	sp := spelling{unit: strings.Clone(h.Unit), service: strings.Clone(h.Service), group: g}
+	if len(seen) < maxSpellings {
+		r.spellings[c] = append(seen, sp)
+	} else {
+		k.unit, k.service = sp.unit, sp.service
+		r.slots[k] = g
+	}
 	return g
 }
+
+// spelling is a Structure and Service as an export writes them, and the
+// slot group they resolve to.
+type spelling struct {
+	unit, service string
+	group         int32
+}
+
+const maxSpellings = 8
 
 // slotRef is where a row's slots are counted: a unit and service of a
 // convention, with the quotas of its bulletin.
@@ -69,9 +115,11 @@ func slotProfileIndex(p Profile) int {
 	return -1
 }
 
-func (st *convState) quotaFindings(c *convEntry, out []Finding) []Finding {
-	for _, g := range st.groups {
-		for p, n := range g.counts {
+func (st *convState) quotaFindings(r *Reconciler, ci int32, out []Finding) []Finding {
+	c := &r.idx.convs[ci]
+	for _, gi := range r.convGroups[ci] {
+		g := &r.groups[gi]
+		for p, n := range st.counts[g.local] {
 			q := g.quotas.Get(Profiles[p])
 			if n <= q {
 				continue

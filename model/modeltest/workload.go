@@ -5,6 +5,7 @@ package modeltest
 
 import (
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -51,10 +52,42 @@ type Workload struct {
 	AsOf    model.Date
 }
 
-// Generate returns the workload for seed and o. Rows are shared-string
-// heavy like a real export: partner, unit, role and status strings are
-// shared, identifiers and e-mails are per account.
+// Generate returns the workload for seed and o, its rows collected in a
+// slice. Rows are shared-string heavy like a real export: partner, unit,
+// role and status strings are shared, identifiers and e-mails are per
+// account.
 func Generate(seed uint64, o Options) Workload {
+	s := NewStream(seed, o)
+	w := Workload{Records: s.Records, AsOf: s.AsOf, Rows: make([]model.Habilitation, 0, s.Len)}
+	for h := range s.Rows() {
+		w.Rows = append(w.Rows, h)
+	}
+	return w
+}
+
+// Stream is a workload whose rows are generated one at a time, as an
+// export reader yields them: a benchmark of a million rows then holds only
+// what the code under test keeps of them.
+type Stream struct {
+	Records []model.Record
+	AsOf    model.Date
+	Len     int // the number of rows Rows yields
+
+	o     Options
+	infos []convInfo
+	src   rand.PCG // the generator's state after the records
+}
+
+type convInfo struct {
+	names []string // Organisme as partners write it
+	siret string
+	units []string // unit labels as written in exports
+	host  string
+}
+
+// NewStream returns the workload for seed and o: the records, and the rows
+// to generate. Generate(seed, o).Rows are the rows of Rows(), in order.
+func NewStream(seed uint64, o Options) *Stream {
 	if o.Conventions <= 0 {
 		o.Conventions = 5000
 	}
@@ -67,15 +100,9 @@ func Generate(seed uint64, o Options) Workload {
 	if o.UnknownRate == 0 {
 		o.UnknownRate = 0.005
 	}
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	w := Workload{AsOf: o.AsOf}
-	type convInfo struct {
-		names []string // Organisme as partners write it
-		siret string
-		units []string // unit labels as written in exports
-		host  string
-	}
-	infos := make([]convInfo, o.Conventions)
+	src := rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)
+	rng := rand.New(src)
+	s := &Stream{AsOf: o.AsOf, Len: o.Rows, o: o, infos: make([]convInfo, o.Conventions)}
 	for i := range o.Conventions {
 		name := fmt.Sprintf("Centre Communal d'Action Sociale de Commune-%d", i)
 		siret := SIRET(rng, i)
@@ -105,57 +132,71 @@ func Generate(seed uint64, o Options) Workload {
 			r.Contacts = append(r.Contacts, model.Contact{Side: model.SidePartner, Role: model.RoleAdmin,
 				Name: first + " " + last, Email: mailbox(first, last, a) + "@" + info.host})
 		}
-		w.Records = append(w.Records, r)
-		infos[i] = info
+		s.Records = append(s.Records, r)
+		s.infos[i] = info
 	}
-	statuses := []string{model.StatusActive, model.StatusActive, model.StatusActive, model.StatusActive,
-		model.StatusActive, model.StatusActive, model.StatusActive, model.StatusSuspended, model.StatusDisabled, model.StatusDisabled}
-	w.Rows = make([]model.Habilitation, 0, o.Rows)
-	for acc := 0; len(w.Rows) < o.Rows; acc++ {
-		c := rng.IntN(o.Conventions)
-		info := &infos[c]
-		first, last := firstNames[rng.IntN(len(firstNames))], lastNames[rng.IntN(len(lastNames))]
-		h := model.Habilitation{
-			Account: "u-" + strconv.Itoa(acc), LastName: last, FirstName: first,
-			Email:     mailbox(first, last, acc%7) + "@" + info.host,
-			Organisme: info.names[rng.IntN(len(info.names))], SIRET: info.siret, Service: "Cdap",
-			Role: model.RoleUser, Status: statuses[rng.IntN(len(statuses))],
-			Created: o.AsOf.AddDays(-30 - rng.IntN(2000)),
-		}
-		if rng.IntN(50) == 0 {
-			h.Email = "accueil@" + info.host // a shared mailbox
-		}
-		if rng.IntN(40) == 0 {
-			h.Role = model.RoleAdministrator
-		}
-		if rng.Float64() < o.UnknownRate {
-			h.Organisme, h.SIRET = "Association inconnue", ""
-		}
-		switch d := rng.IntN(100); {
-		case d < 3: // never logged in
-		case d < 8: // dormant
-			h.LastLogin = o.AsOf.AddDays(-200 - rng.IntN(400))
-		default:
-			h.LastLogin = o.AsOf.AddDays(-rng.IntN(150))
-		}
-		h.Unit = info.units[rng.IntN(len(info.units))]
-		switch rng.IntN(100) {
-		case 0:
-			h.Unit = strings.ToUpper(h.Unit)
-		case 1:
-			h.Unit = "Service inconnu"
-		case 2:
-			h.Unit = ""
-		}
-		for range 1 + rng.IntN(2) { // one or two profiles
-			if len(w.Rows) == o.Rows {
-				break
+	s.src = *src
+	return s
+}
+
+var statuses = []string{model.StatusActive, model.StatusActive, model.StatusActive, model.StatusActive,
+	model.StatusActive, model.StatusActive, model.StatusActive, model.StatusSuspended, model.StatusDisabled, model.StatusDisabled}
+
+// Rows yields the rows of the workload; every call yields the same rows.
+func (s *Stream) Rows() iter.Seq[model.Habilitation] {
+	return func(yield func(model.Habilitation) bool) {
+		src := s.src // a copy: each call starts from the same state
+		rng := rand.New(&src)
+		o := s.o
+		n := 0
+		for acc := 0; n < o.Rows; acc++ {
+			c := rng.IntN(o.Conventions)
+			info := &s.infos[c]
+			first, last := firstNames[rng.IntN(len(firstNames))], lastNames[rng.IntN(len(lastNames))]
+			h := model.Habilitation{
+				Account: "u-" + strconv.Itoa(acc), LastName: last, FirstName: first,
+				Email:     mailbox(first, last, acc%7) + "@" + info.host,
+				Organisme: info.names[rng.IntN(len(info.names))], SIRET: info.siret, Service: "Cdap",
+				Role: model.RoleUser, Status: statuses[rng.IntN(len(statuses))],
+				Created: o.AsOf.AddDays(-30 - rng.IntN(2000)),
 			}
-			h.Profile = model.Profiles[rng.IntN(len(model.Profiles))]
-			w.Rows = append(w.Rows, h)
+			if rng.IntN(50) == 0 {
+				h.Email = "accueil@" + info.host // a shared mailbox
+			}
+			if rng.IntN(40) == 0 {
+				h.Role = model.RoleAdministrator
+			}
+			if rng.Float64() < o.UnknownRate {
+				h.Organisme, h.SIRET = "Association inconnue", ""
+			}
+			switch d := rng.IntN(100); {
+			case d < 3: // never logged in
+			case d < 8: // dormant
+				h.LastLogin = o.AsOf.AddDays(-200 - rng.IntN(400))
+			default:
+				h.LastLogin = o.AsOf.AddDays(-rng.IntN(150))
+			}
+			h.Unit = info.units[rng.IntN(len(info.units))]
+			switch rng.IntN(100) {
+			case 0:
+				h.Unit = strings.ToUpper(h.Unit)
+			case 1:
+				h.Unit = "Service inconnu"
+			case 2:
+				h.Unit = ""
+			}
+			for range 1 + rng.IntN(2) { // one or two profiles
+				if n == o.Rows {
+					break
+				}
+				h.Profile = model.Profiles[rng.IntN(len(model.Profiles))]
+				n++
+				if !yield(h) {
+					return
+				}
+			}
 		}
 	}
-	return w
 }
 
 // letterCache holds model.Letters of the pool names (folding is slow).

@@ -1,0 +1,87 @@
+package model_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"habilitations/model"
+	"habilitations/model/modeltest"
+)
+
+// TestPropReconcilerMatchesReconcile: rows given one at a time, in any
+// order, to a Reconciler give the findings of Reconcile over the slice; so
+// do findings asked for part-way and again after the rest of the rows.
+func TestPropReconcilerMatchesReconcile(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		w := genWorld(t)
+		want := reconcile(w)
+		rows := rapid.Permutation(w.Rows).Draw(t, "perm")
+		cut := rapid.IntRange(0, len(rows)).Draw(t, "cut")
+		r := model.NewReconciler(w.Records, propAsOf, model.DefaultReconcileSettings())
+		var part propWorld
+		part.Records = w.Records
+		for i := range rows[:cut] {
+			r.Add(&rows[i])
+			part.Rows = append(part.Rows, rows[i])
+		}
+		if got, want := r.Findings(), reconcile(part); !sameFindings(got, want) {
+			t.Fatalf("part-way findings differ:\n got %v\nwant %v", got, want)
+		}
+		for i := range rows[cut:] {
+			r.Add(&rows[cut+i])
+		}
+		if got := r.Findings(); !sameFindings(got, want) {
+			t.Fatalf("streamed findings differ:\n got %v\nwant %v", got, want)
+		}
+	})
+}
+
+func sameFindings(a, b []model.Finding) bool {
+	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))
+}
+
+// TestReconcilerKeepsNoCallerMemory: the rows a Reconciler is given are
+// overwritten after Add (as a reader reusing its buffers does); the
+// findings are those of the rows as they were.
+func TestReconcilerKeepsNoCallerMemory(t *testing.T) {
+	w := modeltest.Generate(3, modeltest.Options{Conventions: 40, Rows: 3000})
+	want := model.Reconcile(w.Records, w.Rows, w.AsOf, model.DefaultReconcileSettings())
+	r := model.NewReconciler(w.Records, w.AsOf, model.DefaultReconcileSettings())
+	buf := make([]byte, 0, 256)
+	for _, h := range w.Rows {
+		// Every string of the row in one reused buffer, as a CSV line.
+		buf = buf[:0]
+		fields := []*string{&h.Account, &h.LastName, &h.FirstName, &h.Email, &h.Organisme, &h.SIRET, &h.Unit, &h.Service}
+		offs := make([]int, 0, len(fields)+1)
+		for _, f := range fields {
+			offs = append(offs, len(buf))
+			buf = append(buf, *f...)
+		}
+		offs = append(offs, len(buf))
+		line := unsafeString(buf)
+		for i, f := range fields {
+			*f = line[offs[i]:offs[i+1]]
+		}
+		r.Add(&h)
+		for i := range buf {
+			buf[i] = '#'
+		}
+	}
+	if got := r.Findings(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("findings changed once the caller's memory was reused: %d vs %d", len(got), len(want))
+	}
+	if strings.Contains(fmtFindings(want), "#") {
+		t.Fatal("the workload itself holds '#'")
+	}
+}
+
+func fmtFindings(fs []model.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.Key())
+	}
+	return b.String()
+}
