@@ -36,3 +36,26 @@ func TestGenerateIsDeterministicAndValid(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamYieldsGenerateRows: the streamed rows are Generate's, in order,
+// on every call.
+func TestStreamYieldsGenerateRows(t *testing.T) {
+	o := modeltest.Options{Conventions: 30, Rows: 1500}
+	want := modeltest.Generate(4, o)
+	s := modeltest.NewStream(4, o)
+	if !reflect.DeepEqual(s.Records, want.Records) || s.AsOf != want.AsOf || s.Len != len(want.Rows) {
+		t.Fatal("stream and Generate differ in records, date or length")
+	}
+	for pass := range 2 {
+		i := 0
+		for h := range s.Rows() {
+			if i >= len(want.Rows) || !reflect.DeepEqual(h, want.Rows[i]) {
+				t.Fatalf("pass %d: row %d differs", pass, i)
+			}
+			i++
+		}
+		if i != len(want.Rows) {
+			t.Fatalf("pass %d: %d rows, want %d", pass, i, len(want.Rows))
+		}
+	}
+}
