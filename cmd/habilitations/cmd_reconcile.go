@@ -104,16 +104,25 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 	if err != nil {
 		return err
 	}
+	// Rows are streamed into the reconciliation; they are kept only for the
+	// breach report, which lists the accounts behind each breach.
+	rec := model.NewReconciler(records, o.asOf, o.settings)
 	var rows []model.Habilitation
 	for _, p := range o.exports {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if rows, err = readExportFile(ctx, e, p, rows); err != nil {
+		err := readExportFile(ctx, e, p, func(h model.Habilitation) {
+			rec.Add(&h)
+			if o.out != "" {
+				rows = append(rows, h)
+			}
+		})
+		if err != nil {
 			return err
 		}
 	}
-	fs := model.Reconcile(records, rows, o.asOf, o.settings)
+	fs := rec.Findings()
 	if o.out != "" {
 		p, err := breach.Write(o.out, breach.Input{AsOf: o.asOf, Findings: fs, Records: records, Rows: rows, Settings: o.settings})
 		if err != nil {

@@ -45,20 +45,21 @@ func readRecordFiles(paths []string) ([]model.Record, error) {
 	return out, nil
 }
 
-// readExportFile appends the rows of export p to rows; bad rows are reported
-// on stderr with file and line (never their content) and skipped.
-func readExportFile(ctx context.Context, e *env, p string, rows []model.Habilitation) ([]model.Habilitation, error) {
+// readExportFile gives each row of export p to take, as it is read; bad
+// rows are reported on stderr with file and line (never their content) and
+// skipped.
+func readExportFile(ctx context.Context, e *env, p string, take func(model.Habilitation)) error {
 	f, err := os.Open(p)
 	if err != nil {
-		return rows, fmt.Errorf("read export: %w", err)
+		return fmt.Errorf("read export: %w", err)
 	}
 	defer f.Close()
 	sum, err := export.Read(ctx, filepath.Base(p), f, export.Options{}, func(h model.Habilitation) error {
-		rows = append(rows, h)
+		take(h)
 		return nil
 	})
 	if err != nil {
-		return rows, fmt.Errorf("export %s: %w", p, err)
+		return fmt.Errorf("export %s: %w", p, err)
 	}
 	for _, re := range sum.RowErrors {
 		fmt.Fprintf(e.stderr, "habilitations reconcile: %s: skipped: %s\n", p, re.Error())
@@ -67,7 +68,7 @@ func readExportFile(ctx context.Context, e *env, p string, rows []model.Habilita
 		fmt.Fprintf(e.stderr, "habilitations reconcile: %s: %d more rows skipped\n", p, more)
 	}
 	e.log.Debug("export read", "file", p, "rows", sum.Rows, "skipped", sum.RowErrorCount)
-	return rows, nil
+	return nil
 }
 
 // writeFindingSummary prints the number of findings per code, in French
