@@ -8,6 +8,7 @@ package review
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -27,7 +28,9 @@ type Manifest struct {
 
 // Write writes the review workbook of rv to w; ctx stops a long one. followUp, when not empty, is
 // the check of the previous review's actions against the current export and
-// adds the « Suivi des actions » sheet.
+// adds the « Suivi des actions » sheet. The workbook goes to w as it is
+// made, never whole in memory: on error w holds part of a file, so write to
+// a temporary file and rename it on success.
 func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.ActionResult) (Manifest, error) {
 	keys := make([]string, len(rv.Rows))
 	for i, r := range rv.Rows {
@@ -44,9 +47,6 @@ func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.A
 	if err := f.SetSheetName("Sheet1", model.ReviewSheetSummary); err != nil {
 		return m, err
 	}
-	// Every sheet is created, and the tabs set, before any is streamed:
-	// SetSheetVisible and SetActiveSheet read every worksheet, and would
-	// parse the streamed sheets back into memory.
 	sheets := []string{model.ReviewSheetRows, model.ReviewSheetFindings, model.ReviewSheetAdmins}
 	if len(followUp) > 0 {
 		sheets = append(sheets, model.ReviewSheetFollowUp)
@@ -65,7 +65,7 @@ func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.A
 		fn   func() error
 	}{
 		{model.ReviewSheetSummary, func() error { return writeSummary(f, st, rv) }},
-		{model.ReviewSheetRows, func() error { return writeRows(ctx, f, st, rv, m.WorkbookID) }},
+		{model.ReviewSheetRows, func() error { return writeRows(f, st, len(rv.Rows)) }},
 		{model.ReviewSheetFindings, func() error { return writeFindings(f, st, rv) }},
 		{model.ReviewSheetAdmins, func() error { return writeAdmins(f, st, rv) }},
 		{model.ReviewSheetFollowUp, func() error {
@@ -83,7 +83,26 @@ func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.A
 	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
 		return m, err
 	}
-	if _, err := f.WriteTo(w); err != nil {
+	// The rows of « Habilitations » and « Anomalies » are written into the
+	// zip as it goes to w (streamZip).
+	inject := map[string]sheetRows{}
+	p, err := sheetPath(f, model.ReviewSheetRows)
+	if err != nil {
+		return m, err
+	}
+	inject[p] = habilitationRows(ctx, st, rv, m.WorkbookID)
+	if len(rv.Findings) > 0 {
+		if p, err = sheetPath(f, model.ReviewSheetFindings); err != nil {
+			return m, err
+		}
+		inject[p] = findingRows(ctx, st, rv)
+	}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newStreamZip(w, inject) })
+	buf, err := f.WriteToBuffer()
+	if err == nil && buf.Len() > 0 { // excelize wrote around the zip writer (encryption): w would be corrupt
+		err = errors.New("unexpected in-memory workbook")
+	}
+	if err != nil {
 		return m, fmt.Errorf("review workbook %s: %w", m.Convention, err)
 	}
 	return m, nil
