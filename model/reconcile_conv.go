@@ -21,6 +21,7 @@ type convState struct {
 	parent []int32
 	size   []int32
 	buf    []byte
+	names  []string // Reconciler.nameTab: crow.last and crow.first
 }
 
 // accAgg is what the rules need to know of one account (one Identifiant).
@@ -34,8 +35,9 @@ type accAgg struct {
 	shared             bool   // some slot-holding row has a non-nominative e-mail
 	lastLogin, created Date
 	// the identity last judged, to skip rows that repeat it
-	email, nom, prenom string
-	judged             bool
+	email       string
+	nom, prenom uint32 // indexes in Reconciler.nameTab
+	judged      bool
 }
 
 func newConvState(f *foldCache, asOf Date, s ReconcileSettings) *convState {
@@ -56,6 +58,7 @@ func (st *convState) reset() {
 // run appends the findings of convention ci of r, from its rows.
 func (st *convState) run(r *Reconciler, ci int32, out []Finding) []Finding {
 	st.reset()
+	st.names = r.nameTab
 	c := &r.idx.convs[ci]
 	st.counts = append(st.counts[:0], make([][len(Profiles)]int, len(r.convGroups[ci]))...)
 	for i := r.head[ci]; i >= 0; {
@@ -93,7 +96,7 @@ func (st *convState) account(c *convEntry, h *crow) int32 {
 		if !g.judged || g.email != h.email || g.nom != h.last || g.prenom != h.first {
 			g.judged = true
 			g.email, g.nom, g.prenom = h.email, h.last, h.first
-			g.shared = g.shared || st.sharedMailbox(h.email, h.last)
+			g.shared = g.shared || st.sharedMailbox(h.email, st.names[h.last])
 			st.linkPerson(a, h)
 		}
 	}

@@ -15,8 +15,8 @@ func (st *convState) linkPerson(a int32, h *crow) {
 	if e := st.f.fold(h.email); e != "" {
 		link(dupKey{a: e})
 	}
-	if n := st.f.fold(h.last); n != "" {
-		link(dupKey{name: true, a: n, b: st.f.fold(h.first)})
+	if n := st.f.fold(st.names[h.last]); n != "" {
+		link(dupKey{name: true, a: n, b: st.f.fold(st.names[h.first])})
 	}
 }
 
@@ -110,7 +110,7 @@ func (st *convState) matchAdmin(c *convEntry, h *crow) uint64 {
 	if len(c.admins) == 0 {
 		return 0
 	}
-	full := joinFolded(st.f.fold(h.first), st.f.fold(h.last))
+	full := joinFolded(st.f.fold(st.names[h.first]), st.f.fold(st.names[h.last]))
 	email := st.f.fold(h.email)
 	var m uint64
 	for j, ad := range c.admins {

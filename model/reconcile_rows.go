@@ -1,17 +1,17 @@
 package model
 
 // crow is what the rules need of one export row, kept by a Reconciler until
-// its findings are asked for: 88 bytes with four string headers, against
-// 232 for a Habilitation. The partner, SIRET, unit and service as written
+// its findings are asked for: 64 bytes, against 232 for a Habilitation. The partner, SIRET, unit and service as written
 // are resolved when the row is added (to a convention and a slot group)
 // and not kept.
 type crow struct {
-	account, email, last, first string
-	created, lastLogin          Date
-	group                       int32 // slot group (Reconciler.groups), -1: unit unknown to the convention
-	next                        int32 // the convention's next row, -1: its last
-	profile                     int8  // index in Profiles, -1: not a quota profile
-	flags                       uint8
+	account, email     string
+	last, first        uint32 // Nom and Prénom: indexes in Reconciler.nameTab
+	created, lastLogin Date
+	group              int32 // slot group (Reconciler.groups), -1: unit unknown to the convention
+	next               int32 // the convention's next row, -1: its last
+	profile            int8  // index in Profiles, -1: not a quota profile
+	flags              uint8
 }
 
 const (

@@ -22,6 +22,7 @@ type Reconciler struct {
 	clone bool
 
 	arena      strArena
+	prev       struct{ account, email string } // as kept for the previous row
 	rows       rowStore
 	head, tail []int32 // per convention: its first and last row, -1: none
 	n          int     // rows added that match a convention
@@ -32,7 +33,8 @@ type Reconciler struct {
 	groups     []slotGroup
 	convGroups [][]int32 // the slot groups of each convention
 
-	names          map[string]string // Nom and Prénom, kept once each
+	nameIDs        map[string]uint32 // Nom and Prénom, kept once each in nameTab
+	nameTab        []string
 	unknownPartner map[[2]string]struct{}
 	unknownUnit    map[unknownUnitKey]struct{}
 	early          findingChunks // unknown_partner and unknown_unit, found while adding
@@ -62,7 +64,7 @@ func newReconciler(records []Record, asOf Date, s ReconcileSettings) *Reconciler
 	r := &Reconciler{idx: idx, f: f, asOf: asOf, s: s.withDefaults(),
 		head: make([]int32, len(idx.convs)), tail: make([]int32, len(idx.convs)), spellings: make([][]spelling, len(idx.convs)),
 		slots: map[slotWritten]int32{}, groupBy: map[slotGroupKey]int32{}, convGroups: make([][]int32, len(idx.convs)),
-		names: map[string]string{}, unknownPartner: map[[2]string]struct{}{}, unknownUnit: map[unknownUnitKey]struct{}{}}
+		nameIDs: map[string]uint32{}, unknownPartner: map[[2]string]struct{}{}, unknownUnit: map[unknownUnitKey]struct{}{}}
 	for i := range r.head {
 		r.head[i], r.tail[i] = -1, -1
 	}
@@ -90,7 +92,15 @@ func (r *Reconciler) Add(h *Habilitation) {
 			r.early.add([]Finding{{Code: CodeUnknownUnit, Convention: r.idx.convs[c].number, Unit: k.unit, Account: k.account}})
 		}
 	}
-	i := r.rows.add(crow{account: r.keep(h.Account), email: r.keep(h.Email), last: r.name(h.LastName), first: r.name(h.FirstName),
+	// An export lists an account's profiles one after the other: its
+	// identifier and e-mail are kept once for them all.
+	if h.Account != r.prev.account {
+		r.prev.account = r.keep(h.Account)
+	}
+	if h.Email != r.prev.email {
+		r.prev.email = r.keep(h.Email)
+	}
+	i := r.rows.add(crow{account: r.prev.account, email: r.prev.email, last: r.name(h.LastName), first: r.name(h.FirstName),
 		created: h.Created, lastLogin: h.LastLogin, group: g, next: -1, profile: int8(slotProfileIndex(h.Profile)), flags: rowFlags(h)})
 	if t := r.tail[c]; t >= 0 {
 		r.rows.at(t).next = i
@@ -108,17 +118,17 @@ func (r *Reconciler) keep(s string) string {
 	return s
 }
 
-// name keeps a Nom or Prénom once: an export repeats them on many rows.
-func (r *Reconciler) name(s string) string {
-	if !r.clone {
-		return s
+// name keeps a Nom or Prénom once (an export repeats them on many rows)
+// and returns its index in nameTab.
+func (r *Reconciler) name(s string) uint32 {
+	if id, ok := r.nameIDs[s]; ok {
+		return id
 	}
-	if v, ok := r.names[s]; ok {
-		return v
-	}
-	v := r.arena.clone(s)
-	r.names[v] = v
-	return v
+	s = r.keep(s)
+	id := uint32(len(r.nameTab))
+	r.nameIDs[s] = id
+	r.nameTab = append(r.nameTab, s)
+	return id
 }
 
 // Findings returns the findings of the rows added so far, sorted with
