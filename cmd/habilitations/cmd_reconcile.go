@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -135,10 +134,7 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 		if doc.Findings == nil {
 			doc.Findings = []model.Finding{}
 		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(doc)
+		return breach.WriteFindingsJSON(e.stdout, doc)
 	}
 	return writeFindingSummary(e.stdout, o.asOf, fs)
 }

@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 
 	"habilitations/jobs"
 	"habilitations/model"
+	"habilitations/report/breach"
 )
 
 // runReconcileStore is `habilitations reconcile --data DIR [--as-of DATE]
@@ -35,8 +35,5 @@ func runReconcileStore(ctx context.Context, e *env, o reconcileOptions) error {
 	if !o.json {
 		return rep.WriteSummary(e.stdout)
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(fs)
+	return breach.WriteFindingsJSON(e.stdout, fs)
 }
