@@ -69,9 +69,18 @@ type Review struct {
 func BuildReview(rec Record, rows []Habilitation, findings []Finding, asOf Date) Review {
 	num := rec.Convention.Number
 	rv := Review{Record: rec, AsOf: asOf, Due: ReviewDue(rec.Convention.SignedOn, asOf)}
-	for _, f := range findings {
-		if f.Convention == num {
-			rv.Findings = append(rv.Findings, f)
+	n := 0
+	for i := range findings {
+		if findings[i].Convention == num {
+			n++
+		}
+	}
+	if n > 0 { // counted first: a large export has tens of thousands
+		rv.Findings = make([]Finding, 0, n)
+		for _, f := range findings {
+			if f.Convention == num {
+				rv.Findings = append(rv.Findings, f)
+			}
 		}
 	}
 	SortFindings(rv.Findings)
@@ -89,8 +98,9 @@ func BuildReview(rec Record, rows []Habilitation, findings []Finding, asOf Date)
 	}
 	rv.Quotas = quotaUses(rec, rv.Rows, fc)
 	attachFindings(&rv, fc)
+	rs := newReasons(asOf)
 	for i := range rv.Rows {
-		rv.Rows[i].Recommendation = recommend(rv.Rows[i], asOf)
+		rv.Rows[i].Recommendation = rs.recommend(&rv.Rows[i])
 	}
 	return rv
 }

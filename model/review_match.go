@@ -9,16 +9,28 @@ func RowsOfConvention(rec Record, rows []Habilitation) []Habilitation {
 	fc := reviewFolds{}
 	name := fc.fold(rec.Convention.Partner.Name)
 	siret := rec.Convention.Partner.SIRET
-	var out []Habilitation
-	for _, h := range rows {
+	ours := func(h *Habilitation) bool {
 		if siret != "" && h.SIRET != "" {
-			if h.SIRET == siret {
-				out = append(out, h)
-			}
-			continue
+			return h.SIRET == siret
 		}
-		if fc.fold(h.Organisme) == name {
-			out = append(out, h)
+		return fc.fold(h.Organisme) == name
+	}
+	// Counted first, then copied once: growing the copy by appending
+	// allocated about twice the rows of a large export (at 192 bytes a row,
+	// the peak of a 50,000-row review's preparation).
+	n := 0
+	for i := range rows {
+		if ours(&rows[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Habilitation, 0, n)
+	for i := range rows {
+		if ours(&rows[i]) {
+			out = append(out, rows[i])
 		}
 	}
 	return out
