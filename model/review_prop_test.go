@@ -1,6 +1,10 @@
 package model_test
 
 import (
+	"encoding/binary"
+	"encoding/hex"
+	"hash/fnv"
+	"strconv"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -41,6 +45,45 @@ func TestCheckActionsRemovalProperty(t *testing.T) {
 		res := model.CheckActions([]model.Action{{Kind: model.ActionRemove, Account: "u1", Unit: "U", Service: "Cdap", Profile: model.T1}}, rows)
 		if (res[0].State == model.ActionApplied) == holds {
 			t.Fatalf("statuses %v: %s", statuses, res[0].State)
+		}
+	})
+}
+
+// reviewControlJoined is ReviewControl as first written, over joined
+// strings with hash/fnv: workbooks already sent carry controls made so.
+func reviewControlJoined(workbookID, key string, cells [model.ReviewProtectedCount]string) string {
+	digest := func(parts ...string) uint64 {
+		h := fnv.New64a()
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0x1f})
+		}
+		return h.Sum64()
+	}
+	b := binary.BigEndian.AppendUint32(nil, uint32(digest(workbookID, key, "")))
+	for i, c := range cells {
+		b = binary.BigEndian.AppendUint16(b, uint16(digest(workbookID, key, strconv.Itoa(i)+"\x1f"+c)))
+	}
+	return hex.EncodeToString(b)
+}
+
+// TestReviewControlDigest: the control does not change with its
+// implementation (a control made last year must still check), on a pinned
+// row and on any strings.
+func TestReviewControlDigest(t *testing.T) {
+	cells := [model.ReviewProtectedCount]string{"u-10000", "Martin", "Léa", "lea.martin0@x.fr", "Service social général", "Cdap", "T1",
+		"Utilisateur", "Actif", "2018-01-01", "", "Compte inactif\nComptes en double", "Supprimer", "Compte inactif depuis 400 jours."}
+	if got, want := model.ReviewControl("0123456789abcdef", "840084fd6b6f6ea0", cells), "f7be3f6aab4a45532b9ecdd747c3045859b611ab6f50e24b54c699ca459b6e46"; got != want {
+		t.Errorf("pinned control %s, want %s", got, want)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		id, key := rapid.String().Draw(t, "id"), rapid.String().Draw(t, "key")
+		var cells [model.ReviewProtectedCount]string
+		for i := range cells {
+			cells[i] = rapid.String().Draw(t, "cell")
+		}
+		if got, want := model.ReviewControl(id, key, cells), reviewControlJoined(id, key, cells); got != want {
+			t.Fatalf("control %s, want %s", got, want)
 		}
 	})
 }
