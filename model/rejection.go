@@ -27,6 +27,11 @@ var (
 	ErrNotPDF        = errors.New("not a pdf file")
 	ErrNotConvention = errors.New("not a Mon Compte Partenaire convention or bulletin")
 	ErrIncomplete    = errors.New("dossier is incomplete")
+	// ErrTooComplex: the file could not be read within the reading limits
+	// (size, pages, time, memory). records.md §2 has no reason for it: it is
+	// rejected as corrupt, but its message says what happened, since the
+	// file itself may well be sound.
+	ErrTooComplex = errors.New("pdf exceeds the reading limits")
 )
 
 // IncompleteError lists the fields of a dossier that are missing or invalid,
@@ -91,6 +96,12 @@ func NewRejection(file string, err error) Rejection {
 	r := ReasonOf(err)
 	msg := r.Message()
 	var inc *IncompleteError
+	if errors.Is(err, ErrTooComplex) {
+		msg = "Le fichier PDF n'a pas pu être lu dans les limites fixées (taille, nombre de pages, temps ou " +
+			"mémoire de lecture) : il est trop volumineux ou trop complexe. Demander au partenaire une version plus " +
+			"légère du document (par exemple enregistrée en PDF depuis le document d'origine) ; l'administrateur " +
+			"de l'outil peut aussi relever les limites de la section [extraction] de la configuration."
+	}
 	if errors.As(err, &inc) && len(inc.Fields) > 0 {
 		msg = "Le dossier de convention est incomplet : " + strings.Join(inc.Fields, ", ") +
 			" " + plural(len(inc.Fields), "est absent ou illisible", "sont absents ou illisibles") +

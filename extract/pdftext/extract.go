@@ -96,7 +96,7 @@ func extractPages(ctx context.Context, data []byte, lim Limits) ([]rawPage, erro
 		return nil, fmt.Errorf("empty file: %w", model.ErrCorrupt)
 	}
 	if int64(len(data)) > lim.MaxBytes {
-		return nil, fmt.Errorf("file is %d bytes, more than the limit of %d: %w", len(data), lim.MaxBytes, model.ErrCorrupt)
+		return nil, fmt.Errorf("file is %d bytes, more than the limit of %d: %w: %w", len(data), lim.MaxBytes, errLimit, model.ErrCorrupt)
 	}
 	data, err := prepare(data)
 	if err != nil {

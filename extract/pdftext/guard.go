@@ -3,16 +3,17 @@ package pdftext
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"runtime/metrics"
 	"time"
+
+	"habilitations/model"
 )
 
 // errLimit marks a refusal because a resource limit was reached; it is
-// reported as a damaged file (model.ErrCorrupt) since no reason fits better
-// and the file cannot be read within bounds.
-var errLimit = errors.New("resource limit exceeded")
+// rejected as corrupt (records.md §2 has no better reason), with a message
+// that says a limit was reached (model.ErrTooComplex).
+var errLimit = model.ErrTooComplex
 
 // abort is the panic value the guard raises to unwind out of the PDF library,
 // which has no cancellation of its own. Extract recovers it.

@@ -59,7 +59,7 @@ func (p *Pool) Extract(ctx context.Context, data []byte) (Document, error) {
 		return Document{}, err
 	}
 	if int64(len(data)) > p.lim.MaxBytes {
-		return Document{}, fmt.Errorf("file is %d bytes, more than the limit of %d: %w", len(data), p.lim.MaxBytes, model.ErrCorrupt)
+		return Document{}, fmt.Errorf("file is %d bytes, more than the limit of %d: %w: %w", len(data), p.lim.MaxBytes, errLimit, model.ErrCorrupt)
 	}
 	var w *poolWorker
 	select {
@@ -130,11 +130,11 @@ func (p *Pool) ask(ctx context.Context, w *poolWorker, data []byte) (doc Documen
 	case <-ctx.Done():
 		return Document{}, ctx.Err(), false
 	case <-timer.C:
-		return Document{}, fmt.Errorf("worker killed after %v: time limit exceeded: %w", p.lim.Timeout+killGrace, model.ErrCorrupt), false
+		return Document{}, fmt.Errorf("worker killed after %v: time limit exceeded: %w: %w", p.lim.Timeout+killGrace, errLimit, model.ErrCorrupt), false
 	case a := <-ch:
 		if a.err != nil {
 			w.stop() // the worker died on the file: collect its last words
-			return Document{}, fmt.Errorf("worker died: %s: %w", lastLine(w.stderr.String()), model.ErrCorrupt), false
+			return Document{}, fmt.Errorf("worker died: %s: %w", lastLine(w.stderr.String()), diedOf(w.stderr.String())), false
 		}
 		var reply workerReply
 		if err := json.Unmarshal(a.line, &reply); err != nil {

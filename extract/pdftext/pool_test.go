@@ -55,8 +55,8 @@ func TestPoolBomb(t *testing.T) {
 	if _, err := p.Extract(context.Background(), good); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Extract(context.Background(), bombPDF(t, 1024)); !errors.Is(err, model.ErrCorrupt) {
-		t.Fatalf("bomb: err = %v, want ErrCorrupt", err)
+	if _, err := p.Extract(context.Background(), bombPDF(t, 1024)); !errors.Is(err, model.ErrCorrupt) || !errors.Is(err, model.ErrTooComplex) {
+		t.Fatalf("bomb: err = %v, want ErrCorrupt and ErrTooComplex (a reading limit, said so in its message)", err)
 	}
 	if _, err := p.Extract(context.Background(), good); err != nil {
 		t.Fatalf("after the bomb: %v", err)

@@ -50,6 +50,9 @@ var classes = map[string]error{
 	"encrypted": model.ErrEncrypted,
 	"corrupt":   model.ErrCorrupt,
 	"no_text":   model.ErrNoText,
+	// A corrupt rejection for a reading limit: the parent tells it apart
+	// in its message (model.ErrTooComplex).
+	"too_complex": fmt.Errorf("%w: %w", model.ErrTooComplex, model.ErrCorrupt),
 }
 
 // Output bounds of the worker, so that a broken child cannot fill the parent.
@@ -78,7 +81,7 @@ func (x Isolated) Extract(ctx context.Context, data []byte) (Document, error) {
 	}
 	lim := x.Limits.withDefaults()
 	if int64(len(data)) > lim.MaxBytes { // refuse before copying it through a pipe
-		return Document{}, fmt.Errorf("file is %d bytes, more than the limit of %d: %w", len(data), lim.MaxBytes, model.ErrCorrupt)
+		return Document{}, fmt.Errorf("file is %d bytes, more than the limit of %d: %w: %w", len(data), lim.MaxBytes, errLimit, model.ErrCorrupt)
 	}
 	wctx, cancel := context.WithTimeout(ctx, lim.Timeout+killGrace)
 	defer cancel()
@@ -101,11 +104,11 @@ func (x Isolated) Extract(ctx context.Context, data []byte) (Document, error) {
 		var ee *exec.ExitError
 		switch {
 		case wctx.Err() != nil:
-			return Document{}, fmt.Errorf("worker killed after %v: time limit exceeded: %w", lim.Timeout+killGrace, model.ErrCorrupt)
+			return Document{}, fmt.Errorf("worker killed after %v: time limit exceeded: %w: %w", lim.Timeout+killGrace, errLimit, model.ErrCorrupt)
 		case errors.As(runErr, &ee):
 			// The worker died on the file (out of memory under its rlimit, a
 			// crash in the PDF library): the file cannot be read within bounds.
-			return Document{}, fmt.Errorf("worker died (%v): %s: %w", ee, lastLine(stderr.String()), model.ErrCorrupt)
+			return Document{}, fmt.Errorf("worker died (%v): %s: %w", ee, lastLine(stderr.String()), diedOf(stderr.String()))
 		case runErr != nil:
 			return Document{}, fmt.Errorf("%v: %w", runErr, ErrWorker)
 		}
@@ -152,6 +155,9 @@ func extractReply(ctx context.Context, data []byte, lim Limits) (workerReply, er
 		return reply, ctx.Err()
 	default:
 		reply.Class = string(model.ReasonOf(err))
+		if errors.Is(err, model.ErrTooComplex) {
+			reply.Class = "too_complex"
+		}
 		reply.Message = err.Error()
 	}
 	return reply, nil
@@ -195,6 +201,16 @@ func ServeWorkerStream(ctx context.Context, r io.Reader, w io.Writer, lim Limits
 			return nil // the process ends, and the spinning goroutine with it
 		}
 	}
+}
+
+// diedOf is the error of a worker that died on a file: a reading limit when
+// the Go runtime ran out of memory under the worker's address-space limit
+// (its last words), a damaged file otherwise (a crash in the PDF library).
+func diedOf(stderr string) error {
+	if strings.Contains(stderr, "out of memory") {
+		return fmt.Errorf("%w: %w", errLimit, model.ErrCorrupt)
+	}
+	return model.ErrCorrupt
 }
 
 // limitedBuffer keeps at most max bytes and drops the rest.
