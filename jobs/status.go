@@ -23,6 +23,7 @@ type Status struct {
 	LastRuns    map[string]store.Run // by job name
 	LastFailure *store.Run
 	Next        map[string]time.Time // by job name, in the configured zone; absent when not scheduled
+	Daemon      DaemonState          // whether `habilitations serve` runs on the data directory
 }
 
 // ErrNoDataDir says the data directory does not exist yet (nothing ran).
@@ -33,7 +34,12 @@ var ErrNoDataDir = errors.New("data directory does not exist")
 // status taken while a run goes on shows that run as running.
 func ReadStatus(ctx context.Context, cfg Config, now time.Time) (Status, error) {
 	st := Status{DataDir: cfg.DataDir, Now: now.In(cfg.Location()), Next: NextRuns(cfg, now)}
-	db := (&DataDir{Root: cfg.DataDir}).StatePath()
+	dd := &DataDir{Root: cfg.DataDir}
+	var err error
+	if st.Daemon, err = dd.Daemon(); err != nil {
+		return st, err
+	}
+	db := dd.StatePath()
 	if _, err := os.Stat(db); errors.Is(err, fs.ErrNotExist) {
 		return st, fmt.Errorf("%s: %w", cfg.DataDir, ErrNoDataDir)
 	}
@@ -73,7 +79,15 @@ func NextRuns(cfg Config, now time.Time) map[string]time.Time {
 func (st Status) Write(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "Data directory:\t%s\n", st.DataDir)
-	fmt.Fprintf(tw, "Now:\t%s\n\n", st.Now.Format(time.RFC3339))
+	fmt.Fprintf(tw, "Now:\t%s\n", st.Now.Format(time.RFC3339))
+	daemon := "not running"
+	if d := st.Daemon; d.Running {
+		daemon = fmt.Sprintf("running, pid %d", d.PID)
+		if !d.Since.IsZero() {
+			daemon += ", since " + d.Since.In(st.Now.Location()).Format(time.RFC3339)
+		}
+	}
+	fmt.Fprintf(tw, "Daemon:\t%s\n\n", daemon)
 	fmt.Fprintln(tw, "JOB\tLAST START\tDURATION\tSTATUS\tNEXT")
 	for _, job := range st.jobs() {
 		last, dur, status := "never", "", ""

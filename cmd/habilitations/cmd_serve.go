@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"time"
 
 	"habilitations/jobs"
 )
@@ -15,6 +16,16 @@ func runServeCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// One daemon per data directory; `status` tells whether it runs.
+	dd, err := jobs.OpenDataDir(cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	lock, err := dd.LockDaemon(time.Now())
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	x, err := extractorFor(cfg)
 	if err != nil {
 		return err

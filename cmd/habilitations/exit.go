@@ -64,7 +64,7 @@ func jobsExitCode(err error) (int, bool) {
 	switch {
 	case errors.As(err, &ce):
 		return exitConfig, true
-	case errors.Is(err, jobs.ErrLocked):
+	case errors.Is(err, jobs.ErrLocked), errors.Is(err, jobs.ErrDaemonRunning):
 		return exitLocked, true
 	}
 	return 0, false

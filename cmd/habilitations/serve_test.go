@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -154,8 +155,18 @@ func TestServeRunsTwoCyclesThenStopsOnSIGTERM(t *testing.T) {
 		runs, _ := runsOf(st, "run")
 		return ok >= 2 && runs >= 1
 	})
+	// While it serves: status names it, and a second daemon is refused.
+	if out := mustRunBinary(t, 0, "status", "--config", cfg).stdout; !strings.Contains(out, fmt.Sprintf("running, pid %d, since ", cmd.Process.Pid)) {
+		t.Errorf("status while serving:\n%s", out)
+	}
+	if r := mustRunBinary(t, 3, "serve", "--config", cfg); !strings.Contains(r.stderr, "a daemon already serves") {
+		t.Errorf("second serve: %s", r.stderr)
+	}
 	if code := stopServe(t, cmd, logs); code != 0 {
 		t.Fatalf("serve exited %d after SIGTERM, want 0; logs:\n%s", code, logs.String())
+	}
+	if out := mustRunBinary(t, 0, "status", "--config", cfg).stdout; !regexp.MustCompile(`Daemon: +not running`).MatchString(out) {
+		t.Errorf("status after the daemon stopped:\n%s", out)
 	}
 	st, err := store.Open(context.Background(), filepath.Join(data, "state.db"))
 	if err != nil {
