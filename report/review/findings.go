@@ -39,7 +39,7 @@ func findingRows(ctx context.Context, st *styles, rv model.Review) sheetRows {
 	return func(e *rowEncoder) error {
 		for i, fd := range rv.Findings {
 			if i%4096 == 0 {
-				if err := ctx.Err(); err != nil {
+				if err := e.check(ctx); err != nil {
 					return err
 				}
 			}

@@ -47,7 +47,7 @@ func habilitationRows(ctx context.Context, st *styles, rv model.Review, workbook
 		var names strings.Builder
 		for i, r := range rv.Rows {
 			if i%4096 == 0 {
-				if err := ctx.Err(); err != nil {
+				if err := e.check(ctx); err != nil {
 					return err
 				}
 			}

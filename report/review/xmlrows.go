@@ -2,6 +2,7 @@ package review
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"strconv"
 	"strings"
@@ -31,6 +32,16 @@ func (e *rowEncoder) raw(b []byte) { e.w.Write(b) }
 
 // flush ends the writing and returns the first write error.
 func (e *rowEncoder) flush() error { return e.w.Flush() }
+
+// check returns ctx's error or the first write error, so that a long sheet
+// stops early (the row loops call it every few thousand rows).
+func (e *rowEncoder) check(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	_, err := e.w.Write(nil) // bufio.Writer returns its sticky error
+	return err
+}
 
 // startRow opens row r (1-based) with a fixed height in points.
 func (e *rowEncoder) startRow(r int, height float64) {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -207,5 +208,34 @@ func TestWriteCancelled(t *testing.T) {
 		[]model.Habilitation{{Account: "a", Status: model.StatusActive}}, nil, model.NewDate(2026, 11, 25))
 	if _, err := Write(ctx, io.Discard, rv, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("Write: %v, want context.Canceled", err)
+	}
+}
+
+// failingWriter fails once it has taken limit bytes.
+type failingWriter struct{ n, limit int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if w.n+len(p) > w.limit {
+		return 0, errors.New("disk full")
+	}
+	w.n += len(p)
+	return len(p), nil
+}
+
+// TestWriteFails: a write error of the destination, at the start or while
+// the rows are compressed, is Write's error.
+func TestWriteFails(t *testing.T) {
+	rows := make([]model.Habilitation, 20_000)
+	for i := range rows {
+		rows[i] = model.Habilitation{Account: fmt.Sprintf("u-%05d", i), LastName: strings.Repeat("Dupont", i%7), Status: model.StatusActive}
+	}
+	rv := model.BuildReview(model.Record{Convention: model.Convention{Number: "1"}}, rows, nil, model.NewDate(2026, 11, 25))
+	for _, limit := range []int{0, 100 << 10} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			w := failingWriter{limit: limit}
+			if _, err := Write(context.Background(), &w, rv, nil); err == nil || !strings.Contains(err.Error(), "disk full") {
+				t.Errorf("Write: %v, want the writer's error", err)
+			}
+		})
 	}
 }
