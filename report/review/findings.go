@@ -1,7 +1,6 @@
 package review
 
 import (
-	"context"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -12,50 +11,66 @@ import (
 // findingWidths are the column widths of « Anomalies ».
 var findingWidths = []float64{28, 70, 70, 22}
 
-// writeFindings lays out « Anomalies » in normal mode: every finding of the
-// convention in words, with what to do. A partner with many dormant
-// accounts has thousands: the rows are written by findingRows while the
-// workbook is compressed (streamZip).
+// writeFindings streams « Anomalies »: every finding of the convention in
+// words, with what to do (a partner with many dormant accounts has
+// thousands).
 func writeFindings(f *excelize.File, st *styles, rv model.Review) error {
 	sh := model.ReviewSheetFindings
-	w := &sheetWriter{f: f, sheet: sh, width: len(findingWidths)}
-	w.setWidths(findingWidths)
-	w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-	w.header(1, []string{"Anomalie", "Constat", "À faire", "Comptes concernés"}, st.header)
-	if len(rv.Findings) == 0 {
-		w.merged(2, "Aucune anomalie relevée pour cette convention.", st.note, 20)
-	} else {
-		w.do(f.AutoFilter(sh, "A1:D"+itoa(len(rv.Findings)+1), nil))
-		w.do(f.SetSheetDimension(sh, "A1:D"+itoa(len(rv.Findings)+1)))
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
 	}
-	w.do(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!$1:$1"}))
-	w.do(readOnly(f, sh))
-	w.do(pageSetup(f, sh, "landscape"))
-	return w.err
-}
-
-// findingRows writes one row of « Anomalies » per finding, from row 2.
-func findingRows(ctx context.Context, st *styles, rv model.Review) sheetRows {
-	return func(e *rowEncoder) error {
-		for i, fd := range rv.Findings {
-			if i%4096 == 0 {
-				if err := e.check(ctx); err != nil {
-					return err
-				}
-			}
-			vals := [...]string{fd.Title(), fd.Description(), fd.Action(), findingAccounts(fd)}
-			n := 1
-			for j, v := range vals {
-				n = max(n, lines(v, findingWidths[j]))
-			}
-			e.startRow(i+2, float64(15*n+3))
-			for j, v := range vals {
-				e.text(j, st.wrap, v)
-			}
-			e.endRow()
+	if err := pageSetup(f, sh, "landscape"); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	for i, wd := range findingWidths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
 		}
-		return nil
 	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := []any{}
+	for _, h := range []string{"Anomalie", "Constat", "À faire", "Comptes concernés"} {
+		head = append(head, excelize.Cell{StyleID: st.header, Value: h})
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	for i, fd := range rv.Findings {
+		vals := []string{fd.Title(), fd.Description(), fd.Action(), findingAccounts(fd)}
+		cells := make([]any, len(vals))
+		n := 1
+		for j, v := range vals {
+			cells[j] = excelize.Cell{StyleID: st.wrap, Value: v}
+			n = max(n, lines(v, findingWidths[j]))
+		}
+		if err := sw.SetRow(cell(1, i+2), cells, excelize.RowOpts{Height: float64(15*n + 3)}); err != nil {
+			return err
+		}
+	}
+	if len(rv.Findings) == 0 {
+		if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.note, Value: "Aucune anomalie relevée pour cette convention."}}); err != nil {
+			return err
+		}
+		// Across the sheet, so that the note is not cut at column A's width.
+		if err := sw.MergeCell("A2", "D2"); err != nil {
+			return err
+		}
+	} else if err := f.AutoFilter(sh, "A1:D"+itoa(len(rv.Findings)+1), nil); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!$1:$1"}); err != nil {
+		return err
+	}
+	if err := readOnly(f, sh); err != nil {
+		return err
+	}
+	return sw.Flush()
 }
 
 // findingAccounts lists the accounts (or the person) a finding is about.

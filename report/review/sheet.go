@@ -32,7 +32,7 @@ func (w *sheetWriter) setWidths(widths []float64) {
 func lines(text string, width float64) int {
 	per := max(1, int(width*1.15))
 	n := 0
-	for part := range strings.SplitSeq(text, "\n") {
+	for _, part := range strings.Split(text, "\n") {
 		n += max(1, (utf8.RuneCountInString(part)+per-1)/per)
 	}
 	return n

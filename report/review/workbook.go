@@ -7,8 +7,8 @@
 package review
 
 import (
+	"archive/zip"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 
@@ -28,9 +28,7 @@ type Manifest struct {
 
 // Write writes the review workbook of rv to w; ctx stops a long one. followUp, when not empty, is
 // the check of the previous review's actions against the current export and
-// adds the « Suivi des actions » sheet. The workbook goes to w as it is
-// made, never whole in memory: on error w holds part of a file, so write to
-// a temporary file and rename it on success.
+// adds the « Suivi des actions » sheet.
 func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.ActionResult) (Manifest, error) {
 	keys := make([]string, len(rv.Rows))
 	for i, r := range rv.Rows {
@@ -47,6 +45,9 @@ func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.A
 	if err := f.SetSheetName("Sheet1", model.ReviewSheetSummary); err != nil {
 		return m, err
 	}
+	// Every sheet is created, and the tabs set, before any is streamed:
+	// SetSheetVisible and SetActiveSheet read every worksheet, and would
+	// parse the streamed sheets back into memory.
 	sheets := []string{model.ReviewSheetRows, model.ReviewSheetFindings, model.ReviewSheetAdmins}
 	if len(followUp) > 0 {
 		sheets = append(sheets, model.ReviewSheetFollowUp)
@@ -65,7 +66,7 @@ func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.A
 		fn   func() error
 	}{
 		{model.ReviewSheetSummary, func() error { return writeSummary(f, st, rv) }},
-		{model.ReviewSheetRows, func() error { return writeRows(f, st, len(rv.Rows)) }},
+		{model.ReviewSheetRows, func() error { return writeRows(ctx, f, st, rv, m.WorkbookID) }},
 		{model.ReviewSheetFindings, func() error { return writeFindings(f, st, rv) }},
 		{model.ReviewSheetAdmins, func() error { return writeAdmins(f, st, rv) }},
 		{model.ReviewSheetFollowUp, func() error {
@@ -83,29 +84,37 @@ func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.A
 	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
 		return m, err
 	}
-	// The rows of « Habilitations » and « Anomalies » are written into the
-	// zip as it goes to w (streamZip).
-	inject := map[string]sheetRows{}
-	p, err := sheetPath(f, model.ReviewSheetRows)
-	if err != nil {
-		return m, err
-	}
-	inject[p] = habilitationRows(ctx, st, rv, m.WorkbookID)
-	if len(rv.Findings) > 0 {
-		if p, err = sheetPath(f, model.ReviewSheetFindings); err != nil {
-			return m, err
-		}
-		inject[p] = findingRows(ctx, st, rv)
-	}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newStreamZip(w, inject) })
-	buf, err := f.WriteToBuffer()
-	if err == nil && buf.Len() > 0 { // excelize wrote around the zip writer (encryption): w would be corrupt
-		err = errors.New("unexpected in-memory workbook")
-	}
-	if err != nil {
+	// excelize's WriteTo assembles the whole zip in a buffer (8 MB for
+	// 50,000 rows) before copying it out; its SetZipWriter hook lets the
+	// zip go straight to w instead, and WriteTo then copies an empty buffer.
+	// (WriteTo's fix-up of zip64 local headers works on that buffer: it
+	// only matters for one part over 4 GB, and 1,048,576 rows of this
+	// layout are about 1.5 GB.) excelize drops the errors of some writes,
+	// so w's first error is kept and returned.
+	sw := &stickyWriter{w: w}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(sw) })
+	if _, err := f.WriteTo(sw); err != nil {
 		return m, fmt.Errorf("review workbook %s: %w", m.Convention, err)
 	}
+	if sw.err != nil {
+		return m, fmt.Errorf("review workbook %s: %w", m.Convention, sw.err)
+	}
 	return m, nil
+}
+
+// stickyWriter fails every write after the first failure.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
 }
 
 // writeMeta writes the very hidden sheet the reader checks first.
