@@ -3,8 +3,6 @@ package jobs
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 )
 
@@ -48,33 +46,10 @@ func writeRunReport(dd *DataDir, r *RunReport, loc *time.Location) error {
 	return writeFileAtomic(dd.Path(rel), append(b, '\n'))
 }
 
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder, synced then renamed, so that a reader never sees half a file;
+// writeFileAtomic writes data to path atomically (createAtomic), with
 // owner-only permissions.
 func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), DirMode); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(FileMode)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
+	if err := createAtomic(path, writeBytes(data)); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
