@@ -1,112 +1,21 @@
 package review_test
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
 	"habilitations/model"
+	"habilitations/model/modeltest"
 )
 
-// Fictional names for the workload generator (no real person).
-var (
-	lastNames  = []string{"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "Roux", "Fournier", "Girard", "Bonnet", "Dupont"}
-	firstNames = []string{"Léa", "Hugo", "Chloé", "Louis", "Inès", "Jules", "Zoé", "Émile", "Anaïs", "Noé", "Maëlle", "Théo", "Clémence", "Gaël", "Océane"}
-)
+// The workload is modeltest's review workload (fictional people).
+var sampleAsOf = modeltest.ReviewAsOf
 
-// sampleRecord is a fictional convention with three units.
-func sampleRecord() model.Record {
-	return model.Record{Kind: model.KindDossier,
-		Convention: model.Convention{Number: "06/2017", SignedOn: "2017-05-03", SignedAt: "Dijon", Management: model.ManagementDelegated, TermMonths: 12, TacitRenewal: true,
-			Caf:     model.Party{Name: "Caisse d'Allocations familiales de la Côte-d'Or", Representative: "Bernadette Fictive", Title: "Directrice"},
-			Partner: model.Partner{Name: "Centre communal d'action sociale de Villefictive", SIRET: "26210106600252", Representative: "Gérard Exemple", Title: "Président"}},
-		Contacts: []model.Contact{
-			{Side: model.SidePartner, Role: model.RoleAdmin, Name: "Aline Bouchet", Email: "aline.bouchet@ccas-villefictive.fr", Phone: "+33380441021"},
-			{Side: model.SidePartner, Role: model.RoleAdmin, Name: "Marc Ségur", Email: "marc.segur@ccas-villefictive.fr"},
-		},
-		Services: []model.Service{
-			{Annex: "2.1", Unit: "Service social général", Service: "Cdap", SignedOn: "2017-05-03", Quotas: model.Quotas{T1: 25, T13: 6}},
-			{Annex: "2.2", Unit: "Pôle insertion", Service: "Cdap", SignedOn: "2017-05-03", Quotas: model.Quotas{T1: 10, T4: 4, T5: 2}},
-			{Annex: "2.3", Unit: "Accueil de jour", Service: "Cdap", SignedOn: "2019-09-12", Quotas: model.Quotas{T2: 3}},
-		},
-	}
-}
-
-// sampleRows makes n deterministic export rows for sampleRecord, with
-// dormant accounts, quota excesses, a profile not authorised, a shared
-// mailbox, a duplicate and an undeclared administrator among them.
-func sampleRows(n int) []model.Habilitation {
-	rec := sampleRecord()
-	units := []string{"Service social général", "Pôle insertion", "Accueil de jour"}
-	profiles := [][]model.Profile{{model.T1, model.T13}, {model.T1, model.T4, model.T5}, {model.T2}}
-	rows := make([]model.Habilitation, 0, n)
-	for i := 0; i < n; i++ {
-		u := i % 3
-		if i%41 == 7 {
-			u = 0
-		}
-		ps := profiles[u]
-		p := ps[(i/3)%len(ps)]
-		if i%53 == 5 {
-			p = model.T5 // not authorised in unit 0 → profile_not_authorized
-			u = 0
-		}
-		last, first := fictionalName(i), firstNames[(i/len(lastNames))%len(firstNames)]
-		email := fmt.Sprintf("%s.%s%d@ccas-villefictive.fr", model.Letters(first), model.Letters(last), i)
-		if i%97 == 11 {
-			email = fmt.Sprintf("accueil%d@ccas-villefictive.fr", i) // shared mailbox
-		}
-		h := model.Habilitation{Account: fmt.Sprintf("u-%05d", 10000+i), LastName: last, FirstName: first, Email: email,
-			Organisme: rec.Convention.Partner.Name, SIRET: rec.Convention.Partner.SIRET, Unit: units[u], Service: "Cdap",
-			Profile: p, Role: model.RoleUser, Status: model.StatusActive,
-			Created:   model.NewDate(2018, 1, 1).AddDays(i % 2800),
-			LastLogin: model.NewDate(2026, 11, 20).AddDays(-(i * 7 % 400))}
-		switch {
-		case i%29 == 3:
-			h.Status = model.StatusDisabled
-		case i%31 == 4:
-			h.Status = model.StatusSuspended
-		case i%37 == 9:
-			h.LastLogin = model.Date{} // never logged in
-		}
-		if i == 1 {
-			h.Role, h.FirstName, h.LastName, h.Email = model.RoleAdministrator, "Aline", "Bouchet", "aline.bouchet@ccas-villefictive.fr"
-		}
-		if i == 2 {
-			h.Role = model.RoleDeputyAdmin // undeclared administrator
-		}
-		rows = append(rows, h)
-	}
-	if n > 10 { // a duplicate: same person, second id
-		d := rows[4]
-		d.Account = "u-99999"
-		rows = append(rows, d)
-	}
-	return rows
-}
-
-// syllables make unique fictional surnames: 24³ of them.
-var syllables = []string{"ba", "ché", "do", "fa", "gu", "lé", "mi", "no", "pa", "ro", "sa", "té", "vi", "zo", "ber", "cam", "dur", "gal", "mar", "nel", "ran", "sol", "tin", "vel"}
-
-// fictionalName returns a surname unique for i < 24³ (the first twenty are
-// common French surnames, as a real export starts).
-func fictionalName(i int) string {
-	if i < len(lastNames) {
-		return lastNames[i]
-	}
-	n := len(syllables)
-	s := syllables[i%n] + syllables[(i/n)%n] + syllables[(i/n/n)%n]
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-var sampleAsOf = model.NewDate(2026, 11, 25)
+func sampleRecord() model.Record           { return modeltest.ReviewRecord() }
+func sampleRows(n int) []model.Habilitation { return modeltest.ReviewRows(n) }
 
 // sampleReview builds the review of sampleRecord with n export rows and the
 // findings of model.Reconcile.
 func sampleReview(tb testing.TB, n int) model.Review {
 	tb.Helper()
-	rec := sampleRecord()
-	rows := sampleRows(n)
-	fs := model.Reconcile([]model.Record{rec}, rows, sampleAsOf, model.DefaultReconcileSettings())
-	return model.BuildReview(rec, model.RowsOfConvention(rec, rows), fs, sampleAsOf)
+	return modeltest.Review(n)
 }
