@@ -24,7 +24,7 @@ func createAtomic(path string, fill func(w io.Writer) error) error {
 	name := tmp.Name()
 	err = tmp.Chmod(FileMode)
 	if err == nil {
-		bw := bufio.NewWriterSize(tmp, 256<<10)
+		bw := bufio.NewWriterSize(tmp, 64<<10)
 		if err = fill(bw); err == nil {
 			err = bw.Flush()
 		}
