@@ -10,7 +10,7 @@ import (
 // The workload is modeltest's review workload (fictional people).
 var sampleAsOf = modeltest.ReviewAsOf
 
-func sampleRecord() model.Record           { return modeltest.ReviewRecord() }
+func sampleRecord() model.Record            { return modeltest.ReviewRecord() }
 func sampleRows(n int) []model.Habilitation { return modeltest.ReviewRows(n) }
 
 // sampleReview builds the review of sampleRecord with n export rows and the
