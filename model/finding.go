@@ -140,21 +140,34 @@ type Findings struct {
 // SortFindings orders findings deterministically: by code (in Codes order),
 // convention, unit, profile, then account or name.
 func SortFindings(fs []Finding) {
-	rank := map[Code]int{}
-	for i, c := range Codes {
-		rank[c] = i
+	slices.SortStableFunc(fs, compareFindings)
+}
+
+// compareFindings is SortFindings' order. Each key is compared only when
+// the ones before are equal (cmp.Or would evaluate them all, joining the
+// accounts of a duplicate on every comparison).
+func compareFindings(a, b Finding) int {
+	if c := cmp.Compare(codeRank(a.Code), codeRank(b.Code)); c != 0 {
+		return c
 	}
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(rank[a.Code], rank[b.Code]),
-			cmp.Compare(a.Convention, b.Convention),
-			cmp.Compare(a.Unit, b.Unit),
-			cmp.Compare(a.Service, b.Service),
-			cmp.Compare(a.Profile, b.Profile),
-			cmp.Compare(a.Account, b.Account),
-			cmp.Compare(strings.Join(a.Accounts, ","), strings.Join(b.Accounts, ",")),
-			cmp.Compare(a.Name, b.Name),
-			cmp.Compare(a.Organisme, b.Organisme),
-		)
-	})
+	if c := cmp.Or(cmp.Compare(a.Convention, b.Convention), cmp.Compare(a.Unit, b.Unit),
+		cmp.Compare(a.Service, b.Service), cmp.Compare(a.Profile, b.Profile), cmp.Compare(a.Account, b.Account)); c != 0 {
+		return c
+	}
+	if len(a.Accounts)+len(b.Accounts) > 0 {
+		if c := cmp.Compare(strings.Join(a.Accounts, ","), strings.Join(b.Accounts, ",")); c != 0 {
+			return c
+		}
+	}
+	return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Organisme, b.Organisme))
+}
+
+// codeRank is the index of c in Codes (len(Codes) for an unknown code).
+func codeRank(c Code) int {
+	for i, k := range Codes {
+		if k == c {
+			return i
+		}
+	}
+	return len(Codes)
 }
