@@ -77,7 +77,10 @@ func extract(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	// text: it is the encryption that keeps it from being read.
 	if (errors.Is(err, model.ErrCorrupt) && !errors.Is(err, errLimit) || errors.Is(err, errGarbled)) &&
 		!errors.Is(err, model.ErrEncrypted) && hasEncrypt(data) {
-		return Document{}, fmt.Errorf("encrypted file not decrypted (%v): %w", err, model.ErrEncrypted)
+		err = fmt.Errorf("encrypted file not decrypted (%v): %w", err, model.ErrEncrypted)
+	}
+	if errors.Is(err, model.ErrEncrypted) && ctx.Err() == nil && hasEncrypt(data) {
+		return extractDecrypted(ctx, data, lim, err)
 	}
 	return Document{}, err
 }

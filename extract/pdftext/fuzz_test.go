@@ -31,6 +31,13 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	}
+	// Encrypted files: the owner-password-only ones go through pdfcpu.
+	encrypted, _ := filepath.Glob(filepath.Join("testdata", "encrypted", "*.pdf"))
+	for _, file := range encrypted {
+		if data, err := os.ReadFile(file); err == nil && len(data) <= maxSeedBytes {
+			f.Add(data)
+		}
+	}
 	lim := Limits{MaxBytes: 4 << 20, MaxPages: 50, Timeout: 2 * time.Second, MaxMemory: 2 << 30}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		before := abandoned.Load()

@@ -14,6 +14,7 @@
 #   chromium-header-footer.pdf    Chromium, running header and « Page N / M » footer
 #   ghostscript.pdf               libreoffice.pdf re-distilled by Ghostscript pdfwrite
 #   qpdf-object-streams.pdf       libreoffice.pdf rewritten by qpdf with object streams
+#   qpdf-aes256-owner.pdf         libreoffice.pdf encrypted by qpdf, AES-256, owner password only
 #   fpdf.pdf                      report/sample's own writer (go-pdf/fpdf, DejaVu Sans)
 #
 # Needs: go, soffice (LibreOffice), chromium, gs, qpdf. Run from anywhere:
@@ -55,6 +56,10 @@ chrome "$work/dossier-split.html" "$out/chromium-quota-split.pdf"
 chrome "$work/dossier-hf.html" "$out/chromium-header-footer.pdf"
 gs -q -sDEVICE=pdfwrite -dNOPAUSE -dBATCH -o "$out/ghostscript.pdf" "$out/libreoffice.pdf"
 qpdf --object-streams=generate "$out/libreoffice.pdf" "$out/qpdf-object-streams.pdf"
+# Anyone may open it (empty user password); printing, changes and copying
+# are restricted, as e-signature platforms do.
+qpdf --encrypt "" "proprietaire-fictif" 256 --print=low --modify=none --extract=n -- \
+	"$out/libreoffice.pdf" "$out/qpdf-aes256-owner.pdf"
 cp "$work/fpdf.pdf" "$out/fpdf.pdf"
 
 for f in "$out"/*.pdf; do

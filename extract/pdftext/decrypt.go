@@ -1,0 +1,80 @@
+package pdftext
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	pdfcpu "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"habilitations/model"
+)
+
+func init() {
+	// pdfcpu would otherwise create a configuration folder in the user's
+	// home on first use: the pipeline needs none of it.
+	pdfcpu.ConfigPath = "disable"
+}
+
+// decryptOpen decrypts a file protected by an owner password only (an empty
+// user password: anyone may open it, but printing, copying or editing are
+// restricted, as e-signature platforms and some scanners do), for the
+// encryptions the reading library cannot undo itself: AES-256 (PDF 2.0,
+// Acrobat X) and RC4 revision 2, which it decrypts wrongly. pdfcpu is made
+// for that job; it runs under the same guards as the library (panics
+// recovered, reads checked against the time and memory limits). A file
+// that needs a user password stays model.ErrEncrypted.
+func decryptOpen(ctx context.Context, data []byte, lim Limits) ([]byte, error) {
+	g := newGuard(ctx, lim)
+	conf := pdfcpu.NewDefaultConfiguration()
+	conf.ValidationMode = pdfcpu.ValidationRelaxed
+	var out bytes.Buffer
+	var derr error
+	if err := guarded(g, 0, func() {
+		derr = api.Decrypt(&guardedSeeker{bytes.NewReader(data), g}, &out, conf)
+	}); err != nil {
+		return nil, err
+	}
+	if derr != nil {
+		return nil, fmt.Errorf("not decrypted with an empty user password: %v: %w", derr, model.ErrEncrypted)
+	}
+	return out.Bytes(), nil
+}
+
+// guardedSeeker is guardedReader for pdfcpu, which reads and seeks.
+type guardedSeeker struct {
+	r *bytes.Reader
+	g *guard
+}
+
+func (gs *guardedSeeker) Read(p []byte) (int, error) {
+	gs.g.check()
+	return gs.r.Read(p)
+}
+
+func (gs *guardedSeeker) Seek(off int64, whence int) (int64, error) {
+	gs.g.check()
+	return gs.r.Seek(off, whence)
+}
+
+var _ io.ReadSeeker = (*guardedSeeker)(nil)
+
+// extractDecrypted is extract's second chance for an encrypted file: the
+// text of its decrypted copy, or the first outcome when it cannot be
+// decrypted without a password.
+func extractDecrypted(ctx context.Context, data []byte, lim Limits, first error) (Document, error) {
+	plain, err := decryptOpen(ctx, data, lim)
+	if err != nil {
+		if errors.Is(err, model.ErrEncrypted) {
+			return Document{}, first
+		}
+		return Document{}, err
+	}
+	if hasEncrypt(plain) {
+		return Document{}, first // never twice
+	}
+	return extract(ctx, plain, lim)
+}
