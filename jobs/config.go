@@ -25,8 +25,8 @@ type Config struct {
 	TimeZone string `toml:"time_zone"`
 	// MemoryLimit is a soft memory limit of the process in bytes (the Go
 	// runtime's GOMEMLIMIT: the garbage collector works harder near it);
-	// 0 leaves the runtime's default. Large review workbooks peak well
-	// above their live data without it (report/review/BENCHMARKS.md).
+	// 0 leaves the runtime's default. Large review workbooks are written
+	// under a tighter limit of their own in any case (withHeapBound).
 	MemoryLimit int64 `toml:"memory_limit"`
 
 	Inbox      InboxConfig      `toml:"inbox"`
