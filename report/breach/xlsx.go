@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
+
+	"habilitations/report/xlsxout"
 )
 
 // Sheet names (at most 31 characters, as spreadsheets require).
@@ -48,8 +50,7 @@ func writeXLSX(path string, t tables) error {
 		return err
 	}
 	return writeFile(path, func(out io.Writer) error {
-		_, err := f.WriteTo(out)
-		return err
+		return xlsxout.Write(f, out)
 	})
 }
 

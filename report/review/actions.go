@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"habilitations/model"
+	"habilitations/report/xlsxout"
 )
 
 // actionHeaders are the columns of the actions files, for the partner's
@@ -94,6 +95,5 @@ func WriteActionsXLSX(w io.Writer, convention string, actions []model.Action) er
 	if sw.err != nil {
 		return sw.err
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return xlsxout.Write(f, w)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"habilitations/model"
+	"habilitations/report/xlsxout"
 )
 
 // ConventionLine is one convention of the Caf's consolidated workbook.
@@ -74,6 +75,5 @@ func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine) err
 	if sw.err != nil {
 		return sw.err
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return xlsxout.Write(f, w)
 }

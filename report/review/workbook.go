@@ -7,7 +7,6 @@
 package review
 
 import (
-	"archive/zip"
 	"context"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"habilitations/model"
+	"habilitations/report/xlsxout"
 )
 
 // Manifest describes a generated workbook, for the store and the import.
@@ -84,37 +84,11 @@ func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.A
 	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
 		return m, err
 	}
-	// excelize's WriteTo assembles the whole zip in a buffer (8 MB for
-	// 50,000 rows) before copying it out; its SetZipWriter hook lets the
-	// zip go straight to w instead, and WriteTo then copies an empty buffer.
-	// (WriteTo's fix-up of zip64 local headers works on that buffer: it
-	// only matters for one part over 4 GB, and 1,048,576 rows of this
-	// layout are about 1.5 GB.) excelize drops the errors of some writes,
-	// so w's first error is kept and returned.
-	sw := &stickyWriter{w: w}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(sw) })
-	if _, err := f.WriteTo(sw); err != nil {
+	// The zip goes straight to w (xlsxout), not assembled in memory.
+	if err := xlsxout.Write(f, w); err != nil {
 		return m, fmt.Errorf("review workbook %s: %w", m.Convention, err)
 	}
-	if sw.err != nil {
-		return m, fmt.Errorf("review workbook %s: %w", m.Convention, sw.err)
-	}
 	return m, nil
-}
-
-// stickyWriter fails every write after the first failure.
-type stickyWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (s *stickyWriter) Write(p []byte) (int, error) {
-	if s.err != nil {
-		return 0, s.err
-	}
-	n, err := s.w.Write(p)
-	s.err = err
-	return n, err
 }
 
 // writeMeta writes the very hidden sheet the reader checks first.
