@@ -25,9 +25,12 @@ func (c *countingWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); re
 var _ io.Writer = (*countingWriter)(nil)
 
 // BenchmarkWrite50k writes the review workbook of a convention with 50,000
-// habilitations (sampleRows: the deterministic workload generator). The
-// review itself (BuildReview) is built once, outside the timer: the figure
-// is the workbook writer's. Memory metrics: the live heap of the inputs,
+// habilitations (modeltest.Review: the deterministic workload generator)
+// with review.Write alone, under the garbage collector's default settings.
+// The pipeline writes it to a file with the heap bounded: that is
+// jobs.BenchmarkReviewWorkbook50k, the figure of issue 5. The review itself
+// (BuildReview) is built once, outside the timer: the figure is the
+// workbook writer's. Memory metrics: the live heap of the inputs,
 // the process's peak resident set during the setup (generator,
 // reconciliation, BuildReview), then, after the peak is reset (Linux
 // /proc/self/clear_refs) with -review.writepeak, the peak while writing
