@@ -26,6 +26,9 @@ type HTMLOptions struct {
 	// quarter less width (to the first column), so that long e-mails wrap
 	// inside their cells, as in dossiers typed with tight tables.
 	NarrowEmailColumns bool
+	// NoRules draws the tables without any rule (and header without
+	// shading), as Word documents whose table grid is hidden.
+	NoRules bool
 }
 
 // WriteDossierHTML writes the dossier of r as one HTML page (A4 print CSS)
@@ -70,6 +73,9 @@ func writeHTML(w io.Writer, doc forms.Document, o HTMLOptions) error {
 	b.WriteString(html.EscapeString(doc.Title))
 	b.WriteString("</title>\n<style>\n")
 	fmt.Fprintf(&b, htmlStyle, font)
+	if o.NoRules {
+		b.WriteString("td, th { border: none; } th { background: none; }\n")
+	}
 	if o.HeaderFooter {
 		fmt.Fprintf(&b, "@page { @top-right { content: %q; font-size: 8pt; } @bottom-center { content: \"Page \" counter(page) \" / \" counter(pages); font-size: 8pt; } }\n",
 			doc.Title)
@@ -193,7 +199,11 @@ func (h *htmlWriter) table(bl forms.Block) {
 	if bl.Keep && !h.o.SplitQuotaTables {
 		keep = "keep"
 	}
-	fmt.Fprintf(b, "<table%s border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%%\">\n<thead><tr>", h.cls(keep))
+	border := 1
+	if h.o.NoRules {
+		border = 0
+	}
+	fmt.Fprintf(b, "<table%s border=\"%d\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%%\">\n<thead><tr>", h.cls(keep), border)
 	widths := append([]float64(nil), bl.Widths...)
 	for i, c := range bl.Header {
 		if h.o.NarrowEmailColumns && c == "Adresse mél" && i > 0 {

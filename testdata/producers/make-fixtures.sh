@@ -8,10 +8,12 @@
 #   libreoffice.pdf               LibreOffice Writer/Web from HTML (the twin)
 #   libreoffice-dejavu-serif.pdf  the same, body in DejaVu Serif
 #   libreoffice-email-wrapped.pdf DejaVu Serif, narrow e-mail columns: e-mails wrap in their cells
+#   libreoffice-norules.pdf       the same, tables drawn without any rule (a hidden Word grid)
 #   chromium.pdf                  headless Chromium print-to-PDF (Skia)
 #   chromium-dejavu-serif.pdf     the same, body in DejaVu Serif
 #   chromium-quota-split.pdf      Chromium, every quota table split over two pages
 #   chromium-header-footer.pdf    Chromium, running header and « Page N / M » footer
+#   chromium-norules.pdf          Chromium, DejaVu Serif, narrow e-mail columns, no table rules
 #   ghostscript.pdf               libreoffice.pdf re-distilled by Ghostscript pdfwrite
 #   qpdf-object-streams.pdf       libreoffice.pdf rewritten by qpdf with object streams
 #   qpdf-aes256-owner.pdf         libreoffice.pdf encrypted by qpdf, AES-256, owner password only
@@ -50,10 +52,12 @@ mkdir -p "$out"
 lo "$work/dossier.html" "$out/libreoffice.pdf"
 lo "$work/dossier-serif.html" "$out/libreoffice-dejavu-serif.pdf"
 lo "$work/dossier-wrap.html" "$out/libreoffice-email-wrapped.pdf"
+lo "$work/dossier-norules.html" "$out/libreoffice-norules.pdf"
 chrome "$work/dossier.html" "$out/chromium.pdf"
 chrome "$work/dossier-serif.html" "$out/chromium-dejavu-serif.pdf"
 chrome "$work/dossier-split.html" "$out/chromium-quota-split.pdf"
 chrome "$work/dossier-hf.html" "$out/chromium-header-footer.pdf"
+chrome "$work/dossier-norules.html" "$out/chromium-norules.pdf"
 gs -q -sDEVICE=pdfwrite -dNOPAUSE -dBATCH -o "$out/ghostscript.pdf" "$out/libreoffice.pdf"
 qpdf --object-streams=generate "$out/libreoffice.pdf" "$out/qpdf-object-streams.pdf"
 # Anyone may open it (empty user password); printing, changes and copying

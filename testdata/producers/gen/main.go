@@ -47,11 +47,12 @@ func run(dir string) error {
 		return err
 	}
 	files := map[string]sample.HTMLOptions{
-		"dossier.html":       {},
-		"dossier-serif.html": {FontFamily: "'DejaVu Serif', serif"},
-		"dossier-split.html": {SplitQuotaTables: true},
-		"dossier-hf.html":    {HeaderFooter: true},
-		"dossier-wrap.html":  {FontFamily: "'DejaVu Serif', serif", NarrowEmailColumns: true},
+		"dossier.html":         {},
+		"dossier-serif.html":   {FontFamily: "'DejaVu Serif', serif"},
+		"dossier-split.html":   {SplitQuotaTables: true},
+		"dossier-hf.html":      {HeaderFooter: true},
+		"dossier-wrap.html":    {FontFamily: "'DejaVu Serif', serif", NarrowEmailColumns: true},
+		"dossier-norules.html": {FontFamily: "'DejaVu Serif', serif", NarrowEmailColumns: true, NoRules: true},
 	}
 	for name, o := range files {
 		var b bytes.Buffer
