@@ -32,6 +32,11 @@ var (
 	// rejected as corrupt, but its message says what happened, since the
 	// file itself may well be sound.
 	ErrTooComplex = errors.New("pdf exceeds the reading limits")
+	// ErrGarbledText: the file has a text layer, but its characters cannot
+	// be read (fonts without their Unicode map, spacing lost). It is a
+	// no_text rejection whose message says what happened: the remedy is
+	// the original PDF, not OCR.
+	ErrGarbledText = errors.New("pdf text layer is unreadable")
 )
 
 // IncompleteError lists the fields of a dossier that are missing or invalid,
@@ -96,6 +101,12 @@ func NewRejection(file string, err error) Rejection {
 	r := ReasonOf(err)
 	msg := r.Message()
 	var inc *IncompleteError
+	if errors.Is(err, ErrGarbledText) {
+		msg = "Le PDF contient du texte, mais illisible : ses polices ne disent pas quels caractères elles " +
+			"dessinent (cas de certaines imprimantes virtuelles et conversions par PostScript), si bien qu'aucune " +
+			"lecture automatique n'est possible. Demander au partenaire le PDF enregistré directement depuis son " +
+			"logiciel (« Enregistrer au format PDF » ou « Exporter en PDF »), ou saisir le dossier manuellement."
+	}
 	if errors.Is(err, ErrTooComplex) {
 		msg = "Le fichier PDF n'a pas pu être lu dans les limites fixées (taille, nombre de pages, temps ou " +
 			"mémoire de lecture) : il est trop volumineux ou trop complexe. Demander au partenaire une version plus " +

@@ -53,6 +53,8 @@ var classes = map[string]error{
 	// A corrupt rejection for a reading limit: the parent tells it apart
 	// in its message (model.ErrTooComplex).
 	"too_complex": fmt.Errorf("%w: %w", model.ErrTooComplex, model.ErrCorrupt),
+	// A no_text rejection for a text layer that cannot be read.
+	"garbled": fmt.Errorf("%w: %w", model.ErrGarbledText, model.ErrNoText),
 }
 
 // Output bounds of the worker, so that a broken child cannot fill the parent.
@@ -155,8 +157,11 @@ func extractReply(ctx context.Context, data []byte, lim Limits) (workerReply, er
 		return reply, ctx.Err()
 	default:
 		reply.Class = string(model.ReasonOf(err))
-		if errors.Is(err, model.ErrTooComplex) {
+		switch {
+		case errors.Is(err, model.ErrTooComplex):
 			reply.Class = "too_complex"
+		case errors.Is(err, model.ErrGarbledText) && errors.Is(err, model.ErrNoText):
+			reply.Class = "garbled"
 		}
 		reply.Message = err.Error()
 	}
