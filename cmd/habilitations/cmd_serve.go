@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"habilitations/jobs"
@@ -22,8 +23,13 @@ func runServeCmd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	lock, err := dd.LockDaemon(time.Now())
-	if err != nil {
+	switch {
+	case errors.Is(err, jobs.ErrDaemonRunning):
 		return err
+	case err != nil:
+		// A file system without record locks (some network mounts): the
+		// jobs' own lock still keeps runs apart; only status loses sight.
+		e.log.Warn("daemon lock not taken: status will not show the daemon", "err", err)
 	}
 	defer lock.Unlock()
 	x, err := extractorFor(cfg)
