@@ -42,6 +42,8 @@ type ReviewOptions struct {
 	FollowUp map[string][]model.ActionResult
 	Now      func() time.Time
 	Log      *slog.Logger
+	// Progress (nil: none) advances by one per convention.
+	Progress Progress
 }
 
 // ReviewResult lists what PrepareReviews wrote (paths relative to the data
@@ -79,6 +81,9 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
+	if o.Progress == nil {
+		o.Progress = noProgress{}
+	}
 	records, rows := o.Records, o.Rows
 	var err error
 	if records == nil {
@@ -102,10 +107,14 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	dir := reviewDir(o.AsOf)
 	var lines []review.ConventionLine
 	due := map[string]string{}
-	for _, rec := range model.MergeBulletins(records) {
+	merged := model.MergeBulletins(records)
+	o.Progress.Start("review workbooks", len(merged))
+	defer o.Progress.Finish()
+	for _, rec := range merged {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
+		o.Progress.Add(1)
 		num := rec.Convention.Number
 		if o.Convention != "" && model.NormalizeNumber(o.Convention) != num {
 			continue

@@ -20,7 +20,7 @@ func PrepareReviewsOnce(ctx context.Context, o RunOptions, convention string) (R
 		var err error
 		res, err = PrepareReviews(ctx, w.st, w.dd, ReviewOptions{AsOf: w.opts.AsOf, Convention: convention,
 			Settings: model.ReconcileSettings{DormantDays: c.DormantDays, MailboxMinPart: c.MailboxMinPart},
-			Now:      w.opts.Now, Log: w.log})
+			Now:      w.opts.Now, Log: w.log, Progress: w.opts.Progress})
 		return &res, err
 	})
 	return res, err

@@ -89,6 +89,7 @@ func (w *workspace) reviewsStep(ctx context.Context, rep *RunReport) error {
 	res, err := PrepareReviews(ctx, w.st, w.dd, ReviewOptions{
 		AsOf: w.opts.AsOf, LeadDays: w.opts.Config.Review.LeadDays, OncePerCycle: true, Settings: w.reconcileSettings(),
 		Records: w.records, Rows: w.rows, Findings: w.findings, FollowUp: w.followUp, Now: w.opts.Now, Log: w.log,
+		Progress: w.opts.Progress,
 	})
 	var files []string
 	if res.Consolidated != "" {

@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -67,12 +68,18 @@ func TestJobsOnDemoData(t *testing.T) {
 		t.Errorf("run report %q: %v", rep.Report, err)
 	}
 
-	rep, err = ReviewOnce(ctx, o)
+	progress := &stepRecorder{}
+	withProgress := o
+	withProgress.Progress = progress
+	rep, err = ReviewOnce(ctx, withProgress)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rep.Reviews == nil || rep.Reviews.Written != DemoPartners {
 		t.Errorf("reviews = %+v, want %d workbooks", rep.Reviews, DemoPartners)
+	}
+	if want := fmt.Sprintf("review workbooks %d/%d", DemoPartners, DemoPartners); !slices.Contains(progress.steps, want) {
+		t.Errorf("progress steps %v, want %q", progress.steps, want)
 	}
 
 	rep, err = RetentionOnce(ctx, o)
@@ -180,5 +187,28 @@ func TestRelativeTo(t *testing.T) {
 				t.Errorf("relativeTo(%q, %q) = %q, want %q", tt.dir, tt.target, got, tt.want)
 			}
 		})
+	}
+}
+
+// stepRecorder is a Progress that records each finished step as « name
+// done/total ».
+type stepRecorder struct {
+	steps       []string
+	name        string
+	done, total int
+	open        bool
+}
+
+func (r *stepRecorder) Start(step string, total int) {
+	r.Finish()
+	r.name, r.total, r.done, r.open = step, total, 0, true
+}
+
+func (r *stepRecorder) Add(n int) { r.done += n }
+
+func (r *stepRecorder) Finish() {
+	if r.open {
+		r.steps = append(r.steps, fmt.Sprintf("%s %d/%d", r.name, r.done, r.total))
+		r.open = false
 	}
 }
