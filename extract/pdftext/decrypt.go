@@ -29,8 +29,7 @@ func init() {
 // that needs a user password stays model.ErrEncrypted.
 func decryptOpen(ctx context.Context, data []byte, lim Limits) ([]byte, error) {
 	g := newGuard(ctx, lim)
-	conf := pdfcpu.NewDefaultConfiguration()
-	conf.ValidationMode = pdfcpu.ValidationRelaxed
+	conf := pdfcpuConfig(lim)
 	var out bytes.Buffer
 	var derr error
 	if err := guarded(g, 0, func() {
@@ -42,6 +41,23 @@ func decryptOpen(ctx context.Context, data []byte, lim Limits) ([]byte, error) {
 		return nil, fmt.Errorf("not decrypted with an empty user password: %v: %w", derr, model.ErrEncrypted)
 	}
 	return out.Bytes(), nil
+}
+
+// pdfcpuConfig is pdfcpu's configuration for reading untrusted files
+// within lim: relaxed validation (real files bend the rules), and its own
+// resource limits lowered to ours, so that a decompression bomb in an
+// object stream, which it inflates whole between two of our reads, is
+// refused by its limits rather than by the memory running out.
+func pdfcpuConfig(lim Limits) *pdfcpu.Configuration {
+	conf := pdfcpu.NewDefaultConfiguration()
+	conf.ValidationMode = pdfcpu.ValidationRelaxed
+	l := &conf.Limits
+	l.MaxStreamBytes = min(l.MaxStreamBytes, lim.MaxBytes)
+	l.MaxDecodeBytes = min(l.MaxDecodeBytes, lim.MaxMemory/4)
+	l.MaxImageBytes = min(l.MaxImageBytes, lim.MaxMemory/4)
+	l.MaxObjectCount = min(l.MaxObjectCount, maxRepairObjects)
+	l.MaxXRefEntries = min(l.MaxXRefEntries, maxRepairObjects)
+	return conf
 }
 
 // guardedSeeker is guardedReader for pdfcpu, which reads and seeks.
