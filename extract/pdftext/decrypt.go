@@ -81,7 +81,7 @@ var _ io.ReadSeeker = (*guardedSeeker)(nil)
 // extractDecrypted is extract's second chance for an encrypted file: the
 // text of its decrypted copy, or the first outcome when it cannot be
 // decrypted without a password.
-func extractDecrypted(ctx context.Context, data []byte, lim Limits, first error) (Document, error) {
+func extractDecrypted(ctx context.Context, data []byte, lim Limits, first error, chances int) (Document, error) {
 	plain, err := decryptOpen(ctx, data, lim)
 	if err != nil {
 		if errors.Is(err, model.ErrEncrypted) {
@@ -92,5 +92,5 @@ func extractDecrypted(ctx context.Context, data []byte, lim Limits, first error)
 	if hasEncrypt(plain) {
 		return Document{}, first // never twice
 	}
-	return extract(ctx, plain, lim)
+	return extract(ctx, plain, lim, chances)
 }

@@ -32,7 +32,7 @@ func Extract(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		doc, err := extract(ctx, data, lim)
+		doc, err := extract(ctx, data, lim, secondChances)
 		done <- result{doc, err}
 	}()
 	timer := time.NewTimer(lim.Timeout + watchdogGrace)
@@ -54,7 +54,13 @@ const watchdogGrace = time.Second
 // is still spinning in the library); the fuzz test checks it stays zero.
 var abandoned atomic.Int64
 
-func extract(ctx context.Context, data []byte, lim Limits) (Document, error) {
+// secondChances bounds how many rewritten copies of a file extract tries
+// (decrypted, then re-filtered): each rewrite runs extract again.
+const secondChances = 2
+
+// extract reads data; chances is how many rewritten copies (decrypted,
+// re-filtered) it may still try when data itself cannot be read.
+func extract(ctx context.Context, data []byte, lim Limits, chances int) (Document, error) {
 	pages, err := extractPages(ctx, data, lim)
 	if errors.Is(err, model.ErrCorrupt) && !errors.Is(err, errLimit) && ctx.Err() == nil && !hasEncrypt(data) {
 		// A damaged cross-reference table in a complete file: rebuild it.
@@ -79,8 +85,13 @@ func extract(ctx context.Context, data []byte, lim Limits) (Document, error) {
 		!errors.Is(err, model.ErrEncrypted) && hasEncrypt(data) {
 		err = fmt.Errorf("encrypted file not decrypted (%v): %w", err, model.ErrEncrypted)
 	}
-	if errors.Is(err, model.ErrEncrypted) && ctx.Err() == nil && hasEncrypt(data) {
-		return extractDecrypted(ctx, data, lim, err)
+	if chances > 0 && ctx.Err() == nil {
+		switch {
+		case errors.Is(err, model.ErrEncrypted) && hasEncrypt(data):
+			return extractDecrypted(ctx, data, lim, err, chances-1)
+		case errors.Is(err, model.ErrCorrupt) && !errors.Is(err, errLimit) && !hasEncrypt(data) && foreignFilters(data):
+			return extractRefiltered(ctx, data, lim, err, chances-1)
+		}
 	}
 	return Document{}, err
 }

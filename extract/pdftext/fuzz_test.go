@@ -3,6 +3,7 @@ package pdftext
 import (
 	"context"
 	"errors"
+	"github.com/pdfcpu/pdfcpu/pkg/filter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,9 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	}
+	// Foreign filters, which pdfcpu re-encodes.
+	f.Add(filteredPage(f, "/Filter /LZWDecode", []string{filter.LZW}, nil))
+	f.Add(filteredPage(f, "/Filter [/ASCIIHexDecode /RunLengthDecode]", []string{filter.ASCIIHex, filter.RunLength}, nil))
 	// Encrypted files: the owner-password-only ones go through pdfcpu.
 	encrypted, _ := filepath.Glob(filepath.Join("testdata", "encrypted", "*.pdf"))
 	for _, file := range encrypted {

@@ -17,6 +17,7 @@
 #   ghostscript.pdf               libreoffice.pdf re-distilled by Ghostscript pdfwrite
 #   qpdf-object-streams.pdf       libreoffice.pdf rewritten by qpdf with object streams
 #   qpdf-aes256-owner.pdf         libreoffice.pdf encrypted by qpdf, AES-256, owner password only
+#   pdfcpu-lzw.pdf                libreoffice.pdf with every stream LZW-compressed (lzw/main.go), as Acrobat 3 wrote them
 #   fpdf.pdf                      report/sample's own writer (go-pdf/fpdf, DejaVu Sans)
 #
 # Needs: go, soffice (LibreOffice), chromium, gs, qpdf. Run from anywhere:
@@ -64,6 +65,7 @@ qpdf --object-streams=generate "$out/libreoffice.pdf" "$out/qpdf-object-streams.
 # are restricted, as e-signature platforms do.
 qpdf --encrypt "" "proprietaire-fictif" 256 --print=low --modify=none --extract=n -- \
 	"$out/libreoffice.pdf" "$out/qpdf-aes256-owner.pdf"
+(cd "$root" && go run ./testdata/producers/lzw "$out/libreoffice.pdf" "$out/pdfcpu-lzw.pdf")
 cp "$work/fpdf.pdf" "$out/fpdf.pdf"
 
 for f in "$out"/*.pdf; do
