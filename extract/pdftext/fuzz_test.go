@@ -3,12 +3,13 @@ package pdftext
 import (
 	"context"
 	"errors"
-	"github.com/pdfcpu/pdfcpu/pkg/filter"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/filter"
 
 	"habilitations/model"
 )
