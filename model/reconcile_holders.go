@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // SlotHolders returns, for each quota finding of fs (quota_exceeded and
@@ -11,53 +12,89 @@ import (
 // most recently created first (then latest login, then identifier). The
 // quota-breach report lists them as the accounts beyond the quota.
 func SlotHolders(records []Record, rows []Habilitation, fs []Finding) map[string][]Habilitation {
-	type slotKey struct {
-		conv, unit, service string
-		profile             Profile
+	s := NewSlotHolderSet(records, fs)
+	for i := range rows {
+		s.Add(&rows[i])
 	}
-	want := map[slotKey]string{}
+	return s.Holders()
+}
+
+// SlotHolderSet gathers SlotHolders from rows given one at a time, as an
+// export reader yields them: only the rows of the breached slots are kept.
+type SlotHolderSet struct {
+	f    *foldCache
+	idx  *convIndex
+	want map[slotKey]string
+	seen map[[2]string]struct{} // (finding key, account)
+	out  map[string][]Habilitation
+}
+
+type slotKey struct {
+	conv, unit, service string
+	profile             Profile
+}
+
+// NewSlotHolderSet returns an empty set for the quota findings of fs.
+func NewSlotHolderSet(records []Record, fs []Finding) *SlotHolderSet {
+	s := &SlotHolderSet{want: map[slotKey]string{}, seen: map[[2]string]struct{}{}, out: map[string][]Habilitation{}}
 	for _, f := range fs {
 		if f.Code == CodeQuotaExceeded || f.Code == CodeProfileNotAuthorized {
-			want[slotKey{f.Convention, f.Unit, f.Service, f.Profile}] = f.Key()
+			s.want[slotKey{f.Convention, f.Unit, f.Service, f.Profile}] = f.Key()
 		}
 	}
-	out := map[string][]Habilitation{}
-	if len(want) == 0 {
-		return out
+	if len(s.want) > 0 {
+		s.f = newFoldCache()
+		s.idx = buildConvIndex(MergeBulletins(records), s.f)
 	}
-	f := newFoldCache()
-	idx := buildConvIndex(MergeBulletins(records), f)
-	seen := map[[2]string]struct{}{} // (finding key, account)
-	for i := range rows {
-		h := &rows[i]
-		if !h.HoldsSlot() {
-			continue
-		}
-		c := idx.match(h)
-		if c < 0 {
-			continue
-		}
-		conv := &idx.convs[c]
-		sl, ok := conv.slotOf(f, h.Unit, h.Service)
-		p := slotProfileIndex(h.Profile)
-		if !ok || p < 0 {
-			continue
-		}
-		key, ok := want[slotKey{conv.number, sl.unit, sl.service, Profiles[p]}]
-		if !ok {
-			continue
-		}
-		if _, dup := seen[[2]string{key, h.Account}]; dup {
-			continue
-		}
-		seen[[2]string{key, h.Account}] = struct{}{}
-		out[key] = append(out[key], *h)
+	return s
+}
+
+// Add keeps h when it holds a slot of a breached quota (a copy whose
+// strings share nothing with h's).
+func (s *SlotHolderSet) Add(h *Habilitation) {
+	if len(s.want) == 0 || !h.HoldsSlot() {
+		return
 	}
-	for _, hs := range out {
+	c := s.idx.match(h)
+	if c < 0 {
+		return
+	}
+	conv := &s.idx.convs[c]
+	sl, ok := conv.slotOf(s.f, h.Unit, h.Service)
+	p := slotProfileIndex(h.Profile)
+	if !ok || p < 0 {
+		return
+	}
+	key, ok := s.want[slotKey{conv.number, sl.unit, sl.service, Profiles[p]}]
+	if !ok {
+		return
+	}
+	if _, dup := s.seen[[2]string{key, h.Account}]; dup {
+		return
+	}
+	kept := cloneRow(*h)
+	s.seen[[2]string{key, kept.Account}] = struct{}{}
+	s.out[key] = append(s.out[key], kept)
+}
+
+// Holders returns the rows kept, per finding key, in SlotHolders' order.
+func (s *SlotHolderSet) Holders() map[string][]Habilitation {
+	for _, hs := range s.out {
 		slices.SortFunc(hs, func(a, b Habilitation) int {
 			return cmp.Or(b.Created.Time().Compare(a.Created.Time()), b.LastLogin.Time().Compare(a.LastLogin.Time()),
 				cmp.Compare(a.Account, b.Account))
 		})
 	}
-	return out
+	return s.out
+}
+
+// cloneRow copies the strings of h: a reader's row may share memory with a
+// whole line of the export.
+func cloneRow(h Habilitation) Habilitation {
+	for _, p := range []*string{&h.Account, &h.LastName, &h.FirstName, &h.Email, &h.Organisme, &h.SIRET,
+		&h.Unit, &h.Service, &h.Role, &h.Status} {
+		*p = strings.Clone(*p)
+	}
+	h.Profile = Profile(strings.Clone(string(h.Profile)))
+	return h
 }

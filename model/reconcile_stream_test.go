@@ -50,26 +50,7 @@ func TestReconcilerKeepsNoCallerMemory(t *testing.T) {
 	w := modeltest.Generate(3, modeltest.Options{Conventions: 40, Rows: 3000})
 	want := model.Reconcile(w.Records, w.Rows, w.AsOf, model.DefaultReconcileSettings())
 	r := model.NewReconciler(w.Records, w.AsOf, model.DefaultReconcileSettings())
-	buf := make([]byte, 0, 256)
-	for _, h := range w.Rows {
-		// Every string of the row in one reused buffer, as a CSV line.
-		buf = buf[:0]
-		fields := []*string{&h.Account, &h.LastName, &h.FirstName, &h.Email, &h.Organisme, &h.SIRET, &h.Unit, &h.Service}
-		offs := make([]int, 0, len(fields)+1)
-		for _, f := range fields {
-			offs = append(offs, len(buf))
-			buf = append(buf, *f...)
-		}
-		offs = append(offs, len(buf))
-		line := unsafeString(buf)
-		for i, f := range fields {
-			*f = line[offs[i]:offs[i+1]]
-		}
-		r.Add(&h)
-		for i := range buf {
-			buf[i] = '#'
-		}
-	}
+	addThroughReusedBuffer(w.Rows, r.Add)
 	if got := r.Findings(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("findings changed once the caller's memory was reused: %d vs %d", len(got), len(want))
 	}
@@ -84,4 +65,44 @@ func fmtFindings(fs []model.Finding) string {
 		b.WriteString(f.Key())
 	}
 	return b.String()
+}
+
+// TestSlotHolderSetKeepsNoCallerMemory: rows overwritten after Add leave the
+// holders gathered as SlotHolders finds them in the intact rows.
+func TestSlotHolderSetKeepsNoCallerMemory(t *testing.T) {
+	w := modeltest.Generate(3, modeltest.Options{Conventions: 40, Rows: 3000})
+	fs := model.Reconcile(w.Records, w.Rows, w.AsOf, model.DefaultReconcileSettings())
+	want := model.SlotHolders(w.Records, w.Rows, fs)
+	s := model.NewSlotHolderSet(w.Records, fs)
+	addThroughReusedBuffer(w.Rows, s.Add)
+	got := s.Holders()
+	if len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Fatalf("holders differ once the caller's memory was reused: %d vs %d findings", len(got), len(want))
+	}
+}
+
+// addThroughReusedBuffer gives each row to add with its strings in one
+// buffer, as a reader reusing its line buffer might hand them out, and
+// overwrites the buffer after each call: what add keeps must not point
+// into it.
+func addThroughReusedBuffer(rows []model.Habilitation, add func(*model.Habilitation)) {
+	buf := make([]byte, 0, 256)
+	for _, h := range rows {
+		buf = buf[:0]
+		fields := []*string{&h.Account, &h.LastName, &h.FirstName, &h.Email, &h.Organisme, &h.SIRET, &h.Unit, &h.Service}
+		offs := make([]int, 0, len(fields)+1)
+		for _, f := range fields {
+			offs = append(offs, len(buf))
+			buf = append(buf, *f...)
+		}
+		offs = append(offs, len(buf))
+		line := unsafeString(buf)
+		for i, f := range fields {
+			*f = line[offs[i]:offs[i+1]]
+		}
+		add(&h)
+		for i := range buf {
+			buf[i] = '#'
+		}
+	}
 }

@@ -103,27 +103,27 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 	if err != nil {
 		return err
 	}
-	// Rows are streamed into the reconciliation; they are kept only for the
-	// breach report, which lists the accounts behind each breach.
+	// Rows are streamed into the reconciliation, never all kept: the
+	// breach report's accounts behind each breach are gathered by reading
+	// the exports a second time, once the breaches are known.
 	rec := model.NewReconciler(records, o.asOf, o.settings)
-	var rows []model.Habilitation
 	for _, p := range o.exports {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		err := readExportFile(ctx, e, p, func(h model.Habilitation) {
-			rec.Add(&h)
-			if o.out != "" {
-				rows = append(rows, h)
-			}
-		})
-		if err != nil {
+		if err := readExportFile(ctx, e, p, func(h model.Habilitation) { rec.Add(&h) }, true); err != nil {
 			return err
 		}
 	}
 	fs := rec.Findings()
 	if o.out != "" {
-		p, err := breach.Write(o.out, breach.Input{AsOf: o.asOf, Findings: fs, Records: records, Rows: rows, Settings: o.settings})
+		holders := model.NewSlotHolderSet(records, fs)
+		for _, p := range o.exports {
+			if err := readExportFile(ctx, e, p, func(h model.Habilitation) { holders.Add(&h) }, false); err != nil {
+				return err
+			}
+		}
+		p, err := breach.Write(o.out, breach.Input{AsOf: o.asOf, Findings: fs, Records: records, Holders: holders.Holders(), Settings: o.settings})
 		if err != nil {
 			return err
 		}

@@ -46,9 +46,9 @@ func readRecordFiles(paths []string) ([]model.Record, error) {
 }
 
 // readExportFile gives each row of export p to take, as it is read; bad
-// rows are reported on stderr with file and line (never their content) and
-// skipped.
-func readExportFile(ctx context.Context, e *env, p string, take func(model.Habilitation)) error {
+// rows are skipped, and reported on stderr with file and line (never their
+// content) when report is set (a second reading says nothing new).
+func readExportFile(ctx context.Context, e *env, p string, take func(model.Habilitation), report bool) error {
 	f, err := os.Open(p)
 	if err != nil {
 		return fmt.Errorf("read export: %w", err)
@@ -60,6 +60,9 @@ func readExportFile(ctx context.Context, e *env, p string, take func(model.Habil
 	})
 	if err != nil {
 		return fmt.Errorf("export %s: %w", p, err)
+	}
+	if !report {
+		return nil
 	}
 	for _, re := range sum.RowErrors {
 		fmt.Fprintf(e.stderr, "habilitations reconcile: %s: skipped: %s\n", p, re.Error())

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"log/slog"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"habilitations/extract/export"
 	"habilitations/model"
 )
 
@@ -98,8 +100,8 @@ func TestReconcileCLIBadRowsAndReport(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "export.csv") || !strings.Contains(stderr, "line 2") {
-		t.Errorf("bad row not reported with file and line: %q", stderr)
+	if !strings.Contains(stderr, "export.csv") || strings.Count(stderr, "line 2") != 1 {
+		t.Errorf("bad row not reported once with file and line: %q", stderr)
 	}
 	name := strings.Split(lines[1], ";")[1] // the Nom of the bad row
 	if strings.Contains(stderr, name) {
@@ -113,6 +115,67 @@ func TestReconcileCLIBadRowsAndReport(t *testing.T) {
 			t.Error(err)
 		}
 	}
+	// The accounts behind the breaches, gathered by a second reading of the
+	// export, are those model.SlotHolders finds in the rows held in memory.
+	got := csvAccounts(t, filepath.Join(out, "comptes-au-dela-du-quota-2026-11-20.csv"))
+	want := expectedHolders(t, filepath.Join(case4, "convention-03-2024-ch-roubaix.pdf.truth.json"), exp, "2026-11-20")
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("accounts beyond quota: got %v, want %v", got, want)
+	}
+}
+
+// csvAccounts returns the Identifiant column of an accounts CSV, sorted.
+func csvAccounts(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+	r.Comma = ';'
+	recs, err := r.ReadAll()
+	if err != nil || len(recs) == 0 {
+		t.Fatalf("%s: %v", path, err)
+	}
+	col := slices.Index(recs[0], "Identifiant")
+	var out []string
+	for _, rec := range recs[1:] {
+		out = append(out, rec[col])
+	}
+	slices.Sort(out)
+	return out
+}
+
+// expectedHolders reconciles the export held in memory and returns the
+// accounts of model.SlotHolders, sorted.
+func expectedHolders(t *testing.T, recordPath, exportPath, asOf string) []string {
+	t.Helper()
+	records, err := readRecordFiles([]string{recordPath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(exportPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []model.Habilitation
+	if _, err := export.Read(context.Background(), "export.csv", f, export.Options{}, func(h model.Habilitation) error {
+		rows = append(rows, h)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := model.ParseISODate(asOf)
+	var out []string
+	fs := model.Reconcile(records, rows, d, model.DefaultReconcileSettings())
+	for _, hs := range model.SlotHolders(records, rows, fs) {
+		for _, h := range hs {
+			out = append(out, h.Account)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func TestReconcileCLIUsage(t *testing.T) {

@@ -17,6 +17,9 @@ type Input struct {
 	// the partner names and, with Rows, the accounts behind each breach.
 	Records []model.Record
 	Rows    []model.Habilitation
+	// Holders are the accounts behind each breach (model.SlotHolders),
+	// when the caller gathered them without keeping Rows; nil: from Rows.
+	Holders map[string][]model.Habilitation
 	// New are the findings absent from the previous run, Resolved those of
 	// the previous run that are gone (model.DiffFindings). HasPrevious is
 	// false on the first run: then nothing is called new.

@@ -68,7 +68,10 @@ func build(in Input) tables {
 	}
 	fs := append([]model.Finding{}, in.Findings...)
 	model.SortFindings(fs)
-	holders := model.SlotHolders(in.Records, in.Rows, fs)
+	holders := in.Holders
+	if holders == nil {
+		holders = model.SlotHolders(in.Records, in.Rows, fs)
+	}
 	for _, f := range fs {
 		switch f.Code {
 		case model.CodeQuotaExceeded, model.CodeProfileNotAuthorized:
