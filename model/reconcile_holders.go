@@ -12,7 +12,7 @@ import (
 // most recently created first (then latest login, then identifier). The
 // quota-breach report lists them as the accounts beyond the quota.
 func SlotHolders(records []Record, rows []Habilitation, fs []Finding) map[string][]Habilitation {
-	s := NewSlotHolderSet(records, fs)
+	s := newSlotHolderSet(records, fs) // the caller holds rows: no copies
 	for i := range rows {
 		s.Add(&rows[i])
 	}
@@ -22,11 +22,12 @@ func SlotHolders(records []Record, rows []Habilitation, fs []Finding) map[string
 // SlotHolderSet gathers SlotHolders from rows given one at a time, as an
 // export reader yields them: only the rows of the breached slots are kept.
 type SlotHolderSet struct {
-	f    *foldCache
-	idx  *convIndex
-	want map[slotKey]string
-	seen map[[2]string]struct{} // (finding key, account)
-	out  map[string][]Habilitation
+	clone bool // copy the rows kept (they may share memory with a reader's line)
+	f     *foldCache
+	idx   *convIndex
+	want  map[slotKey]string
+	seen  map[[2]string]struct{} // (finding key, account)
+	out   map[string][]Habilitation
 }
 
 type slotKey struct {
@@ -36,6 +37,12 @@ type slotKey struct {
 
 // NewSlotHolderSet returns an empty set for the quota findings of fs.
 func NewSlotHolderSet(records []Record, fs []Finding) *SlotHolderSet {
+	s := newSlotHolderSet(records, fs)
+	s.clone = true
+	return s
+}
+
+func newSlotHolderSet(records []Record, fs []Finding) *SlotHolderSet {
 	s := &SlotHolderSet{want: map[slotKey]string{}, seen: map[[2]string]struct{}{}, out: map[string][]Habilitation{}}
 	for _, f := range fs {
 		if f.Code == CodeQuotaExceeded || f.Code == CodeProfileNotAuthorized {
@@ -49,8 +56,8 @@ func NewSlotHolderSet(records []Record, fs []Finding) *SlotHolderSet {
 	return s
 }
 
-// Add keeps h when it holds a slot of a breached quota (a copy whose
-// strings share nothing with h's).
+// Add keeps h when it holds a slot of a breached quota (for a set made by
+// NewSlotHolderSet, a copy whose strings share nothing with h's).
 func (s *SlotHolderSet) Add(h *Habilitation) {
 	if len(s.want) == 0 || !h.HoldsSlot() {
 		return
@@ -72,7 +79,10 @@ func (s *SlotHolderSet) Add(h *Habilitation) {
 	if _, dup := s.seen[[2]string{key, h.Account}]; dup {
 		return
 	}
-	kept := cloneRow(*h)
+	kept := *h
+	if s.clone {
+		kept = cloneRow(kept)
+	}
 	s.seen[[2]string{key, kept.Account}] = struct{}{}
 	s.out[key] = append(s.out[key], kept)
 }

@@ -16,9 +16,10 @@ func neutralize(s string) string {
 	return s
 }
 
-// writeCSV writes a header and rows separated by ';', UTF-8 with a BOM (so
+// writeCSV writes a header and the n rows that row returns, one at a time
+// (they are never all in memory), separated by ';', UTF-8 with a BOM (so
 // that Excel reads the accents), CRLF line ends, every cell neutralized.
-func writeCSV(path string, header []string, rows [][]string) error {
+func writeCSV(path string, header []string, n int, row func(i int) []string) error {
 	return writeFile(path, func(w io.Writer) error {
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {
 			return err
@@ -26,10 +27,15 @@ func writeCSV(path string, header []string, rows [][]string) error {
 		cw := csv.NewWriter(w)
 		cw.Comma = ';'
 		cw.UseCRLF = true
-		for _, r := range append([][]string{header}, rows...) {
-			out := make([]string, len(r))
-			for i, c := range r {
-				out[i] = neutralize(c)
+		out := make([]string, 0, len(header))
+		for i := -1; i < n; i++ {
+			r := header
+			if i >= 0 {
+				r = row(i)
+			}
+			out = out[:0]
+			for _, c := range r {
+				out = append(out, neutralize(c))
 			}
 			if err := cw.Write(out); err != nil {
 				return err
@@ -43,30 +49,27 @@ func writeCSV(path string, header []string, rows [][]string) error {
 func writeFindingsCSV(path string, t tables) error {
 	header := []string{"Constat", "Convention", "Partenaire", "Structure", "Service", "Profil", "Autorisés", "Utilisés",
 		"Excédent", "Compte ou personne", "Nouveau", "Description", "À faire"}
-	var rows [][]string
-	for _, b := range t.breaches {
-		rows = append(rows, []string{b.f.Title(), b.f.Convention, b.partner, b.f.Unit, b.f.Service, string(b.f.Profile),
-			strconv.Itoa(b.f.Quota), strconv.Itoa(b.f.Count), strconv.Itoa(b.excess), "", yesNo(b.isNew), b.description, b.action})
-	}
-	for _, o := range t.others {
+	row := func(i int) []string {
+		if i < len(t.breaches) {
+			b := t.breaches[i]
+			return []string{b.f.Title(), b.f.Convention, b.partner, b.f.Unit, b.f.Service, string(b.f.Profile),
+				strconv.Itoa(b.f.Quota), strconv.Itoa(b.f.Count), strconv.Itoa(b.excess), "", yesNo(b.isNew), b.description, b.action}
+		}
+		o := t.others[i-len(t.breaches)]
 		unit := ""
 		if o.f.Code == "unknown_unit" {
 			unit = o.f.Unit
 		}
-		rows = append(rows, []string{o.f.Title(), o.f.Convention, o.partner, unit, "", "", "", "", "", o.subject,
-			yesNo(o.isNew), o.description, o.action})
+		return []string{o.f.Title(), o.f.Convention, o.partner, unit, "", "", "", "", "", o.subject,
+			yesNo(o.isNew), o.description, o.action}
 	}
-	return writeCSV(path, header, rows)
+	return writeCSV(path, header, len(t.breaches)+len(t.others), row)
 }
 
 func writeAccountsCSV(path string, t tables) error {
 	header := []string{"Convention", "Partenaire", "Structure", "Service", "Profil", "Autorisés", "Utilisés", "Rang",
 		"Identifiant", "Nom", "Prénom", "Adresse mél", "Rôle", "Statut", "Créé le", "Dernière connexion", "À faire"}
-	var rows [][]string
-	for _, h := range t.holders {
-		rows = append(rows, holderCells(h))
-	}
-	return writeCSV(path, header, rows)
+	return writeCSV(path, header, len(t.holders), func(i int) []string { return holderCells(t.holders[i]) })
 }
 
 // holderCells are the cells of one account line (CSV and XLSX).

@@ -58,20 +58,21 @@ func (w *workbook) breaches(t tables) error {
 	cols := []column{{"Convention", 12, kText}, {"Partenaire", 38, kWrap}, {"Structure", 30, kWrap}, {"Service", 9, kText},
 		{"Profil", 8, kText}, {"Autorisés", 11, kNumber}, {"Utilisés", 10, kNumber}, {"Excédent", 10, kNumber},
 		{"Nouveau", 10, kText}, {"À faire", 60, kWrap}}
-	var rows [][]cell
-	for _, b := range t.breaches {
-		rows = append(rows, []cell{{s: b.f.Convention}, {s: b.partner}, {s: b.f.Unit}, {s: b.f.Service}, {s: string(b.f.Profile)},
-			{n: b.f.Quota}, {n: b.f.Count}, {n: b.excess}, {s: yesNo(b.isNew)}, {s: b.action}})
+	row := func(i int, dst []cell) []cell {
+		b := t.breaches[i]
+		return append(dst, cell{s: b.f.Convention}, cell{s: b.partner}, cell{s: b.f.Unit}, cell{s: b.f.Service},
+			cell{s: string(b.f.Profile)}, cell{n: b.f.Quota}, cell{n: b.f.Count}, cell{n: b.excess}, cell{s: yesNo(b.isNew)},
+			cell{s: b.action})
 	}
-	return w.table(sheetBreaches, cols, rows, cond{8, ">", "0", w.st.red}, cond{9, "==", `"Oui"`, w.st.orange})
+	return w.table(sheetBreaches, cols, len(t.breaches), row, cond{8, ">", "0", w.st.red}, cond{9, "==", `"Oui"`, w.st.orange})
 }
 
 func (w *workbook) accounts(t tables) error {
 	cols := []column{{"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Structure", 26, kWrap}, {"Profil", 8, kText},
 		{"Rang", 7, kNumber}, {"Identifiant", 14, kText}, {"Nom", 18, kText}, {"Prénom", 14, kText}, {"Adresse mél", 30, kText},
 		{"Rôle", 16, kWrap}, {"Statut", 10, kText}, {"Créé le", 12, kDate}, {"Dernière connexion", 13, kDate}, {"À faire", 27, kText}}
-	var rows [][]cell
-	for _, h := range t.holders {
+	row := func(i int, dst []cell) []cell {
+		h := t.holders[i]
 		c := holderCells(h)
 		created, login := cell{s: c[14]}, cell{s: c[15]}
 		if !h.h.Created.IsZero() {
@@ -84,31 +85,32 @@ func (w *workbook) accounts(t tables) error {
 		if h.beyond {
 			todo.style = w.st.act
 		}
-		rows = append(rows, []cell{{s: c[0]}, {s: c[1]}, {s: c[2]}, {s: c[4]}, {n: h.rank}, {s: c[8]}, {s: c[9]}, {s: c[10]},
-			{s: c[11]}, {s: c[12]}, {s: c[13]}, created, login, todo})
+		return append(dst, cell{s: c[0]}, cell{s: c[1]}, cell{s: c[2]}, cell{s: c[4]}, cell{n: h.rank}, cell{s: c[8]},
+			cell{s: c[9]}, cell{s: c[10]}, cell{s: c[11]}, cell{s: c[12]}, cell{s: c[13]}, created, login, todo)
 	}
-	return w.table(sheetAccounts, cols, rows, cond{14, "==", strconv.Quote(toRemove), w.st.red})
+	return w.table(sheetAccounts, cols, len(t.holders), row, cond{14, "==", strconv.Quote(toRemove), w.st.red})
 }
 
 func (w *workbook) others(t tables) error {
 	cols := []column{{"Constat", 22, kWrap}, {"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Compte ou personne", 20, kWrap},
 		{"Description", 60, kWrap}, {"À faire", 55, kWrap}, {"Nouveau", 10, kText}}
-	var rows [][]cell
-	for _, o := range t.others {
-		rows = append(rows, []cell{{s: o.f.Title()}, {s: o.f.Convention}, {s: o.partner}, {s: o.subject}, {s: o.description},
-			{s: o.action}, {s: yesNo(o.isNew)}})
+	row := func(i int, dst []cell) []cell {
+		o := t.others[i]
+		return append(dst, cell{s: o.f.Title()}, cell{s: o.f.Convention}, cell{s: o.partner}, cell{s: o.subject},
+			cell{s: o.description}, cell{s: o.action}, cell{s: yesNo(o.isNew)})
 	}
-	return w.table(sheetOthers, cols, rows, cond{7, "==", `"Oui"`, w.st.orange})
+	return w.table(sheetOthers, cols, len(t.others), row, cond{7, "==", `"Oui"`, w.st.orange})
 }
 
 func (w *workbook) resolved(t tables) error {
 	cols := []column{{"Constat", 22, kWrap}, {"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Compte ou personne", 20, kWrap},
 		{"Constat du passage précédent", 70, kWrap}}
-	var rows [][]cell
-	for _, o := range t.resolved {
-		rows = append(rows, []cell{{s: o.f.Title()}, {s: o.f.Convention}, {s: o.partner}, {s: o.subject}, {s: o.description}})
+	row := func(i int, dst []cell) []cell {
+		o := t.resolved[i]
+		return append(dst, cell{s: o.f.Title()}, cell{s: o.f.Convention}, cell{s: o.partner}, cell{s: o.subject},
+			cell{s: o.description})
 	}
-	return w.table(sheetResolved, cols, rows)
+	return w.table(sheetResolved, cols, len(t.resolved), row)
 }
 
 func (w *workbook) summary(t tables) error {

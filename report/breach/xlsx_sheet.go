@@ -41,10 +41,11 @@ type cond struct {
 }
 
 // table writes a sheet with a stream writer (a report can list tens of
-// thousands of accounts): header row 1 (frozen, filtered), then rows.
+// thousands of accounts): header row 1 (frozen, filtered), then the n rows
+// that row appends to dst, one at a time (they are never all in memory).
 // Page setup, filter and conditional formats are set before Flush, which
 // writes them with the sheet.
-func (w *workbook) table(sheet string, cols []column, rows [][]cell, conds ...cond) error {
+func (w *workbook) table(sheet string, cols []column, n int, row func(i int, dst []cell) []cell, conds ...cond) error {
 	f, st := w.f, w.st
 	if err := w.printSetup(sheet, true); err != nil {
 		return err
@@ -69,7 +70,9 @@ func (w *workbook) table(sheet string, cols []column, rows [][]cell, conds ...co
 		return err
 	}
 	vals := make([]any, len(cols))
-	for r, row := range rows {
+	buf := make([]cell, 0, len(cols))
+	for r := range n {
+		row := row(r, buf[:0])
 		height := 1
 		for i, c := range cols {
 			v := row[i]
@@ -98,7 +101,7 @@ func (w *workbook) table(sheet string, cols []column, rows [][]cell, conds ...co
 			return fmt.Errorf("sheet %s row %d: %w", sheet, r+2, err)
 		}
 	}
-	lastRow := len(rows) + 1
+	lastRow := n + 1
 	end, _ := excelize.CoordinatesToCellName(len(cols), lastRow)
 	if err := f.AutoFilter(sheet, "A1:"+end, nil); err != nil {
 		return err
