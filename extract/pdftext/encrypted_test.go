@@ -25,11 +25,7 @@ func TestEncrypted(t *testing.T) {
 		{"aes-256-user.pdf", model.ErrEncrypted},
 		{"rc4-128-user.pdf", model.ErrEncrypted},
 	}
-	worker := testWorker(t, DefaultLimits())
-	extractors := map[string]func(context.Context, []byte) (Document, error){
-		"in process": func(ctx context.Context, b []byte) (Document, error) { return Extract(ctx, b, DefaultLimits()) },
-		"worker":     worker.Extract,
-	}
+	extractors := modes(t, DefaultLimits())
 	for _, tt := range tests {
 		for how, extract := range extractors {
 			t.Run(tt.file+"/"+how, func(t *testing.T) {

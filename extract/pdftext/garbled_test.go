@@ -20,11 +20,7 @@ func TestGarbledTextSaid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	worker := testWorker(t, DefaultLimits())
-	extractors := map[string]func(context.Context, []byte) (Document, error){
-		"in process": func(ctx context.Context, b []byte) (Document, error) { return Extract(ctx, b, DefaultLimits()) },
-		"worker":     worker.Extract,
-	}
+	extractors := modes(t, DefaultLimits())
 	for how, extract := range extractors {
 		t.Run(how, func(t *testing.T) {
 			_, err := extract(context.Background(), garbled)

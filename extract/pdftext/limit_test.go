@@ -33,11 +33,7 @@ func TestReadingLimitsAreSaid(t *testing.T) {
 		{"size", Limits{MaxBytes: 200}, onePage(helloPage + "\n" + helloPage)},
 		{"pages", Limits{MaxPages: 1}, multi},
 	} {
-		extractors := map[string]func(context.Context, []byte) (Document, error){
-			"in process": func(ctx context.Context, b []byte) (Document, error) { return Extract(ctx, b, tc.lim) },
-			"worker":     testWorker(t, tc.lim).Extract,
-			"pool":       testPool(t, tc.lim, 1).Extract,
-		}
+		extractors := modes(t, tc.lim)
 		for name, extract := range extractors {
 			t.Run(tc.name+"/"+name, func(t *testing.T) {
 				if _, err := extract(context.Background(), tc.data); !errors.Is(err, model.ErrCorrupt) || !errors.Is(err, model.ErrTooComplex) {

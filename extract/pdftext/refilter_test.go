@@ -50,11 +50,7 @@ func TestForeignFilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	worker := testWorker(t, DefaultLimits())
-	extractors := map[string]func(context.Context, []byte) (Document, error){
-		"in process": func(ctx context.Context, b []byte) (Document, error) { return Extract(ctx, b, DefaultLimits()) },
-		"worker":     worker.Extract,
-	}
+	extractors := modes(t, DefaultLimits())
 	for _, tc := range []struct {
 		name  string
 		data  []byte
