@@ -36,6 +36,13 @@ func emailIn(c string) (email, rest string) {
 	for to < len(toks) && joins(toks[to-1], toks[to]) && reEmailTail.MatchString(toks[to]) {
 		to++
 	}
+	// An address cut inside a word by a narrow cell (« …@caf.cnafmail.f »
+	// then « r »): the next piece joins when the address is not whole
+	// without it and is with it.
+	for to < len(toks) && !reEmailFull.MatchString(strings.Join(toks[from:to], "")) &&
+		reEmailTail.MatchString(toks[to]) && reEmailFull.MatchString(strings.Join(toks[from:to+1], "")) {
+		to++
+	}
 	email = strings.Join(toks[from:to], "")
 	// Trailing punctuation is not part of the address; trailing address
 	// characters (« …cnafmail.f » then « r ») are a cut address, kept whole.

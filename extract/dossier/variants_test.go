@@ -218,6 +218,19 @@ func TestParseVariants(t *testing.T) {
 				}
 			}
 		}},
+		{"e-mail cut inside a word in its cell", func(tb testing.TB, s string) string {
+			// A narrow column (a Word layout) breaks the address in the middle
+			// of its domain; the text layer joins the two lines of the cell
+			// with a space.
+			return mustReplace(tb, s, "Administrateur Thomas GRANGER\tmoncomptepartenaire.cafdijon@caf.cnafmail.fr",
+				"Administrateur Thomas GRANGER\tmoncomptepartenaire.cafdijon@caf.cnafmail.f r", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			c := model.Contact{Side: "caf", Role: "admin", Name: "Thomas GRANGER", Email: "moncomptepartenaire.cafdijon@caf.cnafmail.fr"}
+			if !slices.Contains(rec.Contacts, c) {
+				tb.Errorf("contact %+v missing from %+v", c, rec.Contacts)
+			}
+		}},
 		{"date forms", func(tb testing.TB, s string) string {
 			s = mustReplace(tb, s, "Fait à Dijon, le - 3 MAI 2017\n\nPour la Caf de la Côte d'Or\tPour le Centre Communal d'Action Sociale de la Ville de Dijon\nLe Directeur Bernard VASSEUR \tLe Président Gérard MONTEIL \n\nAnnexe 1",
 				"Fait à Dijon, le 3 mai 2017\n\nAnnexe 1", 1)

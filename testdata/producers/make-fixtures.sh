@@ -9,6 +9,7 @@
 #   libreoffice-dejavu-serif.pdf  the same, body in DejaVu Serif
 #   libreoffice-email-wrapped.pdf DejaVu Serif, narrow e-mail columns: e-mails wrap in their cells
 #   libreoffice-norules.pdf       the same, tables drawn without any rule (a hidden Word grid)
+#   libreoffice-docx.pdf          the HTML saved as a Word document (.docx), then printed by LibreOffice Writer
 #   chromium.pdf                  headless Chromium print-to-PDF (Skia)
 #   chromium-dejavu-serif.pdf     the same, body in DejaVu Serif
 #   chromium-quota-split.pdf      Chromium, every quota table split over two pages
@@ -54,6 +55,13 @@ lo "$work/dossier.html" "$out/libreoffice.pdf"
 lo "$work/dossier-serif.html" "$out/libreoffice-dejavu-serif.pdf"
 lo "$work/dossier-wrap.html" "$out/libreoffice-email-wrapped.pdf"
 lo "$work/dossier-norules.html" "$out/libreoffice-norules.pdf"
+# Through a Word document: Writer lays the .docx out with its own (narrower)
+# table columns, and an e-mail breaks in the middle of its domain.
+soffice -env:UserInstallation="file://$work/lo-profile" --headless \
+	--convert-to 'docx:MS Word 2007 XML' --outdir "$work/docx" "$work/dossier.html" >/dev/null 2>&1
+soffice -env:UserInstallation="file://$work/lo-profile" --headless \
+	--convert-to pdf --outdir "$work/docx" "$work/docx/dossier.docx" >/dev/null 2>&1
+mv "$work/docx/dossier.pdf" "$out/libreoffice-docx.pdf"
 chrome "$work/dossier.html" "$out/chromium.pdf"
 chrome "$work/dossier-serif.html" "$out/chromium-dejavu-serif.pdf"
 chrome "$work/dossier-split.html" "$out/chromium-quota-split.pdf"
