@@ -68,7 +68,7 @@ func newLine(cells []string, page int) line {
 	l := line{page: page, cells: make([]string, len(cells))}
 	var parts []string
 	for i, c := range cells {
-		c = model.CleanText(c)
+		c = mendWords(model.CleanText(c))
 		l.cells[i] = c
 		if c != "" {
 			parts = append(parts, c)

@@ -218,6 +218,19 @@ func TestParseVariants(t *testing.T) {
 				}
 			}
 		}},
+		{"label words broken by a narrow cell", func(tb testing.TB, s string) string {
+			// A column narrower than « Administrateur » breaks it with no
+			// hyphen; the text layer joins the cell's lines with a space.
+			s = mustReplace(tb, s, "Fonction et dénomination\tAdresse méI", "Fonction et dénominatio n\tAdresse méI", 1)
+			return mustReplace(tb, s, "Administrateur Thomas GRANGER\tmoncomptepartenaire.cafdijon@caf.cnafmail.fr",
+				"Administrateu r Thomas GRANGER\tmoncomptepartenaire.cafdijon@caf.cnafmail.fr", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			c := model.Contact{Side: "caf", Role: "admin", Name: "Thomas GRANGER", Email: "moncomptepartenaire.cafdijon@caf.cnafmail.fr"}
+			if !slices.Contains(rec.Contacts, c) {
+				tb.Errorf("contact %+v missing from %+v", c, rec.Contacts)
+			}
+		}},
 		{"e-mail cut inside a word in its cell", func(tb testing.TB, s string) string {
 			// A narrow column (a Word layout) breaks the address in the middle
 			// of its domain; the text layer joins the two lines of the cell

@@ -10,6 +10,7 @@
 #   libreoffice-email-wrapped.pdf DejaVu Serif, narrow e-mail columns: e-mails wrap in their cells
 #   libreoffice-norules.pdf       the same, tables drawn without any rule (a hidden Word grid)
 #   libreoffice-docx.pdf          the HTML saved as a Word document (.docx), then printed by LibreOffice Writer
+#   libreoffice-docx-serif.pdf    the same from the DejaVu Serif HTML: « Administrateur » breaks in its cell
 #   chromium.pdf                  headless Chromium print-to-PDF (Skia)
 #   chromium-dejavu-serif.pdf     the same, body in DejaVu Serif
 #   chromium-quota-split.pdf      Chromium, every quota table split over two pages
@@ -56,12 +57,18 @@ lo "$work/dossier-serif.html" "$out/libreoffice-dejavu-serif.pdf"
 lo "$work/dossier-wrap.html" "$out/libreoffice-email-wrapped.pdf"
 lo "$work/dossier-norules.html" "$out/libreoffice-norules.pdf"
 # Through a Word document: Writer lays the .docx out with its own (narrower)
-# table columns, and an e-mail breaks in the middle of its domain.
-soffice -env:UserInstallation="file://$work/lo-profile" --headless \
-	--convert-to 'docx:MS Word 2007 XML' --outdir "$work/docx" "$work/dossier.html" >/dev/null 2>&1
-soffice -env:UserInstallation="file://$work/lo-profile" --headless \
-	--convert-to pdf --outdir "$work/docx" "$work/docx/dossier.docx" >/dev/null 2>&1
-mv "$work/docx/dossier.pdf" "$out/libreoffice-docx.pdf"
+# table columns: an e-mail breaks in the middle of its domain, and in the
+# serif variant « Administrateur » in the middle of the word.
+docx() { # docx SRC.html OUT.pdf
+	name=$(basename "$1" .html)
+	soffice -env:UserInstallation="file://$work/lo-profile" --headless \
+		--convert-to 'docx:MS Word 2007 XML' --outdir "$work/docx" "$1" >/dev/null 2>&1
+	soffice -env:UserInstallation="file://$work/lo-profile" --headless \
+		--convert-to pdf --outdir "$work/docx" "$work/docx/$name.docx" >/dev/null 2>&1
+	mv "$work/docx/$name.pdf" "$2"
+}
+docx "$work/dossier.html" "$out/libreoffice-docx.pdf"
+docx "$work/dossier-serif.html" "$out/libreoffice-docx-serif.pdf"
 chrome "$work/dossier.html" "$out/chromium.pdf"
 chrome "$work/dossier-serif.html" "$out/chromium-dejavu-serif.pdf"
 chrome "$work/dossier-split.html" "$out/chromium-quota-split.pdf"
