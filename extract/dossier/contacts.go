@@ -160,6 +160,11 @@ func onlyPieces(l line) bool {
 
 // contactTable reads the rows of one contact table starting at line from.
 func (p *parser) contactTable(from int, side string) []model.Contact {
+	end := from
+	for end < len(p.ls) && !endsContacts(p.ls[end]) {
+		end++
+	}
+	mendAcrossLines(p.ls, from, end)
 	var rows []*contactRow
 	for i := from; i < len(p.ls); i++ {
 		l := p.ls[i]

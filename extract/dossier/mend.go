@@ -38,3 +38,55 @@ func mendWords(c string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// mendAcrossLines joins a label word broken at the end of a line of a
+// table without rules, where the text layer cannot tell the cell's lines
+// apart from the rows (« Administrateu », then an e-mail's first piece,
+// then « r Mélanie »): a line that is only the start of a word of
+// brokenWords is emptied, and its piece put before the first token of the
+// next line that is not e-mail or phone pieces, when together they make
+// the word. ls[from:to] is one contact table.
+func mendAcrossLines(ls []line, from, to int) {
+	for i := from; i < to; i++ {
+		f := ls[i].filled()
+		if len(f) != 1 || strings.Contains(f[0], " ") || brokenWords[fold(f[0])] || !startsBrokenWord(fold(f[0])) {
+			continue
+		}
+		for j := i + 1; j < to && j <= i+3; j++ {
+			if onlyPieces(ls[j]) {
+				continue
+			}
+			cells := ls[j].filled()
+			if len(cells) == 0 {
+				break
+			}
+			head, _, _ := strings.Cut(cells[0], " ")
+			if brokenWords[fold(f[0]+head)] {
+				joined := append([]string(nil), ls[j].cells...)
+				for k, c := range joined {
+					if c != "" {
+						joined[k] = f[0] + c
+						break
+					}
+				}
+				ls[j] = newLine(joined, ls[j].page)
+				ls[i] = newLine(nil, ls[i].page)
+			}
+			break
+		}
+	}
+}
+
+// startsBrokenWord reports whether folded s is the start of a word of
+// brokenWords (at least four letters, so that a stray syllable is not).
+func startsBrokenWord(s string) bool {
+	if len(s) < 4 {
+		return false
+	}
+	for w := range brokenWords {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,6 +1,9 @@
 package dossier
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestMendWords(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -16,5 +19,27 @@ func TestMendWords(t *testing.T) {
 		if got := mendWords(tc.in); got != tc.want {
 			t.Errorf("mendWords(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestMendAcrossLines(t *testing.T) {
+	mk := func(rows ...[]string) []line {
+		var ls []line
+		for _, r := range rows {
+			ls = append(ls, newLine(r, 1))
+		}
+		return ls
+	}
+	ls := mk([]string{"Administrateu"}, []string{"moncomptepartenaire.caf38@caf.cnafmail."}, []string{"r Mélanie"},
+		[]string{"fr"}, []string{"VINCENT"}, []string{"Responsable"}, []string{"sécurité", "x@y.fr"}, []string{"Admi"}, []string{"Paul"})
+	mendAcrossLines(ls, 0, len(ls))
+	var got []string
+	for _, l := range ls {
+		got = append(got, l.text)
+	}
+	want := []string{"", "moncomptepartenaire.caf38@caf.cnafmail.", "Administrateur Mélanie", "fr", "VINCENT",
+		"Responsable", "sécurité x@y.fr", "Admi", "Paul"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
