@@ -39,17 +39,29 @@ func mendWords(c string) string {
 	return strings.Join(out, " ")
 }
 
-// mendAcrossLines joins a label word broken at the end of a line of a
-// table without rules, where the text layer cannot tell the cell's lines
-// apart from the rows (« Administrateu », then an e-mail's first piece,
-// then « r Mélanie »): a line that is only the start of a word of
-// brokenWords is emptied, and its piece put before the first token of the
-// next line that is not e-mail or phone pieces, when together they make
-// the word. ls[from:to] is one contact table.
+// mendAcrossLines joins a label broken at the end of a line of a table
+// without rules, where the text layer cannot tell the cell's lines apart
+// from the rows: a word cut in two (« Administrateu », then an e-mail's
+// first piece, then « r Mélanie »), or a two-word function label one word
+// a line (« Responsable » then « sécurité »). The lone piece is moved
+// before the first token of the next line that is not e-mail or phone
+// pieces, when together they make the word or the start of a label.
+// ls[from:to] is one contact table.
 func mendAcrossLines(ls []line, from, to int) {
 	for i := from; i < to; i++ {
 		f := ls[i].filled()
-		if len(f) != 1 || strings.Contains(f[0], " ") || brokenWords[fold(f[0])] || !startsBrokenWord(fold(f[0])) {
+		if len(f) != 1 || strings.Contains(f[0], " ") {
+			continue
+		}
+		// The piece and what it takes before the next line's first token: a
+		// word's start is glued to it; a whole first word of a two-word
+		// label (« Responsable » then « sécurité … ») joins with a space.
+		var sep string
+		switch w := fold(f[0]); {
+		case !brokenWords[w] && startsBrokenWord(w):
+		case firstLabelWord(w) && !labelOpen(ls, from, i):
+			sep = " " // not the continuation of a label begun above (« CIL ou » / « référent »)
+		default:
 			continue
 		}
 		for j := i + 1; j < to && j <= i+3; j++ {
@@ -61,15 +73,16 @@ func mendAcrossLines(ls []line, from, to int) {
 				break
 			}
 			head, _, _ := strings.Cut(cells[0], " ")
-			if brokenWords[fold(f[0]+head)] {
-				joined := append([]string(nil), ls[j].cells...)
-				for k, c := range joined {
-					if c != "" {
-						joined[k] = f[0] + c
-						break
-					}
+			joined := append([]string(nil), ls[j].cells...)
+			for k, c := range joined {
+				if c != "" {
+					joined[k] = f[0] + sep + c
+					break
 				}
-				ls[j] = newLine(joined, ls[j].page)
+			}
+			mended := newLine(joined, ls[j].page)
+			if sep == "" && brokenWords[fold(f[0]+head)] || sep != "" && startsContact(mended) {
+				ls[j] = mended
 				ls[i] = newLine(nil, ls[i].page)
 			}
 			break
@@ -85,6 +98,30 @@ func startsBrokenWord(s string) bool {
 	}
 	for w := range brokenWords {
 		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelOpen reports whether the last line before i in ls[from:i] that is
+// not empty nor e-mail or phone pieces starts a contact: a lone word at i
+// then continues that label.
+func labelOpen(ls []line, from, i int) bool {
+	for k := i - 1; k >= from; k-- {
+		if len(ls[k].filled()) == 0 || onlyPieces(ls[k]) {
+			continue
+		}
+		return startsContact(ls[k])
+	}
+	return false
+}
+
+// firstLabelWord reports whether folded w begins one of labelPhrases (not a
+// heading such as « Administrateurs »).
+func firstLabelWord(w string) bool {
+	for _, ph := range labelPhrases {
+		if strings.HasPrefix(ph, w+" ") {
 			return true
 		}
 	}

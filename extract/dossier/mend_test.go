@@ -31,14 +31,15 @@ func TestMendAcrossLines(t *testing.T) {
 		return ls
 	}
 	ls := mk([]string{"Administrateu"}, []string{"moncomptepartenaire.caf38@caf.cnafmail."}, []string{"r Mélanie"},
-		[]string{"fr"}, []string{"VINCENT"}, []string{"Responsable"}, []string{"sécurité", "x@y.fr"}, []string{"Admi"}, []string{"Paul"})
+		[]string{"fr"}, []string{"VINCENT"}, []string{"Administrateurs"}, []string{"Responsable"}, []string{"sécurité", "x@y.fr"},
+		[]string{"Benoît"}, []string{"CIL ou"}, []string{"référent"}, []string{"Informatique"}, []string{"Admi"}, []string{"Paul"})
 	mendAcrossLines(ls, 0, len(ls))
 	var got []string
 	for _, l := range ls {
 		got = append(got, l.text)
 	}
 	want := []string{"", "moncomptepartenaire.caf38@caf.cnafmail.", "Administrateur Mélanie", "fr", "VINCENT",
-		"Responsable", "sécurité x@y.fr", "Admi", "Paul"}
+		"Administrateurs", "", "Responsable sécurité x@y.fr", "Benoît", "CIL ou", "référent", "Informatique", "Admi", "Paul"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}

@@ -11,6 +11,7 @@
 #   libreoffice-norules.pdf       the same, tables drawn without any rule (a hidden Word grid)
 #   libreoffice-docx.pdf          the HTML saved as a Word document (.docx), then printed by LibreOffice Writer
 #   libreoffice-docx-serif.pdf    the same from the DejaVu Serif HTML: « Administrateur » breaks in its cell
+#   libreoffice-docx-norules.pdf  the same from the HTML without table rules: labels broken across lines
 #   chromium.pdf                  headless Chromium print-to-PDF (Skia)
 #   chromium-dejavu-serif.pdf     the same, body in DejaVu Serif
 #   chromium-quota-split.pdf      Chromium, every quota table split over two pages
@@ -69,6 +70,7 @@ docx() { # docx SRC.html OUT.pdf
 }
 docx "$work/dossier.html" "$out/libreoffice-docx.pdf"
 docx "$work/dossier-serif.html" "$out/libreoffice-docx-serif.pdf"
+docx "$work/dossier-norules.html" "$out/libreoffice-docx-norules.pdf"
 chrome "$work/dossier.html" "$out/chromium.pdf"
 chrome "$work/dossier-serif.html" "$out/chromium-dejavu-serif.pdf"
 chrome "$work/dossier-split.html" "$out/chromium-quota-split.pdf"
