@@ -136,5 +136,27 @@ func utf16Text(s string) string {
 	if len(s) == 1 { // some producers write one-byte destinations
 		return string(rune(s[0]))
 	}
-	return string(utf16.Decode(utf16Units(s)))
+	return string(utf16.Decode(unswapLetters(utf16Units(s))))
+}
+
+// unswapLetters undoes a byte swap Ghostscript makes in the ToUnicode of
+// ligature glyphs (« fi » written <66006900>, which reads « 昀椀 »; pdftotext
+// shows it so): a destination of two or more code units that are all
+// 0xXX00 with XX an ASCII letter is read as those letters. No French text
+// maps one glyph to a run of such ideographs.
+func unswapLetters(u []uint16) []uint16 {
+	if len(u) < 2 {
+		return u
+	}
+	for _, c := range u {
+		b := byte(c >> 8)
+		if c&0xff != 0 || !('A' <= b && b <= 'Z' || 'a' <= b && b <= 'z') {
+			return u
+		}
+	}
+	out := make([]uint16, len(u))
+	for i, c := range u {
+		out[i] = c >> 8
+	}
+	return out
 }

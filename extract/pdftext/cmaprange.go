@@ -64,6 +64,9 @@ func (m *cmap) addArray(lo, hi uint32, dst []string) {
 // addRange adds lo..hi → dst, trimming or splitting the ranges it overlaps.
 func (m *cmap) addRange(lo, hi uint32, dst string) {
 	u := utf16Units(dst)
+	if lo == hi { // a one-code range is a bfchar written as a range (Ghostscript)
+		u = unswapLetters(u)
+	}
 	if hi < lo || len(u) == 0 || len(m.ranges) >= maxCmapRanges {
 		return
 	}

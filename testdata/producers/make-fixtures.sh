@@ -18,6 +18,7 @@
 #   chromium-header-footer.pdf    Chromium, running header and « Page N / M » footer
 #   chromium-norules.pdf          Chromium, DejaVu Serif, narrow e-mail columns, no table rules
 #   ghostscript.pdf               libreoffice.pdf re-distilled by Ghostscript pdfwrite
+#   ghostscript-dejavu-serif.pdf  libreoffice-dejavu-serif.pdf re-distilled: ligatures' Unicode byte-swapped
 #   qpdf-object-streams.pdf       libreoffice.pdf rewritten by qpdf with object streams
 #   qpdf-aes256-owner.pdf         libreoffice.pdf encrypted by qpdf, AES-256, owner password only
 #   pdfcpu-lzw.pdf                libreoffice.pdf with every stream LZW-compressed (lzw/main.go), as Acrobat 3 wrote them
@@ -77,6 +78,7 @@ chrome "$work/dossier-split.html" "$out/chromium-quota-split.pdf"
 chrome "$work/dossier-hf.html" "$out/chromium-header-footer.pdf"
 chrome "$work/dossier-norules.html" "$out/chromium-norules.pdf"
 gs -q -sDEVICE=pdfwrite -dNOPAUSE -dBATCH -o "$out/ghostscript.pdf" "$out/libreoffice.pdf"
+gs -q -sDEVICE=pdfwrite -dNOPAUSE -dBATCH -o "$out/ghostscript-dejavu-serif.pdf" "$out/libreoffice-dejavu-serif.pdf"
 qpdf --object-streams=generate "$out/libreoffice.pdf" "$out/qpdf-object-streams.pdf"
 # Anyone may open it (empty user password); printing, changes and copying
 # are restricted, as e-signature platforms do.
