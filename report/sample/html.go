@@ -41,6 +41,16 @@ func WriteDossierHTML(w io.Writer, r model.Record, o HTMLOptions) error {
 	return writeHTML(w, doc, o)
 }
 
+// WriteBulletinHTML writes the standalone bulletin b of the convention of
+// dossier as one HTML page, with the same text as WriteBulletinPDF.
+func WriteBulletinHTML(w io.Writer, b, dossier model.Record, o HTMLOptions) error {
+	doc, err := BulletinDocument(b, dossier)
+	if err != nil {
+		return fmt.Errorf("bulletin %s: %w", b.Convention.Number, err)
+	}
+	return writeHTML(w, doc, o)
+}
+
 const htmlStyle = `@page { size: A4; margin: 20mm; }
 body, h1, h2, h3, p, li, td, th { font-family: %s; }
 body, p, li, td, th { font-size: 10pt; }

@@ -23,6 +23,8 @@
 #   qpdf-aes256-owner.pdf         libreoffice.pdf encrypted by qpdf, AES-256, owner password only
 #   pdfcpu-lzw.pdf                libreoffice.pdf with every stream LZW-compressed (lzw/main.go), as Acrobat 3 wrote them
 #   fpdf.pdf                      report/sample's own writer (go-pdf/fpdf, DejaVu Sans)
+#   bulletins/                    one standalone bulletin by LibreOffice (the twin), Chromium,
+#                                 Word through Writer (no rules) and Ghostscript; its own truth
 #
 # Needs: go, soffice (LibreOffice), chromium, gs, qpdf. Run from anywhere:
 #   sh testdata/producers/make-fixtures.sh
@@ -87,13 +89,25 @@ qpdf --encrypt "" "proprietaire-fictif" 256 --print=low --modify=none --extract=
 (cd "$root" && go run ./testdata/producers/lzw "$out/libreoffice.pdf" "$out/pdfcpu-lzw.pdf")
 cp "$work/fpdf.pdf" "$out/fpdf.pdf"
 
-for f in "$out"/*.pdf; do
-	size=$(wc -c <"$f")
-	if [ "$size" -ge 204800 ]; then
-		echo "make-fixtures: $(basename "$f") is $size bytes (limit 200 KB)" >&2
-		exit 1
-	fi
-	cp "$f" "$here/"
-	cp "$work/record.json" "$here/$(basename "$f").truth.json"
-done
-ls -l "$here"/*.pdf
+# One standalone bulletin, in testdata/producers/bulletins/ with its own truth.
+mkdir -p "$out/bulletins"
+lo "$work/bulletin.html" "$out/bulletins/libreoffice.pdf"
+chrome "$work/bulletin-serif.html" "$out/bulletins/chromium-dejavu-serif.pdf"
+docx "$work/bulletin-norules.html" "$out/bulletins/libreoffice-docx-norules.pdf"
+gs -q -sDEVICE=pdfwrite -dNOPAUSE -dBATCH -o "$out/bulletins/ghostscript.pdf" "$out/bulletins/libreoffice.pdf"
+
+keep() { # keep SRC-DIR DEST-DIR TRUTH: copy each PDF (under 200 KB) with its truth
+	mkdir -p "$2"
+	for f in "$1"/*.pdf; do
+		size=$(wc -c <"$f")
+		if [ "$size" -ge 204800 ]; then
+			echo "make-fixtures: $(basename "$f") is $size bytes (limit 200 KB)" >&2
+			exit 1
+		fi
+		cp "$f" "$2/"
+		cp "$3" "$2/$(basename "$f").truth.json"
+	done
+}
+keep "$out" "$here" "$work/record.json"
+keep "$out/bulletins" "$here/bulletins" "$work/bulletin.json"
+ls -l "$here"/*.pdf "$here"/bulletins/*.pdf

@@ -63,6 +63,9 @@ func run(dir string) error {
 			return err
 		}
 	}
+	if err := writeBulletin(dir); err != nil {
+		return err
+	}
 	var pdf bytes.Buffer
 	if err := sample.WriteDossierPDF(&pdf, rec); err != nil {
 		return err
@@ -71,4 +74,35 @@ func run(dir string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "record.json"), append(truth, '\n'), 0o644)
+}
+
+// writeBulletin writes the first standalone bulletin generated (its
+// dossier gives the Caf and the signatories) as HTML variants, and its
+// record: the bulletin fixtures of testdata/producers/bulletins.
+func writeBulletin(dir string) error {
+	for _, p := range sample.Generate(2024, 200, sample.Options{BulletinRate: 1}) {
+		if len(p.Bulletins) == 0 {
+			continue
+		}
+		b := p.Bulletins[0]
+		for name, o := range map[string]sample.HTMLOptions{
+			"bulletin.html":         {},
+			"bulletin-serif.html":   {FontFamily: "'DejaVu Serif', serif"},
+			"bulletin-norules.html": {FontFamily: "'DejaVu Serif', serif", NoRules: true},
+		} {
+			var buf bytes.Buffer
+			if err := sample.WriteBulletinHTML(&buf, b, p.Record, o); err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
+				return err
+			}
+		}
+		truth, err := json.MarshalIndent(b, "", "  ")
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, "bulletin.json"), append(truth, '\n'), 0o644)
+	}
+	return fmt.Errorf("no bulletin generated")
 }
