@@ -27,7 +27,8 @@ func (p *parser) parties(conv *model.Convention) {
 		p.miss(fieldPartnerName)
 		return
 	}
-	end := p.find(start, prefixed("il est convenu", "preambule", "article 1"))
+	// « ilest »: text recognition glues the two short words of a scan.
+	end := p.find(start, prefixed("il est convenu", "ilest convenu", "preambule", "article 1"))
 	if end < 0 {
 		end = min(start+30, len(p.ls))
 	}

@@ -218,6 +218,15 @@ func TestParseVariants(t *testing.T) {
 				}
 			}
 		}},
+		{"scan with text recognition: glued words", func(tb testing.TB, s string) string {
+			// Tesseract glues « Il est » of the line that ends the parties.
+			return mustReplace(tb, s, "Il est convenu", "Ilest convenu", -1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			if a := rec.Convention.Partner.Address; strings.Contains(a, "convenu") {
+				tb.Errorf("partner address ran into the next clause: %q", a)
+			}
+		}},
 		{"label words broken by a narrow cell", func(tb testing.TB, s string) string {
 			// A column narrower than « Administrateur » breaks it with no
 			// hyphen; the text layer joins the cell's lines with a space.
