@@ -107,9 +107,10 @@ func splitRoleCells(cells []string) (role, name string, ok bool) {
 	return "", "", false
 }
 
-// cleanName drops a civility and stray punctuation around a person's name.
+// cleanName drops a civility and stray punctuation around a person's name
+// (« | » too: text recognition reads a table's rule as one).
 func cleanName(s string) string {
-	s = strings.Trim(strings.TrimSpace(s), ":–-—,;/ ")
+	s = strings.Trim(strings.TrimSpace(s), ":–-—,;/| ")
 	if m := reCivility.FindStringIndex(fold(s)); m != nil {
 		s = strings.TrimSpace(cutRunes(s, len([]rune(fold(s)[:m[1]]))))
 	}
