@@ -15,9 +15,12 @@ var (
 	// reBulletin reads a bulletin's heading once its wrapped lines are joined:
 	// « Annexe 2.1 : Service social général – Bulletin d'adhésion au service
 	// « Consultation du dossier allocataire par les partenaires » (Cdap) ».
-	reBulletin = regexp.MustCompile(`^annexe\s+(2\s*\.\s*\d{1,3})\s*[:\-]?\s*(.*?)\s*[\-:]?\s*bulletin d'adhesion\b(.*)$`)
+	//
+	// Text recognition loses or changes the dot of the annex number
+	// (« Annexe 22 », « Annexe 2,2 »): annexNumber reads it back.
+	reBulletin = regexp.MustCompile(`^annexe\s+(2\s*[.,]?\s*\d{1,3})\s*[:\-]?\s*(.*?)\s*[\-:]?\s*bulletin d'adhesion\b(.*)$`)
 	reService  = regexp.MustCompile(`»\s*\(\s*([a-z][a-z0-9\-]{1,20})\s*\)`)
-	reUnitRow  = regexp.MustCompile(`^annexe\s+(2\s*\.\s*\d{1,3})\s*(?:[:\-–]\s*)?(.*)$`)
+	reUnitRow  = regexp.MustCompile(`^annexe\s+(2\s*[.,]?\s*\d{1,3})\s*(?:[:\-–]\s*)?(.*)$`)
 )
 
 // heading is one bulletin d'adhésion heading found in the text.
@@ -47,7 +50,7 @@ func (p *parser) bulletinHeadings() []heading {
 			if g == nil || (n > 1 && strings.HasPrefix(p.ls[i+n-1].fold, "annexe")) {
 				continue
 			}
-			h := heading{at: i, next: i + n, annex: strings.Join(strings.Fields(f[g[2]:g[3]]), "")}
+			h := heading{at: i, next: i + n, annex: annexNumber(f[g[2]:g[3]])}
 			h.unit = strings.Trim(sliceRunes(joined, f, g[4], g[5]), " –—-:")
 			// The service code is the parenthesis after the service's name,
 			// possibly some lines further when the heading wraps.
@@ -248,7 +251,7 @@ func (p *parser) unitList() []unit {
 		if strings.Contains(l.fold, "bulletin") || strings.HasPrefix(l.fold, "annexe 3") {
 			break
 		}
-		r := row{annex: strings.Join(strings.Fields(g[1]), "")}
+		r := row{annex: annexNumber(g[1])}
 		if label := strings.Trim(sliceRunes(l.text, l.fold, len(l.fold)-len(g[2]), len(l.fold)), " –—-:"); label != "" {
 			r.own = []string{label}
 		} else if len(rows) == 0 {
@@ -295,4 +298,14 @@ func compareAnnex(a, b string) int {
 		}
 	}
 	return cmp.Compare(len(pa), len(pb))
+}
+
+// annexNumber writes an Annexe 2 number as « 2.N »: without spaces, the
+// comma or the lost dot of text recognition put back (« 2,2 », « 22 »).
+func annexNumber(s string) string {
+	s = strings.ReplaceAll(strings.Join(strings.Fields(s), ""), ",", ".")
+	if !strings.Contains(s, ".") && len(s) > 1 {
+		s = s[:1] + "." + s[1:]
+	}
+	return s
 }

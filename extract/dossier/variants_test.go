@@ -218,6 +218,23 @@ func TestParseVariants(t *testing.T) {
 				}
 			}
 		}},
+		{"scan with text recognition: annex numbers without their dot", func(tb testing.TB, s string) string {
+			// Tesseract loses the dot of « 2.2 » or reads it as a comma, in
+			// the bulletins' headings and Annexe 2's list alike.
+			s = mustReplace(tb, s, "Annexe 2.2 : Résidence Abrioux", "Annexe 22 : Résidence Abrioux", 1)
+			s = mustReplace(tb, s, "Annexe 2.3 : Service Domiciliation", "Annexe 2,3 : Service Domiciliation", 1)
+			return mustReplace(tb, s, "Annexe 2.2\tRésidence Abrioux", "Annexe 22\tRésidence Abrioux", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			var annexes []string
+			for _, s := range rec.Services {
+				annexes = append(annexes, s.Annex+" "+s.Unit)
+			}
+			want := []string{"2.1 Service social général", "2.2 Résidence Abrioux", "2.3 Service Domiciliation", "2.4 Service social gérontologique"}
+			if !slices.Equal(annexes, want) {
+				tb.Errorf("services %q, want %q", annexes, want)
+			}
+		}},
 		{"scan with text recognition: glued words", func(tb testing.TB, s string) string {
 			// Tesseract glues « Il est » of the line that ends the parties, and
 			// reads a table's rule after a name as « | ».
