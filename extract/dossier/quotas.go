@@ -22,7 +22,7 @@ var (
 func (p *parser) quotas(from, to int, annex string) (q model.Quotas, ok bool, bad []string) {
 	seen := map[model.Profile]bool{}
 	for i := from; i < to && i < len(p.ls); i++ {
-		g := reQuotaRow.FindStringSubmatch(p.ls[i].fold)
+		g := reQuotaRow.FindStringSubmatch(ocrProfileCode(p.ls[i].fold))
 		if g == nil {
 			continue
 		}
@@ -64,4 +64,32 @@ func quotaValue(s string) (int, bool) {
 	}
 	n, err := strconv.Atoi(g[1])
 	return n, err == nil
+}
+
+// reOCRProfile is a profile code a scan's text recognition misread: a
+// letter for a digit (« TA » for T4, « Tl » for T1, « TS » for T5), at the
+// start of a quota table's row.
+var reOCRProfile = regexp.MustCompile(`^t([0-9alisz]{1,2})(\s|$)`)
+
+// ocrProfileCode puts the digits back in a misread profile code at the start
+// of folded row f; other rows are returned as they are.
+func ocrProfileCode(f string) string {
+	g := reOCRProfile.FindStringSubmatchIndex(f)
+	if g == nil {
+		return f
+	}
+	digits := strings.Map(func(r rune) rune {
+		switch r {
+		case 'a':
+			return '4'
+		case 'l', 'i':
+			return '1'
+		case 's':
+			return '5'
+		case 'z':
+			return '2'
+		}
+		return r
+	}, f[g[2]:g[3]])
+	return "t" + digits + f[g[3]:]
 }

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -233,6 +234,21 @@ func TestParseVariants(t *testing.T) {
 			want := []string{"2.1 Service social général", "2.2 Résidence Abrioux", "2.3 Service Domiciliation", "2.4 Service social gérontologique"}
 			if !slices.Equal(annexes, want) {
 				tb.Errorf("services %q, want %q", annexes, want)
+			}
+		}},
+		{"scan with text recognition: profile codes misread", func(tb testing.TB, s string) string {
+			// Tesseract reads « T4 » as « TA » and « T1 » as « Tl » in the
+			// quota tables' first column.
+			s = mustReplace(tb, s, "\nT4\t", "\nTA\t", -1)
+			return mustReplace(tb, s, "\nT1\t", "\nTl\t", -1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			want, werr := Parse(pdftext.FromText(MustSeed(tb)))
+			if werr != nil {
+				tb.Fatal(werr)
+			}
+			if !reflect.DeepEqual(rec.Services, want.Services) {
+				tb.Errorf("services %+v, want %+v", rec.Services, want.Services)
 			}
 		}},
 		{"scan with text recognition: glued words", func(tb testing.TB, s string) string {
