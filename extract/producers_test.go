@@ -2,10 +2,12 @@ package extract_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"habilitations/extract"
 	"habilitations/extract/internal/recordtest"
+	"habilitations/model"
 )
 
 // TestProducers extracts the same dossier printed by several PDF producers
@@ -40,5 +42,39 @@ func TestProducers(t *testing.T) {
 				checkCase(t, x, c)
 			})
 		}
+	}
+}
+
+// TestOCRScans extracts dossiers and a bulletin that were printed, scanned
+// at 200 dpi and given a text layer by Tesseract (testdata/producers/ocr;
+// the page images are stripped to keep them small: extraction reads the
+// text layer only). Each reads to its truth, and a dossier's truth differs
+// from the LibreOffice twin's in the Caf's address alone, where text
+// recognition reads the en dash as an em dash or a hyphen.
+func TestOCRScans(t *testing.T) {
+	root := filepath.Join(recordtest.RepoRoot(t), "testdata", "producers")
+	cases := recordtest.Walk(t, "producers/ocr", filepath.Join(root, "ocr"))
+	if len(cases) < 4 {
+		t.Fatalf("%d OCR fixtures", len(cases))
+	}
+	twins := map[string]recordtest.Truth{
+		model.KindDossier:  recordtest.LoadTruth(t, filepath.Join(root, "libreoffice.pdf.truth.json")),
+		model.KindBulletin: recordtest.LoadTruth(t, filepath.Join(root, "bulletins", "libreoffice.pdf.truth.json")),
+	}
+	var x extract.Extractor
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			got := recordtest.LoadTruth(t, c.Truth)
+			twin, ok := twins[got.Record.Kind]
+			if !ok {
+				t.Fatalf("truth of kind %q", got.Record.Kind)
+			}
+			for _, d := range recordtest.Diff(twin.Record, got.Record) {
+				if !strings.HasPrefix(d, "convention.caf.address") {
+					t.Errorf("truth differs from the twin beyond the Caf's address: %s", d)
+				}
+			}
+			checkCase(t, x, c)
+		})
 	}
 }
