@@ -27,8 +27,7 @@ func (p *parser) parties(conv *model.Convention) {
 		p.miss(fieldPartnerName)
 		return
 	}
-	// « ilest »: text recognition glues the two short words of a scan.
-	end := p.find(start, prefixed("il est convenu", "ilest convenu", "preambule", "article 1"))
+	end := p.find(start, func(l line) bool { return prefixed("preambule", "article 1")(l) || isAgreedClause(l) })
 	if end < 0 {
 		end = min(start+30, len(p.ls))
 	}
@@ -221,4 +220,20 @@ func cutRunes(s string, n int) string {
 		count += foldLen(r)
 	}
 	return ""
+}
+
+// isAgreedClause reports « Il est convenu ce qui suit », which ends the
+// parties, read on its letters alone: text recognition glues the two short
+// words or adds an apostrophe (« Ilest », « Il'est »).
+func isAgreedClause(l line) bool {
+	var b strings.Builder
+	for _, r := range l.fold {
+		if 'a' <= r && r <= 'z' {
+			b.WriteRune(r)
+			if b.Len() >= len("ilestconvenu") {
+				break
+			}
+		}
+	}
+	return b.String() == "ilestconvenu" && !isTOC(l)
 }
