@@ -30,7 +30,9 @@ func emailIn(c string) (email, rest string) {
 		return strings.ContainsAny(a[len(a)-1:], ".@-_") || strings.ContainsAny(b[:1], ".@-_")
 	}
 	from, to := at, at+1
-	for from > 0 && joins(toks[from-1], toks[from]) && reEmailTail.MatchString(strings.ToLower(toks[from-1])) {
+	for from > 0 && (joins(toks[from-1], toks[from]) || isEmailPiece(toks[from-1])) && reEmailTail.MatchString(strings.ToLower(toks[from-1])) {
+		// A piece that can only be part of an address joins too: text
+		// recognition splits one with a space (« …cafdij on@caf… »).
 		from--
 	}
 	for to < len(toks) && joins(toks[to-1], toks[to]) && reEmailTail.MatchString(toks[to]) {

@@ -38,6 +38,8 @@ func (p *parser) quotas(from, to int, annex string) (q model.Quotas, ok bool, ba
 			val = p.ls[i+1].fold // the value cell fell on its own line
 			i++
 		}
+		// A table's rule read by text recognition: « T13 |6 », « T13 [3 ».
+		val = strings.TrimLeft(val, "|[]! ")
 		n, read := quotaValue(val)
 		if !read && !strings.ContainsAny(val, "0123456789") {
 			continue // a line of text that starts with a profile code

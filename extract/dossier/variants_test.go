@@ -251,6 +251,23 @@ func TestParseVariants(t *testing.T) {
 				tb.Errorf("services %+v, want %+v", rec.Services, want.Services)
 			}
 		}},
+		{"scan with text recognition: table rules and split e-mails", func(tb testing.TB, s string) string {
+			// Tesseract reads a quota table's rule before the number
+			// (« T13 |6 », « T13 [3 ») and splits a long address with a space.
+			s = mustReplace(tb, s, "\nT13\t6\n", "\nT13 |6\n", 1)
+			s = mustReplace(tb, s, "\nT13\t3\n", "\nT13 [3\n", 1)
+			return mustReplace(tb, s, "Administrateur Thomas GRANGER\tmoncomptepartenaire.cafdijon@caf.cnafmail.fr",
+				"Administrateur Thomas GRANGER\tmoncomptepartenaire.cafdij on@caf.cnafmail.fr", 1)
+		}, func(tb testing.TB, rec model.Record, err error) {
+			mustParse(tb, rec, err)
+			want, werr := Parse(pdftext.FromText(MustSeed(tb)))
+			if werr != nil {
+				tb.Fatal(werr)
+			}
+			for _, d := range recordtest.Diff(want, rec) {
+				tb.Errorf("differs from the seed's record: %s", d)
+			}
+		}},
 		{"scan with text recognition: glued words", func(tb testing.TB, s string) string {
 			// Tesseract glues « Il est » of the line that ends the parties (or,
 			// at 150 dpi, reads « Il'est »), and reads a table's rule after a
