@@ -28,17 +28,40 @@ func init() {
 // recovered, reads checked against the time and memory limits). A file
 // that needs a user password stays model.ErrEncrypted.
 func decryptOpen(ctx context.Context, data []byte, lim Limits) ([]byte, error) {
+	out, err := withPdfcpu(ctx, data, lim, func(rs io.ReadSeeker, out io.Writer, conf *pdfcpu.Configuration, _ *guard) error {
+		return api.Decrypt(rs, out, conf)
+	})
+	var refused pdfcpuError
+	if errors.As(err, &refused) {
+		return nil, fmt.Errorf("not decrypted with an empty user password: %v: %w", refused.err, model.ErrEncrypted)
+	}
+	return out, err
+}
+
+// pdfcpuError is pdfcpu's refusal of a file, as withPdfcpu returns it (the
+// guards' own errors are returned as they are).
+type pdfcpuError struct{ err error }
+
+func (e pdfcpuError) Error() string { return e.err.Error() }
+
+// withPdfcpu runs fn, a pdfcpu call that reads data from rs and writes a
+// rewritten copy to out, under the guards of lim (panics recovered, reads
+// checked against the time and memory limits) and pdfcpuConfig, and
+// returns the copy. A refusal by pdfcpu (fn's error) comes back as a
+// pdfcpuError; fn may call g.check between long steps of its own.
+func withPdfcpu(ctx context.Context, data []byte, lim Limits,
+	fn func(rs io.ReadSeeker, out io.Writer, conf *pdfcpu.Configuration, g *guard) error) ([]byte, error) {
 	g := newGuard(ctx, lim)
 	conf := pdfcpuConfig(lim)
 	var out bytes.Buffer
-	var derr error
+	var ferr error
 	if err := guarded(g, 0, func() {
-		derr = api.Decrypt(&guardedSeeker{bytes.NewReader(data), g}, &out, conf)
+		ferr = fn(&guardedSeeker{bytes.NewReader(data), g}, &out, conf, g)
 	}); err != nil {
 		return nil, err
 	}
-	if derr != nil {
-		return nil, fmt.Errorf("not decrypted with an empty user password: %v: %w", derr, model.ErrEncrypted)
+	if ferr != nil {
+		return nil, pdfcpuError{ferr}
 	}
 	return out.Bytes(), nil
 }

@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/filter"
+	pdfcpu "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"habilitations/model"
@@ -33,15 +35,10 @@ func foreignFilters(data []byte) bool {
 // Flate-compressed instead, which the library reads. It runs under the
 // same guards as the library and pdfcpu's own resource limits.
 func refilter(ctx context.Context, data []byte, lim Limits) ([]byte, error) {
-	g := newGuard(ctx, lim)
-	conf := pdfcpuConfig(lim)
-	var out bytes.Buffer
-	var rerr error
-	err := guarded(g, 0, func() {
-		pctx, err := api.ReadContext(&guardedSeeker{bytes.NewReader(data), g}, conf)
+	out, err := withPdfcpu(ctx, data, lim, func(rs io.ReadSeeker, out io.Writer, conf *pdfcpu.Configuration, g *guard) error {
+		pctx, err := api.ReadContext(rs, conf)
 		if err != nil {
-			rerr = err
-			return
+			return err
 		}
 		n := 0
 		for nr, e := range pctx.XRefTable.Table {
@@ -54,32 +51,27 @@ func refilter(ctx context.Context, data []byte, lim Limits) ([]byte, error) {
 			}
 			g.check()
 			if err := sd.DecodeWithLimit(conf.Limits.MaxDecodeBytes); err != nil {
-				rerr = fmt.Errorf("object %d: %w", nr, err)
-				return
+				return fmt.Errorf("object %d: %w", nr, err)
 			}
 			sd.FilterPipeline = []types.PDFFilter{{Name: filter.Flate}}
 			sd.Update("Filter", types.Name(filter.Flate))
 			sd.Delete("DecodeParms")
 			if err := sd.Encode(); err != nil {
-				rerr = fmt.Errorf("object %d: %w", nr, err)
-				return
+				return fmt.Errorf("object %d: %w", nr, err)
 			}
 			e.Object = sd
 			n++
 		}
 		if n == 0 {
-			rerr = errors.New("no stream to rewrite")
-			return
+			return errors.New("no stream to rewrite")
 		}
-		rerr = api.WriteContext(pctx, &out)
+		return api.WriteContext(pctx, out)
 	})
-	if err != nil {
-		return nil, err
+	var refused pdfcpuError
+	if errors.As(err, &refused) {
+		return nil, fmt.Errorf("streams not re-encoded: %v: %w", refused.err, model.ErrCorrupt)
 	}
-	if rerr != nil {
-		return nil, fmt.Errorf("streams not re-encoded: %v: %w", rerr, model.ErrCorrupt)
-	}
-	return out.Bytes(), nil
+	return out, err
 }
 
 // usesForeign reports whether a stream's filters include a foreign one.
