@@ -27,6 +27,15 @@ const breachBudget = 128 << 20
 // would cost more than it saves on a night of two hundred small workbooks.
 const boundRows = 10_000
 
+// withHeapBoundFor runs fn, which writes a report of rows rows, under
+// withHeapBound when it is large (boundRows or more), as it is otherwise.
+func withHeapBoundFor(rows int, budget int64, fn func() error) error {
+	if rows < boundRows {
+		return fn() // small: not worth a forced collection
+	}
+	return withHeapBound(budget, fn)
+}
+
 // withHeapBound runs fn under a soft memory limit (debug.SetMemoryLimit) of
 // the memory the process holds now plus budget, when that is below the
 // limit in force, and restores the limit after.

@@ -207,19 +207,13 @@ func writeReviewWorkbook(ctx context.Context, st *store.Store, dd *DataDir, dir 
 // 140 MB (BenchmarkReviewWorkbook50k).
 func writeReviewFile(ctx context.Context, path string, rv model.Review, follow []model.ActionResult) (review.Manifest, error) {
 	var m review.Manifest
-	write := func() error {
+	err := withHeapBoundFor(len(rv.Rows), workbookBudget, func() error {
 		return createAtomic(path, func(w io.Writer) error {
 			var err error
 			m, err = review.Write(ctx, w, rv, follow)
 			return err
 		})
-	}
-	var err error
-	if len(rv.Rows) >= boundRows {
-		err = withHeapBound(workbookBudget, write)
-	} else {
-		err = write() // small: not worth a forced collection
-	}
+	})
 	if err != nil {
 		return m, fmt.Errorf("write %s: %w", path, err)
 	}

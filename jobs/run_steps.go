@@ -48,19 +48,14 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 		return err
 	}
 	var paths breach.Paths
-	write := func() error {
+	err = withHeapBoundFor(len(res.CurrentRows), breachBudget, func() error {
 		var err error
 		paths, err = breach.Write(w.dd.Path(reportsDir(w.opts.AsOf)), breach.Input{
 			AsOf: w.opts.AsOf, Findings: res.Findings, Records: res.EffectiveRecords, Rows: res.CurrentRows,
 			New: res.New, Resolved: res.Resolved, HasPrevious: res.PreviousRun != 0, Settings: w.reconcileSettings(),
 		})
 		return err
-	}
-	if len(res.CurrentRows) >= boundRows {
-		err = withHeapBound(breachBudget, write)
-	} else {
-		err = write()
-	}
+	})
 	if err != nil {
 		return err
 	}
