@@ -29,6 +29,16 @@ func MustSeed(tb testing.TB) string {
 	return string(b)
 }
 
+// MustSeedRecord parses the reference dossier, which must parse.
+func MustSeedRecord(tb testing.TB) model.Record {
+	tb.Helper()
+	rec, err := Parse(pdftext.FromText(MustSeed(tb)))
+	if err != nil {
+		tb.Fatalf("Parse(seed): %v", err)
+	}
+	return rec
+}
+
 // TestParseSeedGolden parses the reference dossier: the record must be the
 // example of records.md §2 with the seed's other contacts and units; the
 // whole record is kept as a golden file (regenerate with -update).
