@@ -34,26 +34,24 @@ func (c *fontCache) get(dict pdf.Value, name string) *font {
 	fv := dict.Key(name)
 	ref, ok := objectRef(fv)
 	if parent, pok := objectRef(dict); ok && (!pok || parent != ref) { // an indirect object of its own
-		if f, hit := c.byRef[ref]; hit {
-			return f
-		}
-		f := c.load(fv)
-		if len(c.byRef) < maxCachedFonts {
-			c.byRef[ref] = f
-		}
-		return f
+		return cached(c.byRef, ref, func() *font { return c.load(fv) })
 	}
 	base := fv.Key("BaseFont").Name()
 	if len(base) <= 7 || base[6] != '+' {
 		return c.load(fv)
 	}
-	key := name + "\x00" + base
-	if f, hit := c.byName[key]; hit {
+	return cached(c.byName, name+"\x00"+base, func() *font { return c.load(fv) })
+}
+
+// cached returns m[k], loading and keeping it on first use while m holds
+// fewer than maxCachedFonts fonts.
+func cached[K comparable](m map[K]*font, k K, load func() *font) *font {
+	if f, hit := m[k]; hit {
 		return f
 	}
-	f := c.load(fv)
-	if len(c.byName) < maxCachedFonts {
-		c.byName[key] = f
+	f := load()
+	if len(m) < maxCachedFonts {
+		m[k] = f
 	}
 	return f
 }
