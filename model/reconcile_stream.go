@@ -25,7 +25,6 @@ type Reconciler struct {
 	prev       struct{ account, email string } // as kept for the previous row
 	rows       rowStore
 	head, tail []int32 // per convention: its first and last row, -1: none
-	n          int     // rows added that match a convention
 
 	spellings  [][]spelling           // per convention: the first Structure and Service spellings met
 	slots      map[slotWritten]int32  // the others: (convention, Structure, Service) → slot group, -1: unknown unit
@@ -108,7 +107,6 @@ func (r *Reconciler) Add(h *Habilitation) {
 		r.head[c] = i
 	}
 	r.tail[c] = i
-	r.n++
 }
 
 func (r *Reconciler) keep(s string) string {
@@ -138,7 +136,7 @@ func (r *Reconciler) Findings() []Finding {
 	// own fold cache and state); the sort at the end makes the result
 	// deterministic.
 	workers := 1
-	if r.n >= parallelRows {
+	if int(r.rows.n) >= parallelRows { // the rows that match a convention
 		workers = min(runtime.GOMAXPROCS(0), maxWorkers, len(r.idx.convs))
 	}
 	parts := make([]findingChunks, workers)
