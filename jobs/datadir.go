@@ -16,6 +16,7 @@ import (
 //	reports/   reports/<date>/… written by the runs
 //	state.db   the state store (SQLite, WAL: state.db-wal, state.db-shm)
 //	lock       held (flock) by the one process working on the directory
+//	review.key the secret sealing the review workbooks' rows (ReviewKeyFile)
 type DataDir struct {
 	Root string
 }
@@ -54,6 +55,9 @@ func OpenDataDir(root string) (*DataDir, error) {
 		if err := os.MkdirAll(d.Path(sub), DirMode); err != nil {
 			return nil, fmt.Errorf("data directory %s: %w", root, err)
 		}
+	}
+	if err := d.ensureReviewKey(); err != nil {
+		return nil, fmt.Errorf("data directory %s: %w", root, err)
 	}
 	return d, nil
 }

@@ -84,8 +84,11 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	if o.Progress == nil {
 		o.Progress = noProgress{}
 	}
+	key, err := ReviewKey(ctx, dd, st)
+	if err != nil {
+		return res, err
+	}
 	records, rows := o.Records, o.Rows
-	var err error
 	if records == nil {
 		if records, rows, err = loadReviewInputs(ctx, st, dd); err != nil {
 			return res, err
@@ -136,7 +139,7 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 				line.Workbook = prev
 				break
 			}
-			rel, written, err := writeReviewWorkbook(ctx, st, dd, dir, rv, follow[num], o.Now())
+			rel, written, err := writeReviewWorkbook(ctx, st, dd, dir, rv, follow[num], key, o.Now())
 			if err != nil {
 				return res, err
 			}
@@ -176,7 +179,8 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 
 // writeReviewWorkbook writes one convention's workbook unless the same
 // workbook (same id) is already on disk; it records it in the store.
-func writeReviewWorkbook(ctx context.Context, st *store.Store, dd *DataDir, dir string, rv model.Review, follow []model.ActionResult, now time.Time) (rel string, written bool, err error) {
+func writeReviewWorkbook(ctx context.Context, st *store.Store, dd *DataDir, dir string, rv model.Review, follow []model.ActionResult,
+	key []byte, now time.Time) (rel string, written bool, err error) {
 	num := rv.Record.Convention.Number
 	rel = path.Join(dir, "revue-"+fileSafe(num)+".xlsx")
 	keys := make([]string, len(rv.Rows))
@@ -191,12 +195,12 @@ func writeReviewWorkbook(ctx context.Context, st *store.Store, dd *DataDir, dir 
 			return rel, false, nil
 		}
 	}
-	m, err := writeReviewFile(ctx, dd.Path(rel), rv, follow)
+	m, err := writeReviewFile(ctx, dd.Path(rel), rv, follow, key)
 	if err != nil {
 		return rel, false, err
 	}
 	err = st.SaveReviewWorkbook(ctx, store.ReviewWorkbook{WorkbookID: m.WorkbookID, Convention: num, AsOf: rv.AsOf.String(),
-		DueOn: rv.Due.String(), Path: rel, Rows: m.Rows, GeneratedAt: now})
+		DueOn: rv.Due.String(), Path: rel, Rows: m.Rows, GeneratedAt: now, Format: model.ReviewFormat})
 	return rel, err == nil, err
 }
 
@@ -205,12 +209,12 @@ func writeReviewWorkbook(ctx context.Context, st *store.Store, dd *DataDir, dir 
 // the process holds plus what one workbook needs (withHeapBound): a
 // convention of 50,000 habilitations is written with the process under
 // 140 MB (BenchmarkReviewWorkbook50k).
-func writeReviewFile(ctx context.Context, path string, rv model.Review, follow []model.ActionResult) (review.Manifest, error) {
+func writeReviewFile(ctx context.Context, path string, rv model.Review, follow []model.ActionResult, key []byte) (review.Manifest, error) {
 	var m review.Manifest
 	err := withHeapBoundFor(len(rv.Rows), workbookBudget, func() error {
 		return createAtomic(path, func(w io.Writer) error {
 			var err error
-			m, err = review.Write(ctx, w, rv, follow)
+			m, err = review.Write(ctx, w, rv, follow, key)
 			return err
 		})
 	})

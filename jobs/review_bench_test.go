@@ -25,7 +25,7 @@ func BenchmarkReviewWorkbook50k(b *testing.B) {
 	b.ResetTimer()
 	cpu0 := cpuTime()
 	for b.Loop() {
-		if _, err := writeReviewFile(context.Background(), path, rv, nil); err != nil {
+		if _, err := writeReviewFile(context.Background(), path, rv, nil, []byte("benchmark key")); err != nil {
 			b.Fatal(err)
 		}
 	}

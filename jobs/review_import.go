@@ -82,7 +82,15 @@ func ImportReview(ctx context.Context, st *store.Store, dd *DataDir, file string
 		}
 		return res, nil
 	}
-	wb, err := reviewin.Read(ctx, res.File, data, o.Limits)
+	key, err := ReviewKey(ctx, dd, st)
+	if err != nil {
+		return res, err
+	}
+	ro := reviewin.Options{Limits: o.Limits, Key: key, AcceptUnkeyed: func(id string) bool {
+		w, ok, err := st.ReviewWorkbookByID(ctx, id)
+		return err == nil && ok && w.Format == model.ReviewFormatUnkeyed
+	}}
+	wb, err := reviewin.Read(ctx, res.File, data, ro)
 	res.Convention = wb.Convention
 	var refused *reviewin.RefusedError
 	if errors.As(err, &refused) {
@@ -90,6 +98,13 @@ func ImportReview(ctx context.Context, st *store.Store, dd *DataDir, file string
 		return res, fmt.Errorf("%s: %d problems: %w", res.File, len(refused.Problems), ErrReviewRefused)
 	}
 	if err != nil {
+		return res, err
+	}
+	if probs, err := issuedHere(ctx, st, wb); err != nil || len(probs) > 0 {
+		if err == nil {
+			res.Problems = probs
+			err = fmt.Errorf("%s: %d problems: %w", res.File, len(probs), ErrReviewRefused)
+		}
 		return res, err
 	}
 	conv, rec, err := conventionOf(ctx, st, wb.Convention)
@@ -117,6 +132,22 @@ func ImportReview(ctx context.Context, st *store.Store, dd *DataDir, file string
 		return res, err
 	}
 	return res, st.SetReviewOutputs(ctx, res.SHA256, res.Attestation, res.ActionsCSV, res.ActionsXLSX)
+}
+
+// issuedHere checks that the workbook is one this data directory issued, for
+// the convention it names: a workbook of another Caf, or whose hidden
+// convention was changed, is refused as a whole.
+func issuedHere(ctx context.Context, st *store.Store, wb reviewin.Result) ([]reviewin.Problem, error) {
+	w, ok, err := st.ReviewWorkbookByID(ctx, wb.WorkbookID)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || w.Convention != wb.Convention {
+		return []reviewin.Problem{{Sheet: model.ReviewSheetSummary, Msg: fmt.Sprintf("ce classeur n'a pas été émis par la Caf pour "+
+			"la convention n° %s (classeur d'une autre convention ou d'un autre organisme) : renvoyer le classeur reçu pour cette "+
+			"convention, sans le copier ni le modifier.", wb.Convention)}}, nil
+	}
+	return nil, nil
 }
 
 // rewriteOutputs writes the outputs of an earlier import from its stored

@@ -43,9 +43,17 @@ func mustReviewEnv(tb testing.TB) (ingestEnv, ReviewResult) {
 	return e, res
 }
 
+// failer is what the test helpers need of a *testing.T or a *rapid.T.
+type failer interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+	Errorf(format string, args ...any)
+}
+
 // filler fills a review workbook as a reviewer would, with excelize.
 type filler struct {
-	tb testing.TB
+	tb failer
 	f  *excelize.File
 }
 

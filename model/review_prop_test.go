@@ -49,7 +49,7 @@ func TestCheckActionsRemovalProperty(t *testing.T) {
 	})
 }
 
-// reviewControlJoined is ReviewControl as first written, over joined
+// reviewControlJoined is the unkeyed control as first written, over joined
 // strings with hash/fnv: workbooks already sent carry controls made so.
 func reviewControlJoined(workbookID, key string, cells [model.ReviewProtectedCount]string) string {
 	digest := func(parts ...string) uint64 {
@@ -73,7 +73,7 @@ func reviewControlJoined(workbookID, key string, cells [model.ReviewProtectedCou
 func TestReviewControlDigest(t *testing.T) {
 	cells := [model.ReviewProtectedCount]string{"u-10000", "Martin", "Léa", "lea.martin0@x.fr", "Service social général", "Cdap", "T1",
 		"Utilisateur", "Actif", "2018-01-01", "", "Compte inactif\nComptes en double", "Supprimer", "Compte inactif depuis 400 jours."}
-	if got, want := model.ReviewControl("0123456789abcdef", "840084fd6b6f6ea0", cells), "f7be3f6aab4a45532b9ecdd747c3045859b611ab6f50e24b54c699ca459b6e46"; got != want {
+	if got, want := model.UnkeyedReviewSealer().Control("0123456789abcdef", "840084fd6b6f6ea0", cells), "f7be3f6aab4a45532b9ecdd747c3045859b611ab6f50e24b54c699ca459b6e46"; got != want {
 		t.Errorf("pinned control %s, want %s", got, want)
 	}
 	rapid.Check(t, func(t *rapid.T) {
@@ -82,7 +82,7 @@ func TestReviewControlDigest(t *testing.T) {
 		for i := range cells {
 			cells[i] = rapid.String().Draw(t, "cell")
 		}
-		if got, want := model.ReviewControl(id, key, cells), reviewControlJoined(id, key, cells); got != want {
+		if got, want := model.UnkeyedReviewSealer().Control(id, key, cells), reviewControlJoined(id, key, cells); got != want {
 			t.Fatalf("control %s, want %s", got, want)
 		}
 	})

@@ -195,21 +195,74 @@ func TestActionsAndCheck(t *testing.T) {
 }
 
 func TestReviewControl(t *testing.T) {
-	var cells [model.ReviewProtectedCount]string
-	cells[0], cells[12] = "u1", "Supprimer"
-	ctl := model.ReviewControl("wb1", "k1", cells)
-	if foreign, edited := model.CheckReviewControl("wb1", "k1", cells, ctl); foreign || len(edited) != 0 {
-		t.Fatalf("clean row: %v %v", foreign, edited)
+	for _, s := range []struct {
+		name   string
+		sealer func() *model.ReviewSealer
+	}{
+		{"keyed", func() *model.ReviewSealer { return model.NewReviewSealer([]byte("secret")) }},
+		{"unkeyed", model.UnkeyedReviewSealer},
+	} {
+		t.Run(s.name, func(t *testing.T) {
+			seal := s.sealer()
+			var cells [model.ReviewProtectedCount]string
+			cells[0], cells[12] = "u1", "Supprimer"
+			ctl := seal.Control("wb1", "k1", cells)
+			if foreign, edited := seal.Check("wb1", "k1", cells, ctl); foreign || len(edited) != 0 {
+				t.Fatalf("clean row: %v %v", foreign, edited)
+			}
+			cells[12] = "Maintenir"
+			if foreign, edited := seal.Check("wb1", "k1", cells, ctl); foreign || len(edited) != 1 || edited[0] != 12 {
+				t.Errorf("edited row: %v %v", foreign, edited)
+			}
+			if foreign, _ := seal.Check("wb2", "k1", cells, ctl); !foreign {
+				t.Error("row of another workbook not foreign")
+			}
+			if foreign, _ := seal.Check("wb1", "k1", cells, "zz"); !foreign {
+				t.Error("garbage control not foreign")
+			}
+		})
 	}
-	cells[12] = "Maintenir"
-	if foreign, edited := model.CheckReviewControl("wb1", "k1", cells, ctl); foreign || len(edited) != 1 || edited[0] != 12 {
-		t.Errorf("edited row: %v %v", foreign, edited)
+}
+
+// TestReviewControlKeyed: a row sealed without the key, or with another
+// key, is refused by the keyed sealer: every cell is named edited, or the
+// row is foreign.
+func TestReviewControlKeyed(t *testing.T) {
+	cells := [model.ReviewProtectedCount]string{"u-10000", "Martin", "Léa"}
+	keyed := model.NewReviewSealer([]byte("the data directory's secret"))
+	for name, ctl := range map[string]string{
+		"unkeyed":   model.UnkeyedReviewSealer().Control("wb1", "k1", cells),
+		"other key": model.NewReviewSealer([]byte("another secret")).Control("wb1", "k1", cells),
+	} {
+		if foreign, edited := keyed.Check("wb1", "k1", cells, ctl); !foreign && len(edited) == 0 {
+			t.Errorf("row sealed %s accepted", name)
+		}
 	}
-	if foreign, _ := model.CheckReviewControl("wb2", "k1", cells, ctl); !foreign {
-		t.Error("row of another workbook not foreign")
+	if a, b := keyed.Control("wb1", "k1", cells), model.NewReviewSealer([]byte("the data directory's secret")).Control("wb1", "k1", cells); a != b {
+		t.Errorf("same key, two controls: %s %s", a, b)
 	}
-	if foreign, _ := model.CheckReviewControl("wb1", "k1", cells, "zz"); !foreign {
-		t.Error("garbage control not foreign")
+}
+
+func TestReviewCellText(t *testing.T) {
+	long := strings.Repeat("é", model.ReviewMaxCellUnits+5)
+	for _, c := range []struct{ in, want string }{
+		{"  Service  social général ", "  Service  social général "},
+		{"a\r\nb\rc", "a\nb\nc"},
+		{"tab\tnbsp\u00a0", "tab\tnbsp\u00a0"},
+		{"ctl\x01\x1f\ufffe end", "ctl end"},
+		{"e\u0301", "é"},
+		{"bad\xff utf8", "bad utf8"},
+		{"=SOMME(A1)", "=SOMME(A1)"},
+		{long, long[:2*model.ReviewMaxCellUnits]},
+		{strings.Repeat("😀", 20000), strings.Repeat("😀", model.ReviewMaxCellUnits/2)},
+	} {
+		got := model.ReviewCellText(c.in)
+		if got != c.want {
+			t.Errorf("ReviewCellText(%.40q) = %.40q, want %.40q", c.in, got, c.want)
+		}
+		if again := model.ReviewCellText(got); again != got {
+			t.Errorf("not idempotent on %.40q", c.in)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package review
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -24,6 +25,27 @@ func DefaultLimits() Limits {
 	return Limits{MaxBytes: 200 << 20, UnzipSizeLimit: 1 << 30, MaxRows: 200_000}
 }
 
+// Options are what Read needs besides the file.
+type Options struct {
+	Limits Limits
+	// Key is the data directory's secret the rows were sealed with
+	// (model.NewReviewSealer). A workbook of format model.ReviewFormat is
+	// refused without it.
+	Key []byte
+	// AcceptUnkeyed says whether a workbook of the format issued before the
+	// key (model.ReviewFormatUnkeyed) with this workbook id was issued by
+	// this data directory; nil refuses them all.
+	AcceptUnkeyed func(workbookID string) bool
+}
+
+// DefaultOptions are DefaultLimits with key.
+func DefaultOptions(key []byte) Options {
+	return Options{Limits: DefaultLimits(), Key: key}
+}
+
+// ErrNoKey is returned by Read for a keyed workbook when Options.Key is empty.
+var ErrNoKey = errors.New("review workbook: no key to check its controls")
+
 // Result is what a filled workbook holds.
 type Result struct {
 	Format     string
@@ -40,7 +62,8 @@ type Result struct {
 // is not a review workbook gives an error wrapping ErrNotReview; a workbook
 // with problems gives the decisions read and a *RefusedError listing them
 // all. Read never panics.
-func Read(ctx context.Context, name string, data []byte, lim Limits) (res Result, err error) {
+func Read(ctx context.Context, name string, data []byte, o Options) (res Result, err error) {
+	lim := o.Limits
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("review workbook %s: unreadable (%v): %w", name, r, ErrNotReview)
@@ -57,9 +80,15 @@ func Read(ctx context.Context, name string, data []byte, lim Limits) (res Result
 	if err := readMeta(f, &res); err != nil {
 		return res, fmt.Errorf("review workbook %s: %w", name, err)
 	}
-	var probs []Problem
+	seal, probs, err := sealerOf(res, o)
+	if err != nil || len(probs) > 0 {
+		if err == nil {
+			err = &RefusedError{File: name, Problems: probs}
+		}
+		return res, fmt.Errorf("review workbook %s: %w", name, err)
+	}
 	probs = append(probs, readReviewer(f, &res)...)
-	rowProbs, err := readRows(ctx, f, &res, lim)
+	rowProbs, err := readRows(ctx, f, &res, lim, seal)
 	if err != nil {
 		return res, fmt.Errorf("review workbook %s: %w", name, err)
 	}
@@ -82,7 +111,7 @@ func readMeta(f *excelize.File, res *Result) error {
 			meta[r[0]] = r[1]
 		}
 	}
-	if meta["format"] != model.ReviewFormat {
+	if meta["format"] != model.ReviewFormat && meta["format"] != model.ReviewFormatUnkeyed {
 		return fmt.Errorf("format %q, want %q: %w", meta["format"], model.ReviewFormat, ErrNotReview)
 	}
 	res.Format, res.WorkbookID, res.Convention = meta["format"], meta["workbook_id"], meta["convention"]
@@ -92,6 +121,25 @@ func readMeta(f *excelize.File, res *Result) error {
 		return fmt.Errorf("control sheet damaged: %w", ErrNotReview)
 	}
 	return nil
+}
+
+// sealerOf returns the sealer that checks the rows of a workbook of
+// res.Format: the keyed one, or for a workbook issued before the key, the
+// unkeyed one when o accepts that workbook. A workbook of the old format
+// that this data directory did not issue is refused: otherwise anyone could
+// re-seal an edited row by writing it in the old format.
+func sealerOf(res Result, o Options) (*model.ReviewSealer, []Problem, error) {
+	if res.Format == model.ReviewFormat {
+		if len(o.Key) == 0 {
+			return nil, nil, ErrNoKey
+		}
+		return model.NewReviewSealer(o.Key), nil, nil
+	}
+	if o.AcceptUnkeyed != nil && o.AcceptUnkeyed(res.WorkbookID) {
+		return model.UnkeyedReviewSealer(), nil, nil
+	}
+	return nil, []Problem{{Sheet: model.ReviewSheetRows, Msg: "ce classeur n'est pas un classeur de revue émis par la Caf " +
+		"(modèle ancien ou modifié) : renvoyer le classeur tel qu'il a été reçu, ou demander à la Caf un nouveau classeur."}}, nil
 }
 
 // readReviewer reads the reviewer's name and the review date of « Synthèse ».

@@ -14,6 +14,9 @@ import (
 	"habilitations/model"
 )
 
+// testKey seals the hand-made workbooks' rows.
+var testKey = []byte("extract/review tests")
+
 // handRow is a row of a hand-made review workbook.
 type handRow struct {
 	cells    [model.ReviewProtectedCount]string
@@ -55,7 +58,7 @@ func mustHandWorkbook(tb testing.TB, rows []handRow, edit func(f *excelize.File)
 			vals[c] = v
 		}
 		vals[model.ReviewColDecision], vals[model.ReviewColNewProfile], vals[model.ReviewColJustification] = r.decision, r.profile, r.justif
-		vals[model.ReviewColKey], vals[model.ReviewColControl] = key, model.ReviewControl(id, key, r.cells)
+		vals[model.ReviewColKey], vals[model.ReviewColControl] = key, model.NewReviewSealer(testKey).Control(id, key, r.cells)
 		must(f.SetSheetRow(model.ReviewSheetRows, fmt.Sprintf("A%d", i+2), &vals))
 	}
 	_, err = f.NewSheet(model.ReviewSheetMeta)
@@ -83,7 +86,7 @@ func TestReadDecisions(t *testing.T) {
 		{cells: cellsOf("u2", "T1", "Supprimer"), decision: "Supprimer"},
 		{cells: cellsOf("u3", "T1", "Maintenir"), decision: "Modifier le profil", profile: "TD"},
 	}, nil)
-	res, err := review.Read(context.Background(), "revue.xlsx", data, review.DefaultLimits())
+	res, err := review.Read(context.Background(), "revue.xlsx", data, review.DefaultOptions(testKey))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +121,7 @@ func TestReadProblems(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := mustHandWorkbook(t, []handRow{tc.row}, tc.edit)
-			_, err := review.Read(context.Background(), "revue.xlsx", data, review.DefaultLimits())
+			_, err := review.Read(context.Background(), "revue.xlsx", data, review.DefaultOptions(testKey))
 			var ref *review.RefusedError
 			if !errors.As(err, &ref) {
 				t.Fatalf("not refused: %v", err)
@@ -139,7 +142,7 @@ func TestReadNotReview(t *testing.T) {
 	f.WriteTo(&buf)
 	for name, data := range map[string][]byte{"empty": nil, "text": []byte("Identifiant;Nom\n"), "plain workbook": buf.Bytes()} {
 		t.Run(name, func(t *testing.T) {
-			if _, err := review.Read(context.Background(), "x.xlsx", data, review.DefaultLimits()); !errors.Is(err, review.ErrNotReview) {
+			if _, err := review.Read(context.Background(), "x.xlsx", data, review.DefaultOptions(testKey)); !errors.Is(err, review.ErrNotReview) {
 				t.Errorf("err = %v", err)
 			}
 		})
@@ -152,8 +155,8 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lim := review.DefaultLimits()
-		lim.UnzipSizeLimit = 64 << 20
-		review.Read(context.Background(), "fuzz.xlsx", data, lim)
+		o := review.DefaultOptions(testKey)
+		o.Limits.UnzipSizeLimit = 64 << 20
+		review.Read(context.Background(), "fuzz.xlsx", data, o)
 	})
 }

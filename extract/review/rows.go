@@ -17,7 +17,7 @@ func column(i int) string {
 }
 
 // readRows reads « Habilitations » and checks every row.
-func readRows(ctx context.Context, f *excelize.File, res *Result, lim Limits) ([]Problem, error) {
+func readRows(ctx context.Context, f *excelize.File, res *Result, lim Limits, seal *model.ReviewSealer) ([]Problem, error) {
 	sh := model.ReviewSheetRows
 	it, err := f.Rows(sh)
 	if err != nil {
@@ -67,9 +67,14 @@ func readRows(ctx context.Context, f *excelize.File, res *Result, lim Limits) ([
 			continue
 		}
 		key, control := get(model.ReviewColKey), get(model.ReviewColControl)
+		// Protected cells are compared in the writer's canonical form,
+		// never trimmed: a partner's export often has unit labels and
+		// names with spaces at either end or doubled.
 		var cells [model.ReviewProtectedCount]string
 		for i := range cells {
-			cells[i] = get(i)
+			if i < len(cols) {
+				cells[i] = model.ReviewCellText(cols[i])
+			}
 		}
 		cells[model.ReviewColCreated] = canonicalDate(cells[model.ReviewColCreated])
 		cells[model.ReviewColLastLogin] = canonicalDate(cells[model.ReviewColLastLogin])
@@ -77,7 +82,7 @@ func readRows(ctx context.Context, f *excelize.File, res *Result, lim Limits) ([
 			add(n, -1, "ligne ajoutée : elle ne figure pas dans le classeur envoyé par la Caf. La supprimer.")
 			continue
 		}
-		foreign, edited := model.CheckReviewControl(res.WorkbookID, key, cells, control)
+		foreign, edited := seal.Check(res.WorkbookID, key, cells, control)
 		if foreign {
 			add(n, -1, "ligne étrangère à ce classeur (copiée d'un autre classeur ou modifiée) : la supprimer.")
 			continue

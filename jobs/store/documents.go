@@ -17,6 +17,8 @@ const (
 	OutcomeRejected  = "rejected"
 	OutcomeExport    = "export"
 	OutcomeDuplicate = "duplicate"
+	// OutcomeReview is a receipt's: a filled review workbook imported.
+	OutcomeReview = "review"
 )
 
 // Folders files are taken from.

@@ -19,14 +19,16 @@ type ReviewWorkbook struct {
 	Path        string // relative to the data directory
 	Rows        int
 	GeneratedAt time.Time
+	Format      string // model.ReviewFormat, or model.ReviewFormatUnkeyed for those issued before the key
 }
 
 // SaveReviewWorkbook records a generated workbook (again: the latest path wins).
 func (s *Store) SaveReviewWorkbook(ctx context.Context, w ReviewWorkbook) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO review_workbooks (workbook_id, convention, as_of, due_on, path, rows, generated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workbook_id) DO UPDATE SET path = excluded.path, generated_at = excluded.generated_at`,
-			w.WorkbookID, w.Convention, w.AsOf, w.DueOn, w.Path, w.Rows, ts(w.GeneratedAt))
+		_, err := tx.ExecContext(ctx, `INSERT INTO review_workbooks (workbook_id, convention, as_of, due_on, path, rows, generated_at, format)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workbook_id) DO UPDATE SET path = excluded.path, generated_at = excluded.generated_at,
+			format = excluded.format`,
+			w.WorkbookID, w.Convention, w.AsOf, w.DueOn, w.Path, w.Rows, ts(w.GeneratedAt), w.Format)
 		if err != nil {
 			return fmt.Errorf("save review workbook %s: %w", w.WorkbookID, err)
 		}
@@ -37,8 +39,8 @@ func (s *Store) SaveReviewWorkbook(ctx context.Context, w ReviewWorkbook) error 
 // ReviewWorkbookByID returns a generated workbook; ok is false when unknown.
 func (s *Store) ReviewWorkbookByID(ctx context.Context, id string) (w ReviewWorkbook, ok bool, err error) {
 	var gen string
-	err = s.db.QueryRowContext(ctx, `SELECT workbook_id, convention, as_of, due_on, path, rows, generated_at FROM review_workbooks WHERE workbook_id = ?`, id).
-		Scan(&w.WorkbookID, &w.Convention, &w.AsOf, &w.DueOn, &w.Path, &w.Rows, &gen)
+	err = s.db.QueryRowContext(ctx, `SELECT workbook_id, convention, as_of, due_on, path, rows, generated_at, format FROM review_workbooks WHERE workbook_id = ?`, id).
+		Scan(&w.WorkbookID, &w.Convention, &w.AsOf, &w.DueOn, &w.Path, &w.Rows, &gen, &w.Format)
 	if errors.Is(err, sql.ErrNoRows) {
 		return w, false, nil
 	}

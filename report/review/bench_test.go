@@ -50,7 +50,7 @@ func BenchmarkWrite50k(b *testing.B) {
 	var size int64
 	for b.Loop() {
 		var w countingWriter
-		if _, err := review.Write(context.Background(), &w, rv, nil); err != nil {
+		if _, err := review.Write(context.Background(), &w, rv, nil, testKey); err != nil {
 			b.Fatal(err)
 		}
 		size = w.n

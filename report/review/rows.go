@@ -19,7 +19,7 @@ var rowWidths = [len(model.ReviewColumns)]float64{
 // writeRows streams « Habilitations »: one row per habilitation, the reviewer's
 // columns unlocked with drop-down lists, the rest protected, the key and
 // control columns hidden.
-func writeRows(ctx context.Context, f *excelize.File, st *styles, rv model.Review, workbookID string) error {
+func writeRows(ctx context.Context, f *excelize.File, st *styles, rv model.Review, workbookID string, seal *model.ReviewSealer) error {
 	sh := model.ReviewSheetRows
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
@@ -78,7 +78,7 @@ func writeRows(ctx context.Context, f *excelize.File, st *styles, rv model.Revie
 			buf[c] = excelize.Cell{StyleID: st.input}
 		}
 		buf[model.ReviewColKey] = excelize.Cell{StyleID: st.text, Value: r.Key}
-		buf[model.ReviewColControl] = excelize.Cell{StyleID: st.text, Value: model.ReviewControl(workbookID, r.Key, cells)}
+		buf[model.ReviewColControl] = excelize.Cell{StyleID: st.text, Value: seal.Control(workbookID, r.Key, cells)}
 		if err := sw.SetRow(cell(1, i+2), vals, excelize.RowOpts{Height: rowHeight(cells)}); err != nil {
 			return fmt.Errorf("row %d: %w", i+2, err)
 		}
@@ -123,8 +123,12 @@ func rowHeight(cells [model.ReviewProtectedCount]string) float64 {
 		}
 		lines = max(lines, n)
 	}
-	return float64(15*lines + 2)
+	return min(float64(15*lines+2), maxRowHeight)
 }
+
+// maxRowHeight is the tallest row a spreadsheet allows (409 points); a
+// longer text stays whole in its cell, scrolled.
+const maxRowHeight = 409
 
 // dateCell is a date cell, or « jamais » for a zero date (never logged in).
 func dateCell(st *styles, d model.Date) excelize.Cell {

@@ -8,6 +8,7 @@ package review
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -26,10 +27,17 @@ type Manifest struct {
 	Keys       []string // row keys, in sheet order
 }
 
+// ErrNoKey is returned by Write without a sealing key.
+var ErrNoKey = errors.New("review workbook: no sealing key")
+
 // Write writes the review workbook of rv to w; ctx stops a long one. followUp, when not empty, is
 // the check of the previous review's actions against the current export and
-// adds the « Suivi des actions » sheet.
-func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.ActionResult) (Manifest, error) {
+// adds the « Suivi des actions » sheet. key is the data directory's secret
+// that seals the rows (model.NewReviewSealer): the reader needs the same.
+func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.ActionResult, key []byte) (Manifest, error) {
+	if len(key) == 0 {
+		return Manifest{}, ErrNoKey
+	}
 	keys := make([]string, len(rv.Rows))
 	for i, r := range rv.Rows {
 		keys[i] = r.Key
@@ -66,7 +74,7 @@ func Write(ctx context.Context, w io.Writer, rv model.Review, followUp []model.A
 		fn   func() error
 	}{
 		{model.ReviewSheetSummary, func() error { return writeSummary(f, st, rv) }},
-		{model.ReviewSheetRows, func() error { return writeRows(ctx, f, st, rv, m.WorkbookID) }},
+		{model.ReviewSheetRows, func() error { return writeRows(ctx, f, st, rv, m.WorkbookID, model.NewReviewSealer(key)) }},
 		{model.ReviewSheetFindings, func() error { return writeFindings(f, st, rv) }},
 		{model.ReviewSheetAdmins, func() error { return writeAdmins(f, st, rv) }},
 		{model.ReviewSheetFollowUp, func() error {

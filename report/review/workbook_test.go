@@ -15,10 +15,13 @@ import (
 	"habilitations/report/review"
 )
 
+// testKey seals the rows of the workbooks written by the tests.
+var testKey = []byte("report/review tests: not a data directory's secret")
+
 func mustWrite(tb testing.TB, rv model.Review, follow []model.ActionResult) ([]byte, review.Manifest) {
 	tb.Helper()
 	var buf bytes.Buffer
-	m, err := review.Write(context.Background(), &buf, rv, follow)
+	m, err := review.Write(context.Background(), &buf, rv, follow, testKey)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -96,9 +99,9 @@ func TestLibreOfficeOpens(t *testing.T) {
 		}
 	}
 	files := map[string]func(w *bytes.Buffer) error{
-		"revue-120": func(w *bytes.Buffer) error { _, err := review.Write(context.Background(), w, rv, follow); return err },
+		"revue-120": func(w *bytes.Buffer) error { _, err := review.Write(context.Background(), w, rv, follow, testKey); return err },
 		"revue-vide": func(w *bytes.Buffer) error {
-			_, err := review.Write(context.Background(), w, sampleReview(t, 0), nil)
+			_, err := review.Write(context.Background(), w, sampleReview(t, 0), nil, testKey)
 			return err
 		},
 		"actions": func(w *bytes.Buffer) error { return review.WriteActionsXLSX(w, "06/2017", acts) },

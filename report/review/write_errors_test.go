@@ -34,7 +34,7 @@ func TestWriteFails(t *testing.T) {
 	for _, limit := range []int{0, 100 << 10} {
 		t.Run(fmt.Sprint(limit), func(t *testing.T) {
 			w := failingWriter{limit: limit}
-			if _, err := Write(context.Background(), &w, rv, nil); err == nil || !strings.Contains(err.Error(), "disk full") {
+			if _, err := Write(context.Background(), &w, rv, nil, []byte("k")); err == nil || !strings.Contains(err.Error(), "disk full") {
 				t.Errorf("Write: %v, want the writer's error", err)
 			}
 		})
@@ -50,7 +50,7 @@ func TestWriteCancelled(t *testing.T) {
 		rows[i] = model.Habilitation{Account: fmt.Sprintf("u-%05d", i), Status: model.StatusActive}
 	}
 	rv := model.BuildReview(model.Record{Convention: model.Convention{Number: "1"}}, rows, nil, model.NewDate(2026, 11, 25))
-	if _, err := Write(ctx, io.Discard, rv, nil); !errors.Is(err, context.Canceled) {
+	if _, err := Write(ctx, io.Discard, rv, nil, []byte("k")); !errors.Is(err, context.Canceled) {
 		t.Errorf("Write: %v, want context.Canceled", err)
 	}
 }
