@@ -34,6 +34,9 @@ type IngestOptions struct {
 	// Workers is how many PDFs are parsed at once, ahead of the one-by-one
 	// commits (0: GOMAXPROCS; 1: no parsing ahead).
 	Workers int
+	// Review configures the import of the filled review workbooks dropped
+	// in the inbox (the attestation writer, limits).
+	Review ImportOptions
 }
 
 // DefaultIngestMaxBytes is the largest file taken from a drop folder.
@@ -69,6 +72,8 @@ type IngestSummary struct {
 	Waiting         int `json:"waiting"`          // files still being written: left for the next run
 	Ignored         int `json:"ignored"`          // temporary and system files, links
 	Errors          int `json:"errors"`           // files left in place after an I/O error
+	Reviews         int `json:"reviews"`          // filled review workbooks imported from the inbox
+	ReviewsRefused  int `json:"reviews_refused"`  // review workbooks refused (in rejected/, counted in Rejected too)
 }
 
 // Ingest takes the complete files of the inbox (PDFs → records or
@@ -197,7 +202,11 @@ func (in *intake) file(ctx context.Context, folder string, f dropped) error {
 	}
 	var outcome string
 	if folder == store.FolderInbox {
-		outcome, err = in.pdf(ctx, f, data, rc)
+		if kind := classifyInbox(f.Rel, data); kind == inboxPDF {
+			outcome, err = in.pdf(ctx, f, data, rc)
+		} else {
+			outcome, err = in.workbook(ctx, f, data, rc, kind)
+		}
 	} else {
 		outcome, err = in.export(ctx, f, data, rc)
 	}

@@ -57,17 +57,26 @@ var ErrReviewRefused = errors.New("review workbook refused")
 // actions (CSV and XLSX) to reports/<today>/revue/. Importing the same file
 // again changes nothing and returns the outputs of the first import.
 func ImportReview(ctx context.Context, st *store.Store, dd *DataDir, file string, o ImportOptions) (ImportResult, error) {
+	if o.Limits == (reviewin.Limits{}) {
+		o.Limits = reviewin.DefaultLimits()
+	}
+	data, err := readLimited(file, o.Limits.MaxBytes)
+	if err != nil {
+		return ImportResult{File: filepath.Base(file)}, err
+	}
+	return importReviewData(ctx, st, dd, filepath.Base(file), data, o)
+}
+
+// importReviewData is ImportReview on a file's content: the inbox reads the
+// file once and hands it here.
+func importReviewData(ctx context.Context, st *store.Store, dd *DataDir, name string, data []byte, o ImportOptions) (ImportResult, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
 	if o.Limits == (reviewin.Limits{}) {
 		o.Limits = reviewin.DefaultLimits()
 	}
-	res := ImportResult{File: filepath.Base(file)}
-	data, err := readLimited(file, o.Limits.MaxBytes)
-	if err != nil {
-		return res, err
-	}
+	res := ImportResult{File: name}
 	sum := sha256.Sum256(data)
 	res.SHA256 = hex.EncodeToString(sum[:])
 	if prev, ok, err := st.ReviewImportBySHA(ctx, res.SHA256); err != nil {

@@ -25,6 +25,7 @@ func (w *workspace) ingestStep(ctx context.Context, rep *RunReport) error {
 		MaxBytes: w.opts.Config.Extraction.MaxBytes,
 		Log:      w.log,
 		Now:      w.opts.Now,
+		Review:   ImportOptions{Attestation: w.opts.Attestation, Now: w.opts.Now},
 	})
 	rep.Ingest = &sum
 	return err

@@ -17,8 +17,12 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 	dur := r.FinishedAt.Sub(r.StartedAt).Round(1e6)
 	fmt.Fprintf(tw, "%s #%d as of %s in %s (%s)\n", r.Kind, r.RunID, r.AsOf, r.DataDir, dur)
 	if c := r.Ingest; c != nil {
-		fmt.Fprintf(tw, "Inbox:\t%d PDFs taken: %d archived, %d rejected, %d duplicates\n",
-			c.Archived+c.Rejected+c.Duplicates, c.Archived, c.Rejected, c.Duplicates)
+		fmt.Fprintf(tw, "Inbox:\t%d files taken: %d archived, %d rejected, %d duplicates\n",
+			c.Archived+c.Reviews+c.Rejected+c.Duplicates, c.Archived+c.Reviews, c.Rejected, c.Duplicates)
+		if c.Reviews+c.ReviewsRefused > 0 {
+			fmt.Fprintf(tw, "Review workbooks:\t%d imported from the inbox, %d refused (in rejected/, with the problems to send back)\n",
+				c.Reviews, c.ReviewsRefused)
+		}
 		fmt.Fprintf(tw, "Exports:\t%d archived, %d rejected\n", c.Exports, c.ExportsRejected)
 		if c.Waiting+c.Errors > 0 {
 			fmt.Fprintf(tw, "Left in place:\t%d still being written, %d after an I/O error (taken by a later run)\n", c.Waiting, c.Errors)

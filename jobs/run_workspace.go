@@ -41,6 +41,9 @@ type RunOptions struct {
 	// Extractor reads the dropped PDFs (extract.Extractor, in-process or in
 	// a child process per the configuration); the CLI builds it.
 	Extractor Extractor
+	// Attestation writes the attestation of a review workbook imported from
+	// the inbox (report/forms.WriteAttestation); nil writes none.
+	Attestation AttestationWriter
 	// Now is the clock (tests); nil means time.Now.
 	Now func() time.Time
 }

@@ -16,6 +16,12 @@ const (
 	ReasonNotPDF        Reason = "not_pdf"
 	ReasonNotConvention Reason = "not_convention"
 	ReasonIncomplete    Reason = "incomplete"
+	// The review workbooks come back through the same inbox; records.md
+	// names no reason for them. ReasonReviewRefused: a review workbook with
+	// problems (each listed in the motif); ReasonNotReview: a spreadsheet
+	// that is not a review workbook, or not in its format (.ods, .xls, .csv).
+	ReasonReviewRefused Reason = "review_refused"
+	ReasonNotReview     Reason = "not_review"
 )
 
 // Sentinel errors for the outcomes callers branch on. Readers wrap them with
@@ -84,6 +90,12 @@ func (r Reason) Message() string {
 		return "Le document n'est pas une convention « Mon Compte Partenaire » ni un bulletin d'adhésion. Vérifier la pièce transmise."
 	case ReasonIncomplete:
 		return "Le dossier de convention est incomplet. Demander le dossier complet."
+	case ReasonReviewRefused:
+		return "Le classeur de revue des habilitations comporte des erreurs : ses décisions n'ont pas été enregistrées. " +
+			"Transmettre au partenaire les points à corriger et lui demander de renvoyer le classeur corrigé."
+	case ReasonNotReview:
+		return "Le fichier n'est pas un classeur de revue des habilitations émis par la Caf. Seuls les conventions et " +
+			"bulletins signés (PDF) et les classeurs de revue remplis (.xlsx, tels qu'ils ont été reçus) se déposent ici."
 	}
 	return "Le fichier PDF est endommagé ou incomplet et ne peut pas être ouvert. Demander un nouvel envoi du fichier."
 }

@@ -188,3 +188,33 @@ func (s *Store) Documents(ctx context.Context) ([]Document, error) {
 	return queryAll(ctx, s, "documents", scanDocument,
 		`SELECT `+documentCols+` FROM documents ORDER BY received_at, sha256`)
 }
+
+// ReceiptOf returns the first receipt of a content with this outcome; ok is
+// false when there is none.
+func (s *Store) ReceiptOf(ctx context.Context, sha, outcome string) (r Receipt, ok bool, err error) {
+	r, err = scanReceipt(s.db.QueryRowContext(ctx, `SELECT `+receiptCols+` FROM receipts WHERE sha256 = ? AND outcome = ?
+		ORDER BY id LIMIT 1`, sha, outcome).Scan)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false, nil
+	}
+	if err != nil {
+		return r, false, fmt.Errorf("read receipt %.12s: %w", sha, err)
+	}
+	return r, true, nil
+}
+
+// SaveReviewReceipt stores the receipt of a review workbook taken from the
+// inbox and imported (its decisions are stored by ImportReview).
+func (s *Store) SaveReviewReceipt(ctx context.Context, r Receipt, convention string) error {
+	r.Outcome = OutcomeReview
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := insertReceipt(ctx, tx, r); err != nil {
+			return err
+		}
+		return s.auditTx(ctx, tx, "ingest.review", r.SHA256, "convention="+convention+" path="+AuditPath(r.StoredPath))
+	})
+	if err != nil {
+		return fmt.Errorf("save review receipt %.12s: %w", r.SHA256, err)
+	}
+	return nil
+}
