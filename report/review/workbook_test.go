@@ -99,7 +99,10 @@ func TestLibreOfficeOpens(t *testing.T) {
 		}
 	}
 	files := map[string]func(w *bytes.Buffer) error{
-		"revue-120": func(w *bytes.Buffer) error { _, err := review.Write(context.Background(), w, rv, follow, testKey); return err },
+		"revue-120": func(w *bytes.Buffer) error {
+			_, err := review.Write(context.Background(), w, rv, follow, testKey)
+			return err
+		},
 		"revue-vide": func(w *bytes.Buffer) error {
 			_, err := review.Write(context.Background(), w, sampleReview(t, 0), nil, testKey)
 			return err
