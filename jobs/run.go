@@ -40,7 +40,12 @@ var pipelineSteps = []step{
 }
 
 func (w *workspace) newReport(kind string) RunReport {
-	return RunReport{RunID: w.runID, Kind: kind, AsOf: w.opts.AsOf.String(), StartedAt: w.opts.Now().UTC(), DataDir: w.dd.Root}
+	perms := w.dd.CheckPermissions()
+	for _, p := range perms {
+		w.log.Warn("data directory open to other users", "path", p.Path, "mode", p.Mode, "entries", p.Count, "fix", p.Fix)
+	}
+	return RunReport{RunID: w.runID, Kind: kind, AsOf: w.opts.AsOf.String(), StartedAt: w.opts.Now().UTC(), DataDir: w.dd.Root,
+		Permissions: perms}
 }
 
 // runSteps runs steps in order, stopping at the first failure, then writes

@@ -23,6 +23,9 @@ type RunReport struct {
 	Reviews   *FilesSummary     `json:"reviews,omitempty"`
 	Retention *RetentionResult  `json:"retention,omitempty"`
 
+	// Permissions lists the parts of the data directory open to other users.
+	Permissions []PermissionWarning `json:"permissions,omitempty"`
+
 	// Report is the path of this JSON report, relative to the data directory.
 	Report string `json:"report"`
 }

@@ -53,8 +53,20 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 		fmt.Fprintf(tw, "Retention:\tpurged %d exports, %d findings, %d decisions, %d report folders, %d rejected files, %d archived documents\n",
 			p.Exports, p.Findings, p.Decisions, p.ReportDirs, p.Rejected, p.Archived)
 	}
+	writePermissions(tw, r.Permissions)
 	fmt.Fprintf(tw, "Run report:\t%s\n", r.Report)
 	return tw.Flush()
+}
+
+// writePermissions prints the permission warnings with their fix.
+func writePermissions(w io.Writer, ps []PermissionWarning) {
+	for i, p := range ps {
+		title := ""
+		if i == 0 {
+			title = "Warning:"
+		}
+		fmt.Fprintf(w, "%s\tdata directory open to other users (personal data): %s\n", title, p)
+	}
 }
 
 // maxListed bounds the paths listed per line group so the summary stays one screen.

@@ -24,6 +24,7 @@ type Status struct {
 	LastFailure *store.Run
 	Next        map[string]time.Time // by job name, in the configured zone; absent when not scheduled
 	Daemon      DaemonState          // whether `habilitations serve` runs on the data directory
+	Permissions []PermissionWarning  // parts of the data directory open to other users
 }
 
 // ErrNoDataDir says the data directory does not exist yet (nothing ran).
@@ -35,6 +36,7 @@ var ErrNoDataDir = errors.New("data directory does not exist")
 func ReadStatus(ctx context.Context, cfg Config, now time.Time) (Status, error) {
 	st := Status{DataDir: cfg.DataDir, Now: now.In(cfg.Location()), Next: NextRuns(cfg, now)}
 	dd := &DataDir{Root: cfg.DataDir}
+	st.Permissions = dd.CheckPermissions()
 	var err error
 	if st.Daemon, err = dd.Daemon(); err != nil {
 		return st, err
@@ -116,6 +118,12 @@ func (st Status) Write(w io.Writer) error {
 			}
 			fmt.Fprintln(w)
 		}
+	}
+	if len(st.Permissions) > 0 {
+		fmt.Fprintln(w)
+		ptw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
+		writePermissions(ptw, st.Permissions)
+		ptw.Flush()
 	}
 	if f := st.LastFailure; f != nil {
 		_, err := fmt.Fprintf(w, "\nLast error: %s run #%d at %s: %s\n", f.Kind, f.ID,

@@ -32,6 +32,9 @@ func runServeCmd(ctx context.Context, e *env, args []string) error {
 		e.log.Warn("daemon lock not taken: status will not show the daemon", "err", err)
 	}
 	defer lock.Unlock()
+	for _, p := range dd.CheckPermissions() {
+		e.log.Warn("data directory open to other users (personal data)", "path", p.Path, "mode", p.Mode, "entries", p.Count, "fix", p.Fix)
+	}
 	x, err := extractorFor(cfg)
 	if err != nil {
 		return err
