@@ -5,7 +5,8 @@ package store
 // a new one.
 var migrations = []string{
 	schemaV1,
-	schemaReview, // review_schema.go (annual review step)
+	schemaReview,   // review_schema.go (annual review step)
+	schemaCampaign, // campaign_schema.go (follow-up of the review campaign)
 }
 
 // schemaV1 is the first full schema, designed for every step of the pipeline.
