@@ -21,6 +21,7 @@ type RunReport struct {
 	Reconcile *ReconcileSummary `json:"reconcile,omitempty"`
 	Forms     *FilesSummary     `json:"forms,omitempty"`
 	Reviews   *FilesSummary     `json:"reviews,omitempty"`
+	Campaign  *CampaignSummary  `json:"campaign,omitempty"`
 	Retention *RetentionResult  `json:"retention,omitempty"`
 
 	// Report is the path of this JSON report, relative to the data directory.

@@ -9,6 +9,7 @@ import (
 
 	"habilitations/jobs/store"
 	"habilitations/model"
+	"habilitations/report/review"
 )
 
 // Progress receives the advance of long steps, for a progress bar on a
@@ -80,6 +81,10 @@ type workspace struct {
 	// current exports, done once by the reconcile step.
 	followUp map[string][]model.ActionResult
 	rows     []model.Habilitation
+	// reviewLines are the overview's rows the reviews step prepared, and
+	// campaign the campaign step's lines: the overview step writes both.
+	reviewLines []review.ConventionLine
+	campaign    []CampaignLine
 }
 
 // withRun takes the data directory (ErrLocked when another process has it),
