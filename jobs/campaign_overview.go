@@ -12,10 +12,25 @@ import (
 // campaignColumns are a campaign line's cells in the Caf's overview.
 func campaignColumns(c CampaignLine) *review.CampaignColumns {
 	col := &review.CampaignColumns{Stage: c.Stage, DaysLate: c.DaysLate, TerminationFrom: c.TerminationFrom}
-	var fs []string
+	// One line per kind of finding (a convention may have hundreds of
+	// dormant accounts): how many, and the age of the oldest.
+	type kind struct{ n, oldest int }
+	kinds := map[string]*kind{}
+	var order []string
 	for _, f := range c.Findings {
-		fs = append(fs, fmt.Sprintf("%s : %d j", f.Title, f.AgeDays))
+		k := kinds[f.Title]
+		if k == nil {
+			k = &kind{}
+			kinds[f.Title] = k
+			order = append(order, f.Title)
+		}
+		k.n++
+		k.oldest = max(k.oldest, f.AgeDays)
 		col.OldestDays = max(col.OldestDays, f.AgeDays)
+	}
+	var fs []string
+	for _, t := range order {
+		fs = append(fs, fmt.Sprintf("%s : %d (%d j)", t, kinds[t].n, kinds[t].oldest))
 	}
 	col.OpenFindings = strings.Join(fs, "\n")
 	var ms []string

@@ -107,6 +107,7 @@ func withRun(ctx context.Context, o RunOptions, kind string, fn func(ctx context
 		return err
 	}
 	defer func() { err = errors.Join(err, st.Close()) }()
+	st.SetClock(o.Now) // the run's clock stamps what it stores (simulated time in tests)
 	// Holding the lock, any run still marked running died with its process.
 	if n, err := st.CloseStaleRuns(ctx); err != nil {
 		return err

@@ -78,6 +78,19 @@ func readRows(ctx context.Context, f *excelize.File, res *Result, lim Limits) ([
 			continue
 		}
 		foreign, edited := model.CheckReviewControl(res.WorkbookID, key, cells, control)
+		if len(edited) > 0 {
+			// The control was made over the cells as written, which keep an
+			// export's stray spaces (« ␣Service␣␣social␣général␣»): a cell
+			// is edited only if neither its trimmed nor its raw text checks.
+			raw := cells
+			for _, i := range edited {
+				if i < len(cols) {
+					raw[i] = cols[i]
+				}
+			}
+			_, rawEdited := model.CheckReviewControl(res.WorkbookID, key, raw, control)
+			edited = intersect(edited, rawEdited)
+		}
 		if foreign {
 			add(n, -1, "ligne étrangère à ce classeur (copiée d'un autre classeur ou modifiée) : la supprimer.")
 			continue
@@ -181,4 +194,18 @@ func plural(n int, one, many string) string {
 		return many
 	}
 	return one
+}
+
+// intersect returns the values of a that are also in b (both short).
+func intersect(a, b []int) []int {
+	var out []int
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
 }

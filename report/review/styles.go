@@ -9,9 +9,9 @@ import (
 // styles are the cell styles of the review workbooks, created once per file.
 type styles struct {
 	title, subtitle, label, value, header, text, wrap, date, dateRed, number, input, inputDate, note int
-	verdict                                                                                 map[model.Verdict]int
-	quota                                                                                   map[model.QuotaState]int
-	state                                                                                   map[string]int
+	verdict                                                                                          map[model.Verdict]int
+	quota                                                                                            map[model.QuotaState]int
+	state                                                                                            map[string]int
 }
 
 // Colours: header dark blue; green, amber and red fills for the statuses.
