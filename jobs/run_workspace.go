@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -44,6 +45,9 @@ type RunOptions struct {
 	Extractor Extractor
 	// Now is the clock (tests); nil means time.Now.
 	Now func() time.Time
+	// MailTLS overrides the TLS configuration of the SMTP connection
+	// (tests trust their own certificate); nil: the system's roots.
+	MailTLS *tls.Config
 }
 
 func (o RunOptions) withDefaults() RunOptions {
