@@ -74,6 +74,7 @@ func writeCampaignSheet(f *excelize.File, st *styles, months []CampaignMonth) er
 		return err
 	}
 	w := &sheetWriter{f: f, sheet: sh, width: 4}
+	w.do(pageSetup(f, sh, "landscape")) // the table and its chart on one printed page
 	w.setWidths([]float64{16, 16, 16, 18})
 	w.merged(1, "Avancement de la campagne de revue, par mois", st.title, 24)
 	w.header(2, []string{"Mois", "Revues retournées", "Revues en retard", "Mises en demeure"}, st.header)
