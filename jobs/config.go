@@ -33,6 +33,8 @@ type Config struct {
 	Extraction ExtractionConfig `toml:"extraction"`
 	Reconcile  ReconcileConfig  `toml:"reconcile"`
 	Review     ReviewConfig     `toml:"review"`
+	Campaign   CampaignConfig   `toml:"campaign"`
+	Mail       MailConfig       `toml:"mail"`
 	Schedule   ScheduleConfig   `toml:"schedule"`
 	Retention  RetentionConfig  `toml:"retention"`
 }
@@ -108,6 +110,8 @@ func DefaultConfig() Config {
 		},
 		Reconcile: ReconcileConfig{DormantDays: 180, MailboxMinPart: 3},
 		Review:    ReviewConfig{LeadDays: 30},
+		Campaign:  CampaignConfig{FirstReminderDays: 15, SecondReminderDays: 0, EscalationDays: 30, FindingEscalationDays: 60},
+		Mail:      MailConfig{Port: 587, StartTLS: true, Timeout: Duration{30 * time.Second}},
 		Schedule: ScheduleConfig{
 			Ingest:    "*/5 * * * *",
 			Run:       "0 2 * * *",
@@ -189,6 +193,10 @@ func (c Config) Validate() error {
 		{"memory_limit", c.MemoryLimit},
 		{"inbox.settle", int64(c.Inbox.Settle.Duration)},
 		{"review.lead_days", int64(c.Review.LeadDays)},
+		{"campaign.first_reminder_days", int64(c.Campaign.FirstReminderDays)},
+		{"campaign.second_reminder_days", int64(c.Campaign.SecondReminderDays)},
+		{"campaign.escalation_days", int64(c.Campaign.EscalationDays)},
+		{"campaign.finding_escalation_days", int64(c.Campaign.FindingEscalationDays)},
 		{"retention.habilitation_years", int64(c.Retention.HabilitationYears)},
 		{"retention.reports_days", int64(c.Retention.ReportsDays)},
 		{"retention.rejected_days", int64(c.Retention.RejectedDays)},
@@ -199,6 +207,7 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("%s must not be negative", p.key))
 		}
 	}
+	errs = append(errs, c.Mail.validate()...)
 	for _, s := range c.Schedule.specs() {
 		if s.spec == "" {
 			continue

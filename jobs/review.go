@@ -40,6 +40,13 @@ type ReviewOptions struct {
 	// caller (the run's reconcile step calls CheckReviewActions); nil means
 	// check here.
 	FollowUp map[string][]model.ActionResult
+	// DeferConsolidated leaves the Caf's consolidated workbook to the
+	// caller (ReviewResult.Lines): the nightly run writes it after the
+	// campaign step, with the campaign's state of this run.
+	DeferConsolidated bool
+	// Campaign are the campaign lines shown in the consolidated workbook
+	// (nil: no campaign columns filled).
+	Campaign []CampaignLine
 	Now      func() time.Time
 	Log      *slog.Logger
 	// Progress (nil: none) advances by one per convention.
@@ -54,6 +61,9 @@ type ReviewResult struct {
 	Consolidated string   `json:"consolidated"`
 	NoExport     int      `json:"no_export"` // conventions without export rows: nothing to review yet
 	ActionChecks int      `json:"action_checks"`
+	// Lines are the consolidated workbook's rows, for a caller that
+	// deferred it.
+	Lines []review.ConventionLine `json:"-"`
 }
 
 // reviewDir is where a day's review files go.
@@ -162,19 +172,42 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	for i := range lines {
 		lines[i].Status = statuses[lines[i].Number]
 	}
-	var buf bytes.Buffer
-	if err := review.WriteConsolidated(&buf, o.AsOf, lines); err != nil {
-		return res, fmt.Errorf("consolidated review workbook: %w", err)
-	}
-	res.Consolidated = path.Join(dir, "revues-caf.xlsx")
-	if o.Convention != "" {
-		res.Consolidated = path.Join(dir, "revues-caf-"+fileSafe(model.NormalizeNumber(o.Convention))+".xlsx")
-	}
-	if err := writeFileAtomic(dd.Path(res.Consolidated), buf.Bytes()); err != nil {
-		return res, err
+	res.Lines = lines
+	if !o.DeferConsolidated {
+		if res.Consolidated, err = writeConsolidated(dd, o.AsOf, o.Convention, lines, o.Campaign); err != nil {
+			return res, err
+		}
 	}
 	o.Log.Info("reviews prepared", "workbooks", len(res.Workbooks), "skipped", res.Skipped, "no_export", res.NoExport, "action_checks", res.ActionChecks)
 	return res, nil
+}
+
+// writeConsolidated writes the Caf's consolidated workbook of the lines,
+// with the campaign's state of each convention, to
+// reports/<as-of>/revue/revues-caf.xlsx (revues-caf-<N>.xlsx for one
+// convention); it returns its path relative to the data directory.
+func writeConsolidated(dd *DataDir, asOf model.Date, convention string, lines []review.ConventionLine, camp []CampaignLine) (string, error) {
+	byConv := map[string]CampaignLine{}
+	for _, c := range camp {
+		if prev, ok := byConv[c.Convention]; !ok || prev.Due.Before(c.Due) {
+			byConv[c.Convention] = c // the latest cycle of the convention
+		}
+	}
+	for i := range lines {
+		if c, ok := byConv[lines[i].Number]; ok {
+			lines[i].Campaign = campaignColumns(c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := review.WriteConsolidated(&buf, asOf, lines, campaignMonths(camp)); err != nil {
+		return "", fmt.Errorf("consolidated review workbook: %w", err)
+	}
+	dir := reviewDir(asOf)
+	rel := path.Join(dir, "revues-caf.xlsx")
+	if convention != "" {
+		rel = path.Join(dir, "revues-caf-"+fileSafe(model.NormalizeNumber(convention))+".xlsx")
+	}
+	return rel, writeFileAtomic(dd.Path(rel), buf.Bytes())
 }
 
 // writeReviewWorkbook writes one convention's workbook unless the same

@@ -104,6 +104,12 @@ func importReviewData(ctx context.Context, st *store.Store, dd *DataDir, name st
 	var refused *reviewin.RefusedError
 	if errors.As(err, &refused) {
 		res.Problems = refused.Problems
+		if wb.Convention != "" {
+			// A return to correct is still a return: the campaign shows it.
+			if rerr := st.RecordReviewReturn(ctx, res.SHA256, wb.Convention, wb.WorkbookID, "refused"); rerr != nil {
+				return res, rerr
+			}
+		}
 		return res, fmt.Errorf("%s: %d problems: %w", res.File, len(refused.Problems), ErrReviewRefused)
 	}
 	if err != nil {
@@ -128,6 +134,9 @@ func importReviewData(ctx context.Context, st *store.Store, dd *DataDir, name st
 	imp := store.ReviewImport{SHA256: res.SHA256, Name: res.File, WorkbookID: wb.WorkbookID, Convention: wb.Convention,
 		Reviewer: wb.Reviewer, ReviewedOn: wb.ReviewedOn.String(), AsOf: wb.AsOf.String(), ImportedAt: now}
 	if res.Imported, err = st.ImportReview(ctx, imp, wb.Decisions); err != nil {
+		return res, err
+	}
+	if err := st.RecordReviewReturn(ctx, res.SHA256, wb.Convention, wb.WorkbookID, "imported"); err != nil {
 		return res, err
 	}
 	res.Decisions = len(wb.Decisions)

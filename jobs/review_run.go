@@ -18,9 +18,18 @@ func PrepareReviewsOnce(ctx context.Context, o RunOptions, convention string) (R
 	err := withRun(ctx, o, JobReview, func(ctx context.Context, w *workspace) (any, error) {
 		c := w.opts.Config.Reconcile
 		var err error
-		res, err = PrepareReviews(ctx, w.st, w.dd, ReviewOptions{AsOf: w.opts.AsOf, Convention: convention,
+		res, err = PrepareReviews(ctx, w.st, w.dd, ReviewOptions{AsOf: w.opts.AsOf, Convention: convention, DeferConsolidated: true,
 			Settings: model.ReconcileSettings{DormantDays: c.DormantDays, MailboxMinPart: c.MailboxMinPart},
 			Now:      w.opts.Now, Log: w.log, Progress: w.opts.Progress})
+		if err != nil {
+			return &res, err
+		}
+		// The overview shows the campaign after the workbooks just prepared.
+		camp, err := CampaignView(ctx, w.st, w.opts.AsOf, w.opts.Config)
+		if err != nil {
+			return &res, err
+		}
+		res.Consolidated, err = writeConsolidated(w.dd, w.opts.AsOf, convention, res.Lines, camp)
 		return &res, err
 	})
 	return res, err

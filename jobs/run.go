@@ -10,7 +10,9 @@ import (
 // job): inbox and exports are ingested, the exports reconciled with the
 // effective conventions, the breach reports written, an Annexe 3 form
 // prepared for every administrator finding, and the review workbooks of the
-// conventions falling due. It then writes the JSON run report.
+// conventions falling due; it follows the review campaign (reminders, formal
+// notices, messages) and writes the Caf's overview. It then writes the JSON
+// run report.
 //
 // Rejected files and findings are results, not failures: the error is
 // non-nil only when the run itself failed (ErrLocked when another process
@@ -37,6 +39,8 @@ var pipelineSteps = []step{
 	{"reconcile", (*workspace).reconcileStep},
 	{"forms", (*workspace).formsStep},
 	{"reviews", (*workspace).reviewsStep},
+	{"campaign", (*workspace).campaignStep},
+	{"overview", (*workspace).overviewStep},
 }
 
 func (w *workspace) newReport(kind string) RunReport {

@@ -46,7 +46,7 @@ func ReviewOnce(ctx context.Context, o RunOptions) (RunReport, error) {
 	var rep RunReport
 	err := withRun(ctx, o, JobReview, func(ctx context.Context, w *workspace) (any, error) {
 		rep = w.newReport(JobReview)
-		return &rep, w.runSteps(ctx, &rep, []step{{"reviews", (*workspace).reviewsStep}})
+		return &rep, w.runSteps(ctx, &rep, []step{{"reviews", (*workspace).reviewsStep}, {"overview", (*workspace).overviewStep}})
 	})
 	return rep, err
 }

@@ -21,6 +21,7 @@ type RunReport struct {
 	Reconcile *ReconcileSummary `json:"reconcile,omitempty"`
 	Forms     *FilesSummary     `json:"forms,omitempty"`
 	Reviews   *FilesSummary     `json:"reviews,omitempty"`
+	Campaign  *CampaignSummary  `json:"campaign,omitempty"`
 	Retention *RetentionResult  `json:"retention,omitempty"`
 
 	// Permissions lists the parts of the data directory open to other users.

@@ -83,17 +83,44 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 // anniversary falls within the lead time, and the Caf's consolidated workbook.
 func (w *workspace) reviewsStep(ctx context.Context, rep *RunReport) error {
 	res, err := PrepareReviews(ctx, w.st, w.dd, ReviewOptions{
-		AsOf: w.opts.AsOf, LeadDays: w.opts.Config.Review.LeadDays, OncePerCycle: true, Settings: w.reconcileSettings(),
+		AsOf: w.opts.AsOf, LeadDays: w.opts.Config.Review.LeadDays, OncePerCycle: true, Settings: w.reconcileSettings(), DeferConsolidated: true,
 		Records: w.records, Rows: w.rows, Findings: w.findings, FollowUp: w.followUp, Now: w.opts.Now, Log: w.log,
 		Progress: w.opts.Progress,
 	})
-	var files []string
-	if res.Consolidated != "" {
-		files = append(files, res.Consolidated)
-	}
-	files = append(files, res.Workbooks...)
-	rep.Reviews = &FilesSummary{Written: len(res.Workbooks), Skipped: res.Skipped, Files: files}
+	w.reviewLines = res.Lines
+	rep.Reviews = &FilesSummary{Written: len(res.Workbooks), Skipped: res.Skipped, Files: append([]string{}, res.Workbooks...)}
 	return err
+}
+
+// campaignStep follows the review campaign: finding ages, reminders,
+// formal notices, messages written and sent (RunCampaign).
+func (w *workspace) campaignStep(ctx context.Context, rep *RunReport) error {
+	sum, lines, err := RunCampaign(ctx, w.st, w.dd, CampaignOptions{AsOf: w.opts.AsOf, Config: w.opts.Config, Records: w.records,
+		Findings: w.findings, Now: w.opts.Now, Log: w.log, TLS: w.opts.MailTLS})
+	rep.Campaign = &sum
+	w.campaign = lines
+	return err
+}
+
+// overviewStep writes the Caf's overview of the reviews, with the
+// campaign's state (this run's, or the store's when the job has no
+// campaign step).
+func (w *workspace) overviewStep(ctx context.Context, rep *RunReport) error {
+	camp := w.campaign
+	if camp == nil {
+		var err error
+		if camp, err = CampaignView(ctx, w.st, w.opts.AsOf, w.opts.Config); err != nil {
+			return err
+		}
+	}
+	rel, err := writeConsolidated(w.dd, w.opts.AsOf, "", w.reviewLines, camp)
+	if err != nil {
+		return err
+	}
+	if rep.Reviews != nil {
+		rep.Reviews.Files = append([]string{rel}, rep.Reviews.Files...)
+	}
+	return nil
 }
 
 // reportsDir is the folder of the reports of a date, relative to the data directory.

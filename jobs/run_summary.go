@@ -49,6 +49,15 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 		fmt.Fprintf(tw, "Reviews:\t%d workbooks written (%d already prepared)\n", f.Written, f.Skipped)
 		writePaths(tw, "", f.Files)
 	}
+	if c := r.Campaign; c != nil {
+		fmt.Fprintf(tw, "Campaign:\t%d reminders, %d formal notices, %d messages written (%d not addressed); %d sent, %d failed, %d not sent yet\n",
+			c.Reminders, c.Letters, c.Mails, c.NoAddress, c.Sent, c.Failed, c.Unsent)
+		if n := c.ByStage; len(n) > 0 {
+			fmt.Fprintf(tw, "\t%d late, %d formal notices to send, %d running, %d « résiliation de plein droit à constater »\n",
+				n[string(model.StageLate)], n[string(model.StageNoticeToSend)], n[string(model.StageNoticeSent)], n[string(model.StageTermination)])
+		}
+		writePaths(tw, "", c.Files)
+	}
 	if p := r.Retention; p != nil {
 		fmt.Fprintf(tw, "Retention:\tpurged %d exports, %d findings, %d decisions, %d report folders, %d rejected files, %d archived documents\n",
 			p.Exports, p.Findings, p.Decisions, p.ReportDirs, p.Rejected, p.Archived)

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -9,6 +10,7 @@ import (
 
 	"habilitations/jobs/store"
 	"habilitations/model"
+	"habilitations/report/review"
 )
 
 // Progress receives the advance of long steps, for a progress bar on a
@@ -46,6 +48,9 @@ type RunOptions struct {
 	Attestation AttestationWriter
 	// Now is the clock (tests); nil means time.Now.
 	Now func() time.Time
+	// MailTLS overrides the TLS configuration of the SMTP connection
+	// (tests trust their own certificate); nil: the system's roots.
+	MailTLS *tls.Config
 }
 
 func (o RunOptions) withDefaults() RunOptions {
@@ -83,6 +88,10 @@ type workspace struct {
 	// current exports, done once by the reconcile step.
 	followUp map[string][]model.ActionResult
 	rows     []model.Habilitation
+	// reviewLines are the overview's rows the reviews step prepared, and
+	// campaign the campaign step's lines: the overview step writes both.
+	reviewLines []review.ConventionLine
+	campaign    []CampaignLine
 }
 
 // withRun takes the data directory (ErrLocked when another process has it),
@@ -105,6 +114,7 @@ func withRun(ctx context.Context, o RunOptions, kind string, fn func(ctx context
 		return err
 	}
 	defer func() { err = errors.Join(err, st.Close()) }()
+	st.SetClock(o.Now) // the run's clock stamps what it stores (simulated time in tests)
 	// Holding the lock, any run still marked running died with its process.
 	if n, err := st.CloseStaleRuns(ctx); err != nil {
 		return err

@@ -163,3 +163,12 @@ func FrenchDayMonth(d Date) string {
 	}
 	return n + " " + frenchMonthNames[d.Time().Month()-1]
 }
+
+// FrenchMonthYear writes the month of d in words with its year
+// (« mai 2026 »), as a chart's category says it.
+func FrenchMonthYear(d Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return frenchMonthNames[d.Time().Month()-1] + " " + strconv.Itoa(d.Time().Year())
+}

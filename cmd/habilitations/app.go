@@ -69,6 +69,7 @@ func commands() []command {
 		purgeCommand(),
 		workerCommand(),
 		reviewCommand(),
+		campaignCommand(),
 		formsCommand(),
 		reconcileCommand(),
 	}

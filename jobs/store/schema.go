@@ -7,6 +7,7 @@ var migrations = []string{
 	schemaV1,
 	schemaReview,      // review_schema.go (annual review step)
 	schemaReviewInbox, // review_key_schema.go (keyed workbooks, returned through the inbox)
+	schemaCampaign,    // campaign_schema.go (follow-up of the review campaign)
 }
 
 // schemaV1 is the first full schema, designed for every step of the pipeline.

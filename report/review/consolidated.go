@@ -22,12 +22,16 @@ type ConventionLine struct {
 	Status           model.ReviewStatus
 	Workbook         string // the convention's workbook, relative to the consolidated one ("" when none)
 	Note             string // e.g. no export received
+	// Campaign is the follow-up of the review (nil: not followed).
+	Campaign *CampaignColumns
 }
 
 // WriteConsolidated writes the Caf's consolidated workbook: one row per
 // convention with its units, quotas authorised and used, open findings, the
-// review due date and where the review stands.
-func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine) error {
+// review due date and where the review stands, then the campaign's
+// follow-up (stage, days late, open findings with their age, messages,
+// formal notice), and a « Campagne » sheet charting the months.
+func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine, months []CampaignMonth) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newStyles(f)
@@ -40,8 +44,10 @@ func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine) err
 	}
 	headers := []string{"Convention n°", "Partenaire", "Unités", "Autorisés", "Utilisés", "Écart", "Anomalies ouvertes",
 		"Anniversaire", "Revue à rendre le", "État de la revue", "Classeur", "Remarque"}
+	headers = append(headers, campaignHeaders...)
 	sw := &sheetWriter{f: f, sheet: sh, width: len(headers)}
-	sw.setWidths([]float64{14, 40, 40, 11, 11, 10, 12, 13, 13, 20, 30, 30})
+	sw.setWidths(append([]float64{14, 40, 40, 11, 11, 10, 12, 13, 13, 20, 30, 30}, campaignWidths...))
+	stageStyle := campaignStyles(st)
 	sw.merged(1, "Revue annuelle des habilitations — situation au "+model.FrenchDate(asOf), st.title, 28)
 	sw.header(2, headers, st.header)
 	statusStyle := map[model.ReviewStatus]int{model.ReviewToPrepare: st.verdict[model.VerdictRemove], model.ReviewSent: st.verdict[model.VerdictCheck],
@@ -57,9 +63,10 @@ func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine) err
 		if !l.Due.IsZero() {
 			due = l.Due.Time()
 		}
-		sw.row(r, []any{l.Number, l.Partner, strings.Join(l.Units, "\n"), l.Authorised, l.Used, gap, l.OpenFindings,
-			l.Anniversary, due, string(l.Status), "", l.Note},
-			[]int{st.text, st.wrap, st.wrap, st.number, st.number, gapStyle, st.number, st.number, st.date, statusStyle[l.Status], st.text, st.wrap})
+		cv, cs := campaignRow(l.Campaign, st, stageStyle)
+		sw.row(r, append([]any{l.Number, l.Partner, strings.Join(l.Units, "\n"), l.Authorised, l.Used, gap, l.OpenFindings,
+			l.Anniversary, due, string(l.Status), "", l.Note}, cv...),
+			append([]int{st.text, st.wrap, st.wrap, st.number, st.number, gapStyle, st.number, st.number, st.date, statusStyle[l.Status], st.text, st.wrap}, cs...))
 		if l.Workbook != "" {
 			c := cell(11, r)
 			sw.do(f.SetCellStr(sh, c, l.Workbook))
@@ -67,13 +74,16 @@ func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine) err
 		}
 	}
 	if len(lines) > 0 {
-		sw.do(f.AutoFilter(sh, fmt.Sprintf("A2:L%d", len(lines)+2), nil))
+		sw.do(f.AutoFilter(sh, fmt.Sprintf("A2:%s%d", colName(len(headers)), len(lines)+2), nil))
 	}
 	sw.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomRight"}))
 	sw.do(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!$2:$2"}))
 	sw.do(pageSetup(f, sh, "landscape"))
 	if sw.err != nil {
 		return sw.err
+	}
+	if err := writeCampaignSheet(f, st, months); err != nil {
+		return fmt.Errorf("campaign sheet: %w", err)
 	}
 	return xlsxout.Write(f, w)
 }

@@ -126,10 +126,6 @@ func rowHeight(cells [model.ReviewProtectedCount]string) float64 {
 	return min(float64(15*lines+2), maxRowHeight)
 }
 
-// maxRowHeight is the tallest row a spreadsheet allows (409 points); a
-// longer text stays whole in its cell, scrolled.
-const maxRowHeight = 409
-
 // dateCell is a date cell, or « jamais » for a zero date (never logged in).
 func dateCell(st *styles, d model.Date) excelize.Cell {
 	if d.IsZero() {

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +39,10 @@ func lines(text string, width float64) int {
 	return n
 }
 
+// maxRowHeight is the tallest row a spreadsheet accepts (points); a longer
+// cell scrolls within it.
+const maxRowHeight = 409
+
 // fit raises the height of row to show n lines; LibreOffice and Excel do not
 // fit generated rows on opening.
 func (w *sheetWriter) fit(row, n int, min float64) {
@@ -45,6 +50,7 @@ func (w *sheetWriter) fit(row, n int, min float64) {
 	if h < min {
 		h = min
 	}
+	h = math.Min(h, maxRowHeight)
 	w.do(w.f.SetRowHeight(w.sheet, row, h))
 }
 

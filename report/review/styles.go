@@ -8,10 +8,10 @@ import (
 
 // styles are the cell styles of the review workbooks, created once per file.
 type styles struct {
-	title, subtitle, label, value, header, text, wrap, date, number, input, inputDate, note int
-	verdict                                                                                 map[model.Verdict]int
-	quota                                                                                   map[model.QuotaState]int
-	state                                                                                   map[string]int
+	title, subtitle, label, value, header, text, wrap, date, dateRed, number, input, inputDate, note int
+	verdict                                                                                          map[model.Verdict]int
+	quota                                                                                            map[model.QuotaState]int
+	state                                                                                            map[string]int
 }
 
 // Colours: header dark blue; green, amber and red fills for the statuses.
@@ -57,6 +57,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		text:      mk(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Vertical: "top"}}),
 		wrap:      mk(&excelize.Style{Border: border(), Alignment: top}),
 		date:      mk(&excelize.Style{Border: border(), CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}),
+		dateRed:   mk(&excelize.Style{Border: border(), Fill: fill(colRed), Font: &excelize.Font{Bold: true}, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}),
 		number:    mk(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}),
 		input:     mk(&excelize.Style{Border: border(), Fill: fill(colInput), Alignment: top, Protection: &excelize.Protection{Locked: false}}),
 		inputDate: mk(&excelize.Style{Border: border(), Fill: fill(colInput), CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, Protection: &excelize.Protection{Locked: false}}),

@@ -111,10 +111,13 @@ func TestLibreOfficeOpens(t *testing.T) {
 		"revues-caf": func(w *bytes.Buffer) error {
 			return review.WriteConsolidated(w, sampleAsOf, []review.ConventionLine{
 				{Number: "06/2017", Partner: "Centre communal d'action sociale de Villefictive", Units: []string{"2.1 – Service social général", "2.2 – Pôle insertion"},
-					Authorised: 50, Used: 61, OpenFindings: 12, Anniversary: "3 mai", Due: model.NewDate(2027, 5, 3), Status: model.ReviewSent, Workbook: "revue-06-2017.xlsx"},
+					Authorised: 50, Used: 61, OpenFindings: 12, Anniversary: "3 mai", Due: model.NewDate(2027, 5, 3), Status: model.ReviewSent, Workbook: "revue-06-2017.xlsx",
+					Campaign: &review.CampaignColumns{Stage: model.StageNoticeSent, DaysLate: 35, OpenFindings: "Quota dépassé : 95 j\nCompte inactif : 12 j",
+						OldestDays: 95, Reminders: "rappel-1 du 18/04/2027 (envoyé)\nrappel-2 du 03/05/2027 (envoyé)",
+						Notice: "écrite le 02/06/2027, envoyée le 04/06/2027", TerminationFrom: model.NewDate(2027, 7, 4)}},
 				{Number: "2019-014", Partner: "Département fictif", Units: []string{"2.1 – Insertion"}, Status: model.ReviewToPrepare,
 					Note: "Aucun export des habilitations reçu : revue impossible."},
-			})
+			}, []review.CampaignMonth{{Month: model.NewDate(2027, 5, 1), Returned: 3, Late: 2}, {Month: model.NewDate(2027, 6, 1), Returned: 1, Late: 1, Escalated: 1}})
 		},
 	}
 	for name, write := range files {
