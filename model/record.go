@@ -18,6 +18,10 @@ type Record struct {
 	Convention Convention `json:"convention"`
 	Contacts   []Contact  `json:"contacts" validate:"dive"`
 	Services   []Service  `json:"services" validate:"min=1,dive"`
+	// Source and ToVerify say where the text came from and which values
+	// read from a scan a person must check (records.md §2b; source.go).
+	Source   Source     `json:"source"`
+	ToVerify []ToVerify `json:"to_verify"`
 }
 
 // Convention is the convention d'accès and its contrat de service.
