@@ -10,6 +10,7 @@ import (
 	"fmt"
 
 	"habilitations/extract/dossier"
+	"habilitations/extract/ocr"
 	"habilitations/extract/pdftext"
 	"habilitations/model"
 )
@@ -32,6 +33,10 @@ type Extractor struct {
 	// takes precedence over WorkerCommand. Whoever made the pool closes it
 	// (Extractor.Close).
 	Pool *pdftext.Pool
+	// OCR, when set, reads by text recognition the pages without a usable
+	// text layer and image files (JPEG, PNG, TIFF); nil rejects scans as
+	// no_text, saying recognition is not installed (ocr.Find).
+	OCR *ocr.Engine
 }
 
 // NewPooled returns an Extractor whose text layer runs in a pool of at most
@@ -58,17 +63,25 @@ func (x Extractor) Close() error {
 // ErrEncrypted, ErrCorrupt, ErrNoText, ErrNotConvention) or a
 // *model.IncompleteError; a done ctx returns an error wrapping ctx.Err().
 func (x Extractor) Extract(ctx context.Context, name string, data []byte) (model.Record, error) {
-	doc, err := x.text(ctx, data)
+	doc, sc, err := x.textOf(ctx, data)
 	if err != nil {
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}
 	if err := ctx.Err(); err != nil {
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}
+	if len(doc.Pages) == 0 || sc.lowResolution() {
+		err := model.ErrNoText
+		if sc.lowResolution() {
+			err = fmt.Errorf("%w: %w", model.ErrLowResolution, model.ErrNoText)
+		}
+		return model.Record{}, fmt.Errorf("%s: nothing read: %w", name, err)
+	}
 	rec, err := parse(doc)
 	if err != nil {
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}
+	rec.Source, rec.ToVerify = sc.source(), sc.toVerify(rec, doc)
 	if err := dossier.Check(rec); err != nil {
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}

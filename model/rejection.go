@@ -43,6 +43,13 @@ var (
 	// no_text rejection whose message says what happened: the remedy is
 	// the original PDF, not OCR.
 	ErrGarbledText = errors.New("pdf text layer is unreadable")
+	// ErrOCRUnavailable: the file is a scan, and text recognition is not
+	// installed on the server (Tesseract and its French model). It goes
+	// with ErrNoText; the message says so.
+	ErrOCRUnavailable = errors.New("text recognition is not installed")
+	// ErrLowResolution: the file is a scan too coarse to read (under
+	// 140 dpi). It goes with ErrNoText.
+	ErrLowResolution = errors.New("scan resolution too low")
 )
 
 // IncompleteError lists the fields of a dossier that are missing or invalid,
@@ -83,7 +90,9 @@ func (r Reason) Message() string {
 	case ReasonEncrypted:
 		return "Le fichier PDF est protégé par un mot de passe : il ne peut pas être lu. Demander au partenaire une version non protégée."
 	case ReasonNoText:
-		return "Le PDF ne contient pas de texte (document numérisé) : une lecture automatique est impossible. Déposer le PDF d'origine ou une numérisation avec reconnaissance de caractères (OCR), ou saisir le dossier manuellement."
+		return "Aucun texte n'a pu être lu dans le document : les pages sont blanches, illisibles ou ne sont pas un " +
+			"dossier de convention. Demander au partenaire le dossier signé, numérisé à 300 points par pouce, ou le " +
+			"PDF d'origine."
 	case ReasonNotPDF:
 		return "Le fichier porte l'extension .pdf mais n'est pas un document PDF. Demander le document au format PDF."
 	case ReasonNotConvention:
@@ -118,6 +127,16 @@ func NewRejection(file string, err error) Rejection {
 			"dessinent (cas de certaines imprimantes virtuelles et conversions par PostScript), si bien qu'aucune " +
 			"lecture automatique n'est possible. Demander au partenaire le PDF enregistré directement depuis son " +
 			"logiciel (« Enregistrer au format PDF » ou « Exporter en PDF »), ou saisir le dossier manuellement."
+	}
+	if errors.Is(err, ErrOCRUnavailable) {
+		msg = "Le document est une numérisation (image sans texte) et la reconnaissance de caractères n'est pas " +
+			"installée sur le serveur : il n'a pas pu être lu. L'administrateur de l'outil doit installer Tesseract et " +
+			"son modèle français (paquets tesseract-ocr et tesseract-ocr-fra) ; le fichier pourra alors être déposé à nouveau."
+	}
+	if errors.Is(err, ErrLowResolution) {
+		msg = "La numérisation est de trop faible résolution pour être lue (moins de 150 points par pouce). Demander " +
+			"au partenaire de numériser à nouveau le document signé, à 300 points par pouce, en noir et blanc ou en " +
+			"niveaux de gris, ou le PDF d'origine."
 	}
 	if errors.Is(err, ErrTooComplex) {
 		msg = "Le fichier PDF n'a pas pu être lu dans les limites fixées (taille, nombre de pages, temps ou " +

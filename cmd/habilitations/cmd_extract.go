@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"habilitations/extract"
+	"habilitations/extract/ocr"
 	"habilitations/extract/pdftext"
 	"habilitations/model"
 )
@@ -63,6 +64,7 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 		x = extract.NewPooled(opts.limits, []string{exe, "extract-worker"}, max(opts.jobs, 1))
 		defer x.Close()
 	}
+	x.OCR, _ = ocr.Find(0) // nil without Tesseract: scans are rejected, saying so
 	results := make([]extracted, len(opts.files))
 	for i := range results {
 		results[i].done = make(chan struct{})

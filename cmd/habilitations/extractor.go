@@ -7,6 +7,7 @@ import (
 	"runtime"
 
 	"habilitations/extract"
+	"habilitations/extract/ocr"
 	"habilitations/jobs"
 )
 
@@ -16,15 +17,22 @@ import (
 // system bounds the memory and time of one hostile PDF while the workers are
 // reused across files (a process per file costs more than the text layer
 // itself); in-process otherwise. Callers release it with closeExtractor.
+//
+// Scans are read by text recognition when Tesseract and its French model
+// are installed (ocr.Find); otherwise they are rejected, saying so, and
+// ocrMissing tells the run summary and status why.
 func extractorFor(cfg jobs.Config) (jobs.Extractor, error) {
+	engine, _ := ocr.Find(0)
 	if !cfg.Extraction.Isolate {
-		return extract.Extractor{Limits: cfg.Extraction.Limits()}, nil
+		return extract.Extractor{Limits: cfg.Extraction.Limits(), OCR: engine}, nil
 	}
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("extraction.isolate: cannot find this executable: %w", err)
 	}
-	return extract.NewPooled(cfg.Extraction.Limits(), []string{exe, "extract-worker"}, runtime.GOMAXPROCS(0)), nil
+	x := extract.NewPooled(cfg.Extraction.Limits(), []string{exe, "extract-worker"}, runtime.GOMAXPROCS(0))
+	x.OCR = engine
+	return x, nil
 }
 
 // closeExtractor stops the worker processes of an extractor, if it has any.

@@ -1,0 +1,135 @@
+package ocr
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Page is one page read by text recognition.
+type Page struct {
+	Number        int // the page of the source file, 1-based
+	DPI           int // resolution of the image recognised
+	Width, Height int // size of that image, pixels
+	Rotated       int // degrees the page was turned before recognition (0, 90, 180, 270)
+	// LowResolution: the scan is under MinDPI; the page was not recognised.
+	LowResolution bool
+	Words         []Word // their Page is Number
+	PDF           []byte // Tesseract's text-only PDF of the page (nil when nothing was read)
+}
+
+// Confidence is the mean confidence of the page's words, weighted by their
+// length (0 when none).
+func (p Page) Confidence() float64 {
+	var sum, n float64
+	for _, w := range p.Words {
+		l := float64(len([]rune(w.Text)))
+		sum += w.Conf * l
+		n += l
+	}
+	if n == 0 {
+		return 0
+	}
+	return sum / n
+}
+
+// Resolutions the pages are recognised at: a scan is read at its own
+// resolution (oversampling does not help Tesseract, and costs time), within
+// these bounds; one under MinDPI is too poor to read.
+const (
+	MinDPI     = 140
+	lowestDPI  = 150
+	highestDPI = 400
+	defaultDPI = 300 // a page whose images say nothing of their resolution
+)
+
+// ErrUnreadable wraps the failure of one page's recognition.
+var ErrUnreadable = errors.New("page could not be recognised")
+
+// PDFPages recognises the listed pages (1-based) of the PDF data, in
+// parallel within the engine's slots. Pages come back in the order asked.
+// With imagesOnly, a page that holds no image (a page of a born-digital
+// file with little text) is left as it is, unread.
+func (e *Engine) PDFPages(ctx context.Context, data []byte, pages []int, imagesOnly bool) ([]Page, error) {
+	dir, err := os.MkdirTemp("", "habilitations-ocr-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	src := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(src, data, 0o600); err != nil {
+		return nil, err
+	}
+	out, err := e.run(ctx, dir, e.Pdfimages, "-list", src)
+	if err != nil {
+		return nil, fmt.Errorf("list page images: %w", err)
+	}
+	dpi := imageDPI(string(out))
+	res := make([]Page, len(pages))
+	errs := make([]error, len(pages))
+	var wg sync.WaitGroup
+	for i, n := range pages {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := e.acquire(ctx); err != nil {
+				errs[i] = err
+				return
+			}
+			defer e.release()
+			if _, scanned := dpi[n]; imagesOnly && !scanned {
+				res[i] = Page{Number: n}
+				return
+			}
+			res[i], errs[i] = e.pdfPage(ctx, dir, src, n, dpi[n])
+		}()
+	}
+	wg.Wait()
+	return res, errors.Join(errs...)
+}
+
+// pdfPage rasterises one page at the resolution of its scan and recognises it.
+func (e *Engine) pdfPage(ctx context.Context, dir, src string, n, scanDPI int) (Page, error) {
+	p := Page{Number: n, DPI: defaultDPI}
+	if scanDPI > 0 {
+		if scanDPI < MinDPI {
+			p.LowResolution, p.DPI = true, scanDPI
+			return p, nil
+		}
+		p.DPI = min(max(scanDPI, lowestDPI), highestDPI)
+	}
+	base := filepath.Join(dir, "p"+strconv.Itoa(n))
+	if _, err := e.run(ctx, dir, e.Pdftoppm, "-r", strconv.Itoa(p.DPI), "-gray", "-png", "-singlefile",
+		"-f", strconv.Itoa(n), "-l", strconv.Itoa(n), src, base); err != nil {
+		return p, fmt.Errorf("page %d: rasterise: %w: %w", n, err, ErrUnreadable)
+	}
+	if err := e.recognise(ctx, dir, base+".png", &p); err != nil {
+		return p, fmt.Errorf("page %d: %w", n, err)
+	}
+	return p, nil
+}
+
+// imageDPI reads `pdfimages -list`: the highest resolution of the images of
+// each page (a scan is one image per page; a logo beside text is small).
+func imageDPI(list string) map[int]int {
+	out := map[int]int{}
+	for _, l := range strings.Split(list, "\n") {
+		f := strings.Fields(l)
+		if len(f) < 14 || f[2] != "image" {
+			continue
+		}
+		page, err1 := strconv.Atoi(f[0])
+		w, err2 := strconv.Atoi(f[3])
+		ppi, err3 := strconv.Atoi(f[12])
+		if err1 != nil || err2 != nil || err3 != nil || w < 300 {
+			continue
+		}
+		out[page] = max(out[page], ppi)
+	}
+	return out
+}
