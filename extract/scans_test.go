@@ -106,7 +106,7 @@ func aligned(want, got model.Record) model.Record {
 // exact, wrong but listed, and wrong unlisted (the failures).
 type scanScore struct {
 	exact, listed, values int
-	unlisted             []string
+	unlisted              []string
 }
 
 func score(want, got model.Record) scanScore {
@@ -180,4 +180,3 @@ func TestScans(t *testing.T) {
 			total.values, 100*float64(total.exact)/float64(total.values), total.listed, len(total.unlisted))
 	}
 }
-
