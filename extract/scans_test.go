@@ -1,10 +1,14 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -178,5 +182,46 @@ func TestScans(t *testing.T) {
 	if total.values > 0 {
 		t.Logf("all scans: %d values, %.1f %% exact, %d wrong and listed, %d wrong unlisted",
 			total.values, 100*float64(total.exact)/float64(total.values), total.listed, len(total.unlisted))
+	}
+}
+
+// TestScanBlankOrUnrelated: a blank page, or a scan of something else, is
+// rejected with a French motif saying what to send instead.
+func TestScanBlankOrUnrelated(t *testing.T) {
+	engine := mustOCR(t)
+	x := Extractor{OCR: engine}
+	blank := image.NewGray(image.Rect(0, 0, 1654, 2339))
+	for i := range blank.Pix {
+		blank.Pix[i] = 0xFF
+	}
+	var blankPNG bytes.Buffer
+	if err := png.Encode(&blankPNG, blank); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		data []byte
+		want model.Reason
+	}{{"blank.png", blankPNG.Bytes(), model.ReasonNoText}}
+	if pdftoppm, err := exec.LookPath("pdftoppm"); err == nil {
+		out, err := exec.Command(pdftoppm, "-r", "200", "-gray", "-png", "-singlefile",
+			filepath.Join("..", "testdata", "corpus", "cases", "90-rejets", "facture-2026-0412.pdf")).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, struct {
+			name string
+			data []byte
+			want model.Reason
+		}{"facture.png", out, model.ReasonNotConvention})
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := x.Extract(context.Background(), c.name, c.data)
+			rej := model.NewRejection(c.name, err)
+			if err == nil || rej.Reason != c.want || !strings.Contains(strings.ToLower(rej.Message), "demander") {
+				t.Fatalf("%v: %+v", err, rej)
+			}
+		})
 	}
 }

@@ -72,8 +72,12 @@ type IngestSummary struct {
 	Waiting         int `json:"waiting"`          // files still being written: left for the next run
 	Ignored         int `json:"ignored"`          // temporary and system files, links
 	Errors          int `json:"errors"`           // files left in place after an I/O error
-	Reviews         int `json:"reviews"`          // filled review workbooks imported from the inbox
-	ReviewsRefused  int `json:"reviews_refused"`  // review workbooks refused (in rejected/, counted in Rejected too)
+	Scanned         int `json:"scanned"`          // records read (in part) by text recognition
+	// ToVerify are the conventions of the records archived this run that
+	// hold values read from a scan a person must check (« à vérifier »).
+	ToVerify       []string `json:"to_verify,omitempty"`
+	Reviews        int      `json:"reviews"`         // filled review workbooks imported from the inbox
+	ReviewsRefused int      `json:"reviews_refused"` // review workbooks refused (in rejected/, counted in Rejected too)
 }
 
 // Ingest takes the complete files of the inbox (PDFs → records or

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"habilitations/extract/ocr"
 	"habilitations/jobs/store"
 	"habilitations/model"
 )
@@ -32,10 +33,10 @@ func (in *intake) pdf(ctx context.Context, f dropped, data []byte, rc store.Rece
 			"(%d Mo ; au plus %d Mo) pour être lu. Vérifier qu'il s'agit bien du dossier de convention signé et le déposer "+
 			"dans une version plus légère.", f.Size>>20, in.opts.MaxBytes>>20)}
 		rej = &r
-	case !looksPDF(data) && displayExt(f.Rel) != ".pdf":
+	case !looksPDF(data) && ocr.SniffImage(data) == "" && displayExt(f.Rel) != ".pdf":
 		r := model.Rejection{File: name, Reason: model.ReasonNotPDF, Message: fmt.Sprintf("Le fichier n'est pas un document PDF "+
-			"(%s). Seuls les conventions et bulletins d'adhésion signés, au format PDF, sont lus : déposer le document "+
-			"au format PDF.", describeExt(f.Rel))}
+			"ni une image (%s). Seuls les conventions et bulletins d'adhésion signés, en PDF ou numérisés (JPEG, PNG, TIFF), "+
+			"et les classeurs de revue remplis (.xlsx) sont lus : déposer le document dans l'un de ces formats.", describeExt(f.Rel))}
 		rej = &r
 	default:
 		var err error
@@ -61,6 +62,12 @@ func (in *intake) pdf(ctx context.Context, f dropped, data []byte, rc store.Rece
 			return "", err
 		}
 		in.sum.Archived++
+		if rec.Source.PagesOCR > 0 {
+			in.sum.Scanned++
+		}
+		if rec.NeedsVerification() {
+			in.sum.ToVerify = append(in.sum.ToVerify, rec.Convention.Number)
+		}
 		return doc.Outcome, nil
 	}
 	doc.Outcome, doc.Reason, doc.Message = store.OutcomeRejected, rej.Reason, rej.Message

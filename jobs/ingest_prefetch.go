@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 
+	"habilitations/extract/ocr"
 	"habilitations/jobs/store"
 	"habilitations/model"
 )
@@ -66,7 +67,7 @@ func (in *intake) startPrefetch(ctx context.Context, ready []dropped) *prefetch 
 // needs no parse (not a PDF, too large, already known, already claimed).
 func (in *intake) claim(ctx context.Context, p *prefetch, f dropped) (*future, string, []byte) {
 	data, err := readDropped(f, in.opts.MaxBytes)
-	if err != nil || (!looksPDF(data) && displayExt(f.Rel) != ".pdf") {
+	if err != nil || (!looksPDF(data) && ocr.SniffImage(data) == "" && displayExt(f.Rel) != ".pdf") {
 		return nil, "", nil
 	}
 	sha := sha256Hex(data)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -28,7 +29,7 @@ func TestIngestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := IngestSummary{Seen: len(pdfs), Taken: len(pdfs), Archived: 7, Rejected: 7}
-	if sum != want {
+	if !reflect.DeepEqual(sum, want) {
 		t.Fatalf("summary = %+v, want %+v", sum, want)
 	}
 	if left := listFiles(t, e.dd.Inbox()); len(left) != 0 {
@@ -84,7 +85,7 @@ func TestIngestCorpus(t *testing.T) {
 	// A second run over nothing new parses nothing.
 	calls := x.calls.Load()
 	sum, err = Ingest(ctx, e.dd, e.st, x, IngestOptions{})
-	if err != nil || sum != (IngestSummary{}) || x.calls.Load() != calls {
+	if err != nil || !reflect.DeepEqual(sum, IngestSummary{}) || x.calls.Load() != calls {
 		t.Fatalf("second run: %+v, %v, %d extractions", sum, err, x.calls.Load()-calls)
 	}
 }
@@ -217,12 +218,12 @@ func TestIngestRejectsNonPDF(t *testing.T) {
 		t.Fatalf("summary = %+v, %v, %d extractions", sum, err, x.calls.Load())
 	}
 	m := string(mustRead(t, e.dd.Path("rejected/courrier.docx.motif.txt")))
-	if !strings.Contains(m, "n'est pas un document PDF (extension « .docx »)") {
+	if !strings.Contains(m, "n'est pas un document PDF ni une image (extension « .docx »)") {
 		t.Errorf("motif = %q", m)
 	}
 	// Rejected once, never retried: a new run has nothing to do.
 	sum, _ = Ingest(ctx, e.dd, e.st, x, IngestOptions{})
-	if sum != (IngestSummary{}) {
+	if !reflect.DeepEqual(sum, IngestSummary{}) {
 		t.Errorf("second run = %+v", sum)
 	}
 }

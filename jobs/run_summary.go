@@ -19,6 +19,10 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 	if c := r.Ingest; c != nil {
 		fmt.Fprintf(tw, "Inbox:\t%d files taken: %d archived, %d rejected, %d duplicates\n",
 			c.Archived+c.Reviews+c.Rejected+c.Duplicates, c.Archived+c.Reviews, c.Rejected, c.Duplicates)
+		if c.Scanned > 0 || len(c.ToVerify) > 0 {
+			fmt.Fprintf(tw, "Scans:\t%d records read by text recognition, %d with values to verify (« à vérifier »)%s\n",
+				c.Scanned, len(c.ToVerify), conventionList(c.ToVerify))
+		}
 		if c.Reviews+c.ReviewsRefused > 0 {
 			fmt.Fprintf(tw, "Review workbooks:\t%d imported from the inbox, %d refused (in rejected/, with the problems to send back)\n",
 				c.Reviews, c.ReviewsRefused)
@@ -65,6 +69,17 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 	writePermissions(tw, r.Permissions)
 	fmt.Fprintf(tw, "Run report:\t%s\n", r.Report)
 	return tw.Flush()
+}
+
+// conventionList names the conventions, a few at most: « : 07/2020, 04/2018 ».
+func conventionList(nums []string) string {
+	if len(nums) == 0 {
+		return ""
+	}
+	if len(nums) > maxListed {
+		return fmt.Sprintf(": %s and %d more", strings.Join(nums[:maxListed], ", "), len(nums)-maxListed)
+	}
+	return ": " + strings.Join(nums, ", ")
 }
 
 // writePermissions prints the permission warnings with their fix.

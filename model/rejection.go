@@ -96,7 +96,8 @@ func (r Reason) Message() string {
 	case ReasonNotPDF:
 		return "Le fichier porte l'extension .pdf mais n'est pas un document PDF. Demander le document au format PDF."
 	case ReasonNotConvention:
-		return "Le document n'est pas une convention « Mon Compte Partenaire » ni un bulletin d'adhésion. Vérifier la pièce transmise."
+		return "Le document n'est pas une convention « Mon Compte Partenaire » ni un bulletin d'adhésion. Vérifier la pièce " +
+			"transmise et, s'il s'agit bien d'un dossier, demander au partenaire le dossier signé complet (PDF ou numérisation lisible)."
 	case ReasonIncomplete:
 		return "Le dossier de convention est incomplet. Demander le dossier complet."
 	case ReasonReviewRefused:
