@@ -34,6 +34,11 @@ func loadOutcome(t *testing.T, path string) outcome {
 
 // sameRecord compares records as records.md §2 does: contacts as a set.
 func sameRecord(a, b model.Record) bool {
+	if a.Source == (model.Source{}) {
+		// A corpus truth written before records.md §2b: a born-digital
+		// file, whose source the truth leaves out.
+		b.Source = model.Source{}
+	}
 	canon := func(r model.Record) string {
 		cs := slices.Clone(r.Contacts)
 		slices.SortFunc(cs, func(x, y model.Contact) int {
@@ -156,7 +161,7 @@ func TestExtractCLISummary(t *testing.T) {
 		"Date de signature : 01/02/2019, à Bordeaux",
 		"Durée : 3 ans, tacite reconduction ; gestion déléguée",
 		"Annexe 2.4 – Service RSA (Cdap, signé le 01/02/2019) : T1 0, T2 0, T4 8, T5 10, T13 4",
-		"dossier-numerise.pdf\n  Rejeté : Le PDF ne contient pas de texte",
+		"dossier-numerise.pdf\n  Rejeté : La numérisation est de trop faible résolution",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout)
