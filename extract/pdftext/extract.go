@@ -74,7 +74,7 @@ func extract(ctx context.Context, data []byte, lim Limits, chances int) (Documen
 	}
 	if err == nil {
 		doc := assemble(pages)
-		if err = checkQuality(doc); err == nil {
+		if err = checkQuality(&doc); err == nil {
 			return doc, nil
 		}
 	}

@@ -28,6 +28,12 @@ PARAS = [
     "Les agents habilités reçoivent un accès après la formation prévue.",
     "Le service social général traite les dossiers reçus chaque semaine.",
 ]
+# A second page's text: lines repeated at the same place on every page
+# would be taken for headers and footers.
+PARAS2 = [
+    "Chaque trimestre, le responsable vérifie la liste des accès ouverts.",
+    "Un accès inutilisé pendant six mois est fermé sans autre préavis.",
+]
 
 
 def want(name, lines):
@@ -137,7 +143,7 @@ def figure_bad_tounicode():
     fig = pdf.stream(fig_ops, "/Type /XObject /Subtype /Form /BBox [0 0 400 200] /Resources << /Font << /F9 %d 0 R >> >>" % f9)
     kids = []
     contents = [text_ops(PARAS), "q 1 0 0 1 72 400 cm /Fig Do Q\n" + text_ops(["Figure 1."], y=380),
-                text_ops(list(reversed(PARAS)))]
+                text_ops(PARAS2)]
     for c in contents:
         s = pdf.stream(c)
         kids.append(pdf.add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
@@ -333,7 +339,7 @@ def deep_page_tree(depth=39):
     nodes = [pdf.reserve() for _ in range(depth)]
     f1 = helvetica(pdf)
     pages = []
-    for c in [text_ops(PARAS), text_ops(list(reversed(PARAS)))]:
+    for c in [text_ops(PARAS), text_ops(PARAS2)]:
         s = pdf.stream(c)
         pages.append(pdf.add("<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>" % (nodes[-1], s)))
     for i, n in enumerate(nodes):
