@@ -22,6 +22,8 @@ type font struct {
 	scale    float64            // glyph space to text space (1/1000, or Type3 /FontMatrix)
 	unmapped bool               // no way to Unicode: every glyph decodes to U+FFFD
 	over     *[256]string       // simple fonts: text from glyph names (simpleOverrides), "" for none
+	simple   pdf.Value          // simple fonts: the dictionary, until over is read
+	overRead bool               // over has been read (on the first code it may be needed for)
 	cidText  map[uint32]string  // composite TrueType without /ToUnicode: text from the font's cmap
 }
 
@@ -67,7 +69,7 @@ func loadFont(v pdf.Value, g *guard) *font {
 		f.widths[i] = w.Index(i).Float64()
 	}
 	f.dw = estimateWidth(v)
-	f.over = simpleOverrides(v)
+	f.simple = v // over is read on first need: a font with a full ToUnicode never needs its program
 	if f.toUni == nil {
 		// Only without /ToUnicode: the library would otherwise parse the CMap
 		// with its own interpreter, which can loop forever on a truncated one.
@@ -146,6 +148,9 @@ func (f *font) text(c uint32, raw []byte) string {
 		if s, ok := f.toUni.lookup(c); ok && s != "\x00" {
 			return s
 		}
+	}
+	if !f.twoByte && !f.overRead {
+		f.over, f.overRead, f.simple = simpleOverrides(f.simple), true, pdf.Value{}
 	}
 	if f.over != nil && c < 256 {
 		if s := f.over[c]; s != "" {
