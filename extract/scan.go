@@ -38,7 +38,9 @@ func (x Extractor) textOf(ctx context.Context, data []byte) (pdftext.Document, s
 	case err == nil:
 		sc.total = len(doc.Pages)
 		for _, p := range doc.Pages {
-			if letters(p) < minPageLetters {
+			// A page the text layer's gate did not keep (no text, or a
+			// garbled figure), or one with hardly any letters.
+			if p.Quality != pdftext.PageRead || letters(p) < minPageLetters {
 				todo = append(todo, p.Number)
 			}
 		}

@@ -144,3 +144,23 @@ func BenchmarkPoolAll(b *testing.B) {
 	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
 }
+
+// BenchmarkExtractClasses extracts each fixture of issue #11
+// (testdata/classes): what reading a font's program (CFF encoding,
+// TrueType cmap), glyph names or a re-filtered or decrypted copy costs.
+func BenchmarkExtractClasses(b *testing.B) {
+	for _, fx := range classFixtures {
+		data, err := os.ReadFile("testdata/classes/" + fx.name + ".pdf")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fx.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Extract(context.Background(), data, DefaultLimits()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	pdfcpu "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -32,10 +33,92 @@ func decryptOpen(ctx context.Context, data []byte, lim Limits) ([]byte, error) {
 		return api.Decrypt(rs, out, conf)
 	})
 	var refused pdfcpuError
+	if errors.As(err, &refused) && strings.Contains(refused.err.Error(), "ciphertext too short") {
+		if blanked, n := blankShortCiphertexts(data); n > 0 {
+			return decryptOpen(ctx, blanked, lim)
+		}
+	}
 	if errors.As(err, &refused) {
 		return nil, fmt.Errorf("not decrypted with an empty user password: %v: %w", refused.err, model.ErrEncrypted)
 	}
 	return out, err
+}
+
+// minAESStream is the shortest AES-encrypted stream that holds any
+// plaintext: a 16-byte initialisation vector and one block.
+const minAESStream = 32
+
+// blankShortCiphertexts returns a copy of data in which every stream
+// shorter than minAESStream (some producers write an empty stream as its
+// initialisation vector alone, without the padding block) is made empty,
+// and how many were. pdfcpu refuses such a stream, and with it the file
+// (« ciphertext too short »), where qpdf and poppler read it as empty, as
+// it is. The stream's bytes become line feeds and its /Length 0, padded
+// with spaces, so that every offset in the file stays valid; pdfcpu reads
+// a stream of length 0 up to « endstream » and drops the line feeds.
+// Cross-reference streams, never encrypted, are left alone.
+func blankShortCiphertexts(data []byte) ([]byte, int) {
+	out := bytes.Clone(data)
+	n := 0
+	for from := 0; ; {
+		i := bytes.Index(out[from:], []byte("stream"))
+		if i < 0 {
+			return out, n
+		}
+		kw := from + i
+		from = kw + len("stream")
+		start := from
+		if start < len(out) && out[start] == '\r' {
+			start++
+		}
+		if start >= len(out) || out[start] != '\n' || kw >= 3 && string(out[kw-3:kw]) == "end" {
+			continue
+		}
+		start++
+		end := bytes.Index(out[start:], []byte("endstream"))
+		if end < 0 {
+			return out, n
+		}
+		body := bytes.TrimRight(out[start:start+end], "\r\n")
+		if len(body) == 0 || len(body) >= minAESStream {
+			continue
+		}
+		obj := bytes.LastIndex(out[:kw], []byte(" obj"))
+		if obj < 0 || bytes.Contains(out[obj:kw], []byte("/XRef")) {
+			continue
+		}
+		l := bytes.LastIndex(out[obj:kw], []byte("/Length"))
+		if l < 0 {
+			continue
+		}
+		digits := out[obj+l+len("/Length"):]
+		j := 0
+		for j < len(digits) && isWhite(digits[j]) {
+			j++
+		}
+		k := j
+		for k < len(digits) && digits[k] >= '0' && digits[k] <= '9' {
+			k++
+		}
+		if k == j || refAfter(digits[k:]) {
+			continue // an indirect /Length: left as it is
+		}
+		digits[j] = '0'
+		for m := j + 1; m < k; m++ {
+			digits[m] = ' '
+		}
+		for m := range body {
+			body[m] = '\n'
+		}
+		n++
+	}
+}
+
+// refAfter reports whether b starts with the « G R » of an indirect
+// reference (after white space).
+func refAfter(b []byte) bool {
+	f := bytes.Fields(b[:min(len(b), 16)])
+	return len(f) >= 2 && isDigits(f[0]) && bytes.HasPrefix(f[1], []byte("R"))
 }
 
 // pdfcpuError is pdfcpu's refusal of a file, as withPdfcpu returns it (the

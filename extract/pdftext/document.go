@@ -18,6 +18,40 @@ type Page struct {
 	// kept for callers that want them (e.g. a convention number printed in
 	// the header); String and Lines leave them out.
 	Furniture []Line `json:",omitempty"`
+	// Quality is the quality gate's verdict on the page. The gate judges
+	// each page on its own, so that one figure whose font lies about its
+	// characters costs its page, not the document: a PageGarbled page has
+	// no Lines, a PageNoText page keeps its few; a later pass (OCR) can
+	// pick the pages that are not PageRead.
+	Quality PageQuality `json:",omitempty"`
+}
+
+// PageQuality is the quality gate's verdict on one page.
+type PageQuality uint8
+
+const (
+	// PageRead: the page's text was read and kept.
+	PageRead PageQuality = iota
+	// PageNoText: too few characters for a text layer (a scanned page, a
+	// blank one, a figure without text); its lines, if any, are kept.
+	PageNoText
+	// PageGarbled: the page draws text whose characters cannot be trusted
+	// (fonts without a usable Unicode map, words glued together); its
+	// lines are dropped.
+	PageGarbled
+)
+
+// String names the verdict, for messages and tests.
+func (q PageQuality) String() string {
+	switch q {
+	case PageRead:
+		return "read"
+	case PageNoText:
+		return "no text"
+	case PageGarbled:
+		return "garbled"
+	}
+	return "unknown"
 }
 
 // Line is one line of text. A line of running text has one cell; a table row

@@ -74,7 +74,7 @@ func extract(ctx context.Context, data []byte, lim Limits, chances int) (Documen
 	}
 	if err == nil {
 		doc := assemble(pages)
-		if err = checkQuality(doc); err == nil {
+		if err = checkQuality(&doc); err == nil {
 			return doc, nil
 		}
 	}
@@ -136,7 +136,7 @@ func extractPages(ctx context.Context, data []byte, lim Limits) ([]rawPage, erro
 	if len(kids) == 0 {
 		return nil, fmt.Errorf("no pages: %w", model.ErrCorrupt)
 	}
-	in := &interp{g: g, fonts: newFontCache(), intern: map[string]string{}}
+	in := &interp{g: g, fonts: newFontCache(g), intern: map[string]string{}}
 	out := make([]rawPage, 0, len(kids))
 	for i, kid := range kids {
 		rp := rawPage{number: i + 1}

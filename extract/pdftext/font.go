@@ -21,9 +21,15 @@ type font struct {
 	dw       float64            // default width (composite /DW, or an estimate)
 	scale    float64            // glyph space to text space (1/1000, or Type3 /FontMatrix)
 	unmapped bool               // no way to Unicode: every glyph decodes to U+FFFD
+	over     *[256]string       // simple fonts: text from glyph names (simpleOverrides), "" for none
+	simple   pdf.Value          // simple fonts: the dictionary, until over is read
+	overRead bool               // over has been read (on the first code it may be needed for)
+	cidText  map[uint32]string  // composite TrueType without /ToUnicode: text from the font's cmap
 }
 
-func loadFont(v pdf.Value) *font {
+// loadFont reads what the text layer needs of the font dictionary v; g, when
+// not nil, is checked during the longer reads (a font program's cmap).
+func loadFont(v pdf.Value, g *guard) *font {
 	f := &font{scale: 0.001, dw: 1000}
 	sub := v.Key("Subtype").Name()
 	if sub == "Type3" {
@@ -46,6 +52,8 @@ func loadFont(v pdf.Value) *font {
 			f.unmapped = !strings.Contains(v.Key("Encoding").Name(), "UCS2")
 			if !f.unmapped {
 				f.enc = (&pdf.Font{V: v}).Encoder()
+			} else if f.cidText = cidTrueTypeText(d, g); f.cidText != nil {
+				f.unmapped = false
 			}
 		}
 		return f
@@ -61,6 +69,7 @@ func loadFont(v pdf.Value) *font {
 		f.widths[i] = w.Index(i).Float64()
 	}
 	f.dw = estimateWidth(v)
+	f.simple = v // over is read on first need: a font with a full ToUnicode never needs its program
 	if f.toUni == nil {
 		// Only without /ToUnicode: the library would otherwise parse the CMap
 		// with its own interpreter, which can loop forever on a truncated one.
@@ -133,9 +142,26 @@ func (f *font) decode(raw []byte, out []code) []code {
 
 func (f *font) text(c uint32, raw []byte) string {
 	if f.toUni != nil {
-		if s, ok := f.toUni.lookup(c); ok {
+		// A code mapped to U+0000 is mapped to nothing: Chrome's Skia
+		// writes that for the glyphs of its Type 3 fonts, whose names
+		// still say the text.
+		if s, ok := f.toUni.lookup(c); ok && s != "\x00" {
 			return s
 		}
+	}
+	if !f.twoByte && !f.overRead {
+		f.over, f.overRead, f.simple = simpleOverrides(f.simple), true, pdf.Value{}
+	}
+	if f.over != nil && c < 256 {
+		if s := f.over[c]; s != "" {
+			return s
+		}
+	}
+	if f.cidText != nil {
+		if s, ok := f.cidText[c]; ok {
+			return s
+		}
+		return "\uFFFD"
 	}
 	if f.unmapped || f.enc == nil {
 		return "\uFFFD"

@@ -21,11 +21,12 @@ const maxCachedFonts = 4096
 type fontCache struct {
 	byRef  map[objRef]*font
 	byName map[string]*font
-	loads  int // fonts loaded, for tests
+	loads  int    // fonts loaded, for tests
+	g      *guard // checked while loading a font (nil in tests)
 }
 
-func newFontCache() *fontCache {
-	return &fontCache{byRef: map[objRef]*font{}, byName: map[string]*font{}}
+func newFontCache(g *guard) *fontCache {
+	return &fontCache{byRef: map[objRef]*font{}, byName: map[string]*font{}, g: g}
 }
 
 // get returns the font called name in the /Font resource dictionary dict,
@@ -58,7 +59,7 @@ func cached[K comparable](m map[K]*font, k K, load func() *font) *font {
 
 func (c *fontCache) load(v pdf.Value) *font {
 	c.loads++
-	return loadFont(v)
+	return loadFont(v, c.g)
 }
 
 // objRef is the number and generation of an indirect PDF object.

@@ -21,7 +21,7 @@ func interpretAll(tb testing.TB, data []byte) (*interp, []string) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	in := &interp{g: g, fonts: newFontCache(), intern: map[string]string{}}
+	in := &interp{g: g, fonts: newFontCache(g), intern: map[string]string{}}
 	var texts []string
 	for i, kid := range pageList(rd, 1000, g) {
 		err := guarded(g, i+1, func() {

@@ -38,7 +38,10 @@ func FuzzExtract(f *testing.F) {
 	f.Add(filteredPage(f, "/Filter [/ASCIIHexDecode /RunLengthDecode]", []string{filter.ASCIIHex, filter.RunLength}, nil))
 	// Encrypted files: the owner-password-only ones go through pdfcpu.
 	encrypted, _ := filepath.Glob(filepath.Join("testdata", "encrypted", "*.pdf"))
-	for _, file := range encrypted {
+	// The classes of issue #11: fonts read through glyph names and font
+	// programs (CFF, TrueType cmap), a deep page tree, a predictor, AES.
+	classes, _ := filepath.Glob(filepath.Join("testdata", "classes", "*.pdf"))
+	for _, file := range append(encrypted, classes...) {
 		if data, err := os.ReadFile(file); err == nil && len(data) <= maxSeedBytes {
 			f.Add(data)
 		}

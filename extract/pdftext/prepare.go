@@ -62,8 +62,12 @@ func hasEncrypt(data []byte) bool {
 	return false
 }
 
-// maxTreeDepth bounds the page tree walk (real trees are 2–4 levels deep).
-const maxTreeDepth = 32
+// maxTreeDepth bounds the page tree walk and the lookup of inherited keys.
+// Trees written by producers are 2–4 levels deep, but merge tools nest each
+// merged file under a new node: a chain of 39 levels is valid and was seen.
+// Cycles are stopped by the count of visits, not by this bound, which only
+// keeps the recursion (a few hundred bytes of stack a level) small.
+const maxTreeDepth = 1024
 
 // pageList walks the page tree once (the library's Page(n) walks it from the
 // root for every page and loops forever on a cyclic tree) and returns the

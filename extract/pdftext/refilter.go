@@ -20,10 +20,21 @@ import (
 // 3, some scanners' PDF writers), RunLength, and hexadecimal text.
 var foreign = map[string]bool{filter.LZW: true, filter.RunLength: true, filter.ASCIIHex: true}
 
-// foreignFilters reports whether data names one of the foreign filters.
+// libraryPredictor is the only predictor the reading library undoes (PNG
+// « up », which cross-reference streams use); it panics on every other one,
+// even on /Predictor 1, which means no prediction at all.
+const libraryPredictor = 12
+
+// foreignFilters reports whether data names one of the foreign filters or
+// a predictor the library lacks.
 func foreignFilters(data []byte) bool {
 	for f := range foreign {
 		if bytes.Contains(data, []byte("/"+f)) {
+			return true
+		}
+	}
+	for _, rest := range after(data, "/Predictor") {
+		if n, ok := leadingUint(rest); ok && n != libraryPredictor {
 			return true
 		}
 	}
@@ -31,8 +42,8 @@ func foreignFilters(data []byte) bool {
 }
 
 // refilter rewrites data with pdfcpu, made for the job: every stream but
-// images whose filters include a foreign one is decoded and stored
-// Flate-compressed instead, which the library reads. It runs under the
+// images whose filters include a foreign one (or a predictor the library
+// lacks) is decoded and stored Flate-compressed without prediction instead, which the library reads. It runs under the
 // same guards as the library and pdfcpu's own resource limits.
 func refilter(ctx context.Context, data []byte, lim Limits) ([]byte, error) {
 	out, err := withPdfcpu(ctx, data, lim, func(rs io.ReadSeeker, out io.Writer, conf *pdfcpu.Configuration, g *guard) error {
@@ -74,10 +85,14 @@ func refilter(ctx context.Context, data []byte, lim Limits) ([]byte, error) {
 	return out, err
 }
 
-// usesForeign reports whether a stream's filters include a foreign one.
+// usesForeign reports whether a stream's filters include a foreign one, or
+// a predictor the library lacks.
 func usesForeign(sd types.StreamDict) bool {
 	for _, f := range sd.FilterPipeline {
 		if foreign[f.Name] {
+			return true
+		}
+		if p := f.DecodeParms.IntEntry("Predictor"); p != nil && *p != libraryPredictor {
 			return true
 		}
 	}
