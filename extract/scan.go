@@ -32,7 +32,7 @@ func (x Extractor) textOf(ctx context.Context, data []byte) (pdftext.Document, s
 	}
 	doc, err := x.text(ctx, data)
 	var todo []int
-	imagesOnly := true
+	render := map[int]bool{} // pages read from their rendering even without an image
 	var sc scanned
 	switch {
 	case err == nil:
@@ -42,6 +42,7 @@ func (x Extractor) textOf(ctx context.Context, data []byte) (pdftext.Document, s
 			// garbled figure), or one with hardly any letters.
 			if p.Quality != pdftext.PageRead || letters(p) < minPageLetters {
 				todo = append(todo, p.Number)
+				render[p.Number] = p.Quality == pdftext.PageGarbled
 			}
 		}
 	case errors.Is(err, model.ErrNoText):
@@ -54,9 +55,10 @@ func (x Extractor) textOf(ctx context.Context, data []byte) (pdftext.Document, s
 		if cerr != nil {
 			return doc, sc, fmt.Errorf("%w (%v)", err, cerr)
 		}
-		sc.total, imagesOnly = n, false
+		sc.total = n
 		for i := 1; i <= n; i++ {
 			todo = append(todo, i)
+			render[i] = true
 		}
 	default:
 		return doc, sc, err
@@ -64,7 +66,7 @@ func (x Extractor) textOf(ctx context.Context, data []byte) (pdftext.Document, s
 	if len(todo) == 0 || x.OCR == nil {
 		return doc, sc, nil
 	}
-	pages, err := x.OCR.PDFPages(ctx, data, todo, imagesOnly)
+	pages, err := x.OCR.PDFPages(ctx, data, todo, func(n int) bool { return render[n] })
 	if err != nil {
 		return doc, sc, fmt.Errorf("text recognition: %w", err)
 	}

@@ -53,9 +53,11 @@ var ErrUnreadable = errors.New("page could not be recognised")
 
 // PDFPages recognises the listed pages (1-based) of the PDF data, in
 // parallel within the engine's slots. Pages come back in the order asked.
-// With imagesOnly, a page that holds no image (a page of a born-digital
-// file with little text) is left as it is, unread.
-func (e *Engine) PDFPages(ctx context.Context, data []byte, pages []int, imagesOnly bool) ([]Page, error) {
+// A page that holds no image and for which render is false (a page of a
+// born-digital file with little text) is left as it is, unread; render true
+// reads a page from its rendering whatever it holds (a text layer whose
+// fonts lie about their characters).
+func (e *Engine) PDFPages(ctx context.Context, data []byte, pages []int, render func(page int) bool) ([]Page, error) {
 	dir, err := os.MkdirTemp("", "habilitations-ocr-*")
 	if err != nil {
 		return nil, err
@@ -82,7 +84,7 @@ func (e *Engine) PDFPages(ctx context.Context, data []byte, pages []int, imagesO
 				return
 			}
 			defer e.release()
-			if _, scanned := dpi[n]; imagesOnly && !scanned {
+			if _, scanned := dpi[n]; !scanned && !render(n) {
 				res[i] = Page{Number: n}
 				return
 			}
