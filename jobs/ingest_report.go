@@ -18,13 +18,17 @@ func WriteRecordsTable(w io.Writer, recs []model.Record) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Numéro\tPartenaire\tStructures\tSignée le")
+	fmt.Fprintln(tw, "Numéro\tPartenaire\tStructures\tSignée le\tÀ vérifier")
 	for _, r := range recs {
 		signed := frenchDate(r.Convention.SignedOn)
 		if r.Kind == model.KindBulletin {
 			signed = "dossier non reçu (bulletins seuls)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", r.Convention.Number, r.Convention.Partner.Name, len(r.Services), signed)
+		check := ""
+		if n := len(r.ToVerify); n > 0 {
+			check = fmt.Sprintf("%d valeur%s lue%s sur une numérisation", n, plural(n), plural(n))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", r.Convention.Number, r.Convention.Partner.Name, len(r.Services), signed, check)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -3,6 +3,8 @@ package model
 import (
 	"cmp"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // MergeBulletins returns the effective records: every dossier with the
@@ -37,11 +39,11 @@ func MergeBulletins(records []Record) []Record {
 	slices.SortStableFunc(bulletins, func(a, b Record) int { return cmp.Compare(latestSigned(a), latestSigned(b)) })
 	for _, b := range bulletins {
 		if i := findConvention(out, b.Convention); i >= 0 {
-			mergeServices(&out[i], b.Services)
+			mergeServices(&out[i], b)
 			continue
 		}
 		if i := findConvention(orphans, b.Convention); i >= 0 {
-			mergeServices(&orphans[i], b.Services)
+			mergeServices(&orphans[i], b)
 			continue
 		}
 		b.Services = slices.Clone(b.Services)
@@ -84,29 +86,53 @@ func findConvention(rs []Record, c Convention) int {
 	return -1
 }
 
-// mergeServices applies bulletins to r: same unit and service, the latest
+// mergeServices applies a bulletin to r: same unit and service, the latest
 // signed_on wins (a tie goes to the bulletin, which arrived later); a new
-// unit or service is added.
-func mergeServices(r *Record, svcs []Service) {
-	for _, s := range svcs {
+// unit or service is added. The values to verify follow their service: a
+// replaced service's are dropped, the bulletin's are renumbered to where
+// its services now are (records.md §2b paths index the record's own list).
+func mergeServices(r *Record, b Record) {
+	r.ToVerify = slices.Clone(r.ToVerify)
+	for j, s := range b.Services {
 		u, sv := Fold(s.Unit), Fold(s.Service)
-		found := false
+		at := -1
 		for i := range r.Services {
 			cur := &r.Services[i]
 			if Fold(cur.Unit) == u && Fold(cur.Service) == sv {
-				found = true
+				at = i
 				if s.SignedOn >= cur.SignedOn {
 					annex := cur.Annex
 					*cur = s
 					if cur.Annex == "" {
 						cur.Annex = annex
 					}
+					r.ToVerify = dropVerify(r.ToVerify, servicePath(i))
+					r.ToVerify = addVerify(r.ToVerify, b.ToVerify, servicePath(j), servicePath(i))
 				}
 				break
 			}
 		}
-		if !found {
+		if at < 0 {
 			r.Services = append(r.Services, s)
+			r.ToVerify = addVerify(r.ToVerify, b.ToVerify, servicePath(j), servicePath(len(r.Services)-1))
 		}
 	}
+}
+
+func servicePath(i int) string { return "services[" + strconv.Itoa(i) + "]" }
+
+// dropVerify drops from dst the entries under prefix.
+func dropVerify(dst []ToVerify, prefix string) []ToVerify {
+	return slices.DeleteFunc(dst, func(v ToVerify) bool { return strings.HasPrefix(v.Field, prefix+".") })
+}
+
+// addVerify appends src's entries under prefix, renamed under to.
+func addVerify(dst, src []ToVerify, prefix, to string) []ToVerify {
+	for _, v := range src {
+		if rest, ok := strings.CutPrefix(v.Field, prefix+"."); ok {
+			v.Field = to + "." + rest
+			dst = append(dst, v)
+		}
+	}
+	return dst
 }
