@@ -51,7 +51,72 @@ func (p *parser) quotas(from, to int, annex string) (q model.Quotas, ok bool, ba
 		seen[prof] = true
 		q.Set(prof, n)
 	}
+	if len(seen) < len(model.Profiles) && len(bad) == 0 {
+		// Only codes unread, no number unreadable: try the rows by position.
+		if pq, ok := p.quotasByPosition(from, to); ok {
+			return pq, true, nil
+		}
+	}
 	return q, len(seen) == len(model.Profiles), bad
+}
+
+// quotasByPosition reads a quota table whose profile codes text
+// recognition misspelt beyond mending (« il 10 » for « T1 10 », « 115 »
+// for « T5 5 »): the table's rows are a closed list in a fixed order (T1,
+// T2, T4, T5, T13), so when exactly five short rows follow the header, row
+// k is profile k, and its number is what follows a code of that length.
+// The values read so are not found as printed by the check of a scan's
+// record (extract/verify_quotas.go), which lists them to verify.
+func (p *parser) quotasByPosition(from, to int) (q model.Quotas, ok bool) {
+	head := -1
+	for i := from; i < to && i < len(p.ls); i++ {
+		if strings.HasPrefix(strings.TrimLeft(p.ls[i].fold, "|[ "), "profils nombre d") {
+			head = i
+			break
+		}
+	}
+	if head < 0 {
+		return q, false
+	}
+	var rows []string
+	for i := head + 1; i < to && i < len(p.ls) && len(rows) <= len(model.Profiles); i++ {
+		f := p.ls[i].fold
+		if strings.HasPrefix(f, "article") || strings.HasPrefix(f, "fait a") || len(strings.Fields(f)) > 4 {
+			break
+		}
+		rows = append(rows, f)
+	}
+	if len(rows) != len(model.Profiles) {
+		return q, false
+	}
+	for k, r := range rows {
+		fs := strings.Fields(strings.NewReplacer("|", " ", "[", " ", "]", " ").Replace(r))
+		val := ""
+		switch {
+		case len(fs) >= 2:
+			val = fs[len(fs)-1]
+		case len(fs) == 1:
+			code := len(model.Profiles[k]) // « 115 »: a two-character code, then 5
+			if w := fs[0]; len(w) > code && allDigits(w) {
+				val = w[code:]
+			}
+		}
+		n, read := quotaValue(val)
+		if !read {
+			return model.Quotas{}, false
+		}
+		q.Set(model.Profiles[k], n)
+	}
+	return q, true
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // quotaValue reads a quota cell: blank, « - » or « néant » is 0.
