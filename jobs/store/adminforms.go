@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"habilitations/model"
 )
 
 // AdminForm is an Annexe 3 form the pipeline pre-filled for a finding, and
@@ -85,4 +87,28 @@ func markFormReturned(ctx context.Context, tx *sql.Tx, ref, sha, day string) (bo
 	}
 	n, _ := res.RowsAffected()
 	return n > 0, nil
+}
+
+// KnownConvention returns the convention number as the store has it (from
+// a dossier or a bulletin) for a number written on a returned form
+// (compared by model.NormalizeNumber: « 06 / 2017 » is 06/2017), with its
+// partner's name; ok is false when no dossier or bulletin has it.
+func (s *Store) KnownConvention(ctx context.Context, number string) (canonical, partner string, ok bool, err error) {
+	want := model.NormalizeNumber(number)
+	rows, err := s.db.QueryContext(ctx, `SELECT convention, partner_name FROM records
+		WHERE kind IN ('dossier', 'bulletin') ORDER BY kind = 'dossier' DESC, id DESC`)
+	if err != nil {
+		return "", "", false, fmt.Errorf("read conventions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c, p string
+		if err := rows.Scan(&c, &p); err != nil {
+			return "", "", false, fmt.Errorf("read conventions: %w", err)
+		}
+		if model.NormalizeNumber(c) == want {
+			return c, p, true, nil
+		}
+	}
+	return "", "", false, rows.Err()
 }
