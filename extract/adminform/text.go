@@ -85,9 +85,11 @@ func TextValues(doc pdftext.Document) (Values, error) {
 				continue
 			}
 			val := afterColon(text)
-			if clean(val) == "" && i+1 < len(lines) {
+			if i+1 < len(lines) {
+				// The value on the next line: a blank label line, or a
+				// long value wrapped (« cbertin@ccas- » / « beaune.fr »).
 				if next := model.CleanText(strings.Join(lines[i+1].Cells, " ")); continuation(next) {
-					val = next
+					val = joinWrapped(lab.field, clean(val), next)
 				}
 			}
 			v.setOnce(lab.field, val)
@@ -144,6 +146,18 @@ func continuation(s string) bool {
 		}
 	}
 	return true
+}
+
+// joinWrapped joins a value and its continuation: without a space in an
+// e-mail, or after a hyphen that cut a word.
+func joinWrapped(field, val, next string) string {
+	switch {
+	case val == "":
+		return next
+	case field == model.FieldNewAdminEmail || field == model.FieldReplacedEmail || strings.HasSuffix(val, "-"):
+		return val + next
+	}
+	return val + " " + next
 }
 
 // trimBullet drops a line's list mark (« - », « o », « • »).
