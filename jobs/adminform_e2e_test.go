@@ -12,6 +12,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/form"
+	"github.com/xuri/excelize/v2"
 
 	"habilitations/extract"
 	"habilitations/jobs/store"
@@ -178,6 +179,35 @@ func TestAdminFormRoundTripResolvesFindings(t *testing.T) {
 		t.Error("the newly appointed administrator without an account is not expected")
 	}
 
+	// The Caf's overview shows each form sent and returned.
+	xf, err := excelize.OpenFile(dd.Path(reportsDir(next.AsOf) + "/revue/revues-caf.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := xf.GetRows("Revues")
+	xf.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := st.AdminFormByRef(ctx, mf.Ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Formulaire " + mf.Ref + " (administrateur à remplacer) envoyé le " + frenchDate(d.AsOf.String()) +
+		", retourné le " + frenchDate(back.ReturnedOn) // the day it was received
+	shown := false
+	for _, r := range rows {
+		shown = shown || len(r) > 0 && r[0] == mf.Convention && strings.Contains(r[len(r)-1], want)
+	}
+	if !shown {
+		for _, r := range rows {
+			if len(r) > 0 && r[0] == mf.Convention {
+				t.Logf("row: %q", r)
+			}
+		}
+		t.Errorf("the overview does not show %q", want)
+	}
+
 	// History and audit show the forms.
 	_, hist, err := st.ConventionHistory(ctx, mf.Convention)
 	if err != nil {
@@ -216,5 +246,31 @@ func TestAdminFormRoundTripResolvesFindings(t *testing.T) {
 	}
 	if returned != 2 {
 		t.Errorf("audit: %d returned forms, want 2", returned)
+	}
+}
+
+func TestAdminFormsColumn(t *testing.T) {
+	asOf := model.NewDate(2026, 12, 31)
+	tests := []struct {
+		name    string
+		forms   []store.AdminForm
+		want    string
+		overdue bool
+	}{
+		{"none", nil, "", false},
+		{"returned", []store.AdminForm{{Ref: "A3-1", Code: "missing_admin", SentOn: "2026-11-01", ReturnedOn: "2026-11-20"}},
+			"Formulaire A3-1 (administrateur à remplacer) envoyé le 01/11/2026, retourné le 20/11/2026", false},
+		{"waiting", []store.AdminForm{{Ref: "A3-2", Code: "undeclared_admin", SentOn: "2026-12-11"}},
+			"Formulaire A3-2 (administrateur non déclaré) envoyé le 11/12/2026, non retourné (20 j)", false},
+		{"overdue", []store.AdminForm{{Ref: "A3-3", Code: "undeclared_admin", SentOn: "2026-11-01"}},
+			"Formulaire A3-3 (administrateur non déclaré) envoyé le 01/11/2026, non retourné (60 j) : délai de 30 jours dépassé, relancer le partenaire", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, overdue := adminFormsColumn(tc.forms, asOf)
+			if got != tc.want || overdue != tc.overdue {
+				t.Errorf("got %q %v, want %q %v", got, overdue, tc.want, tc.overdue)
+			}
+		})
 	}
 }
