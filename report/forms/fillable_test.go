@@ -2,7 +2,11 @@ package forms
 
 import (
 	"bytes"
+	"image"
+	"image/png"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -76,5 +80,63 @@ func TestFillableAdminChange(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFillableLooksAsPrinted renders the blank form printed (WritePDF, as
+// before it was fillable) and fillable with pdftoppm: the pages differ only
+// where the check boxes' fields lie over the printed boxes.
+func TestFillableLooksAsPrinted(t *testing.T) {
+	bin, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		t.Skip("pdftoppm not installed")
+	}
+	rec := beaune(t)
+	f := model.AdminChange{Partner: rec.Convention.Partner.Name, Convention: "04/2018", CafLines: model.CafPostalLines(rec.Convention.Caf)}
+	var printed, fillable bytes.Buffer
+	if err := WritePDF(&printed, AdminChangeDocument(f)); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteAdminChange(&fillable, f); err != nil {
+		t.Fatal(err)
+	}
+	render := func(pdf []byte) image.Image {
+		dir := t.TempDir()
+		in := filepath.Join(dir, "in.pdf")
+		if err := os.WriteFile(in, pdf, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(bin, "-png", "-gray", "-r", "60", "-singlefile", in, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v %s", err, out)
+		}
+		fh, err := os.Open(filepath.Join(dir, "page.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fh.Close()
+		img, err := png.Decode(fh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	a, b := render(printed.Bytes()), render(fillable.Bytes())
+	if a.Bounds() != b.Bounds() {
+		t.Fatalf("page sizes differ: %v, %v", a.Bounds(), b.Bounds())
+	}
+	diff, total := 0, 0
+	for y := a.Bounds().Min.Y; y < a.Bounds().Max.Y; y++ {
+		for x := a.Bounds().Min.X; x < a.Bounds().Max.X; x++ {
+			total++
+			ga, _, _, _ := a.At(x, y).RGBA()
+			gb, _, _, _ := b.At(x, y).RGBA()
+			if d := int(ga>>8) - int(gb>>8); d > 64 || d < -64 {
+				diff++
+			}
+		}
+	}
+	t.Logf("%d of %d pixels differ (%.3f%%)", diff, total, 100*float64(diff)/float64(total))
+	if float64(diff) > 0.002*float64(total) {
+		t.Errorf("the fillable form does not look like the printed one: %d of %d pixels differ", diff, total)
 	}
 }
