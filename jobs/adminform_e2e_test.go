@@ -169,6 +169,29 @@ func TestAdminFormRoundTripResolvesFindings(t *testing.T) {
 	if rep2.Reconcile.Resolved < 2 {
 		t.Errorf("resolved = %d, want at least the 2 findings answered", rep2.Reconcile.Resolved)
 	}
+	// The breach report lists both as resolved.
+	bx, err := excelize.OpenFile(dd.Path(reportsDir(next.AsOf) + "/depassements-quotas-" + next.AsOf.String() + ".xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resolvedRows, err := bx.GetRows("Résolus depuis dernier passage")
+	bx.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	account := strings.TrimSuffix(undeclared[strings.Index(undeclared, "-non-declare-")+len("-non-declare-"):], ".pdf")
+	var listed []string
+	for _, r := range resolvedRows {
+		if len(r) > 3 && (r[1] == uf.Convention && strings.Contains(r[3], account) ||
+			r[1] == mf.Convention && strings.HasPrefix(r[0], "Administrateur déclaré sans compte")) {
+			listed = append(listed, r[1]+" "+r[3])
+		}
+	}
+	t.Logf("resolved rows: %q", listed)
+	if len(listed) < 2 {
+		t.Errorf("resolved sheet lists %v, want the undeclared account %s and the replaced administrator", listed, account)
+	}
+
 	// The replacement appoints someone without an account yet: the Caf
 	// now expects theirs (a new missing_admin), which is right.
 	newMissing := false
