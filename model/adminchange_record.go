@@ -92,13 +92,22 @@ func (r *Record) UnmarshalJSON(b []byte) error {
 	}
 	if head.Kind != KindAdminChange {
 		type plain Record // without this method
-		return json.Unmarshal(b, (*plain)(r))
+		if err := json.Unmarshal(b, (*plain)(r)); err != nil {
+			return err
+		}
+		if len(r.ToVerify) == 0 {
+			r.ToVerify = nil // as built: MarshalJSON writes [] for nil
+		}
+		return nil
 	}
 	var j adminChangeJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*r = Record{Kind: j.Kind, Contacts: []Contact{}, Source: j.Source, ToVerify: j.ToVerify}
+	*r = Record{Kind: j.Kind, Contacts: []Contact{}, Source: j.Source}
+	if len(j.ToVerify) > 0 {
+		r.ToVerify = j.ToVerify
+	}
 	r.Convention.Number = j.Convention.Number
 	r.Convention.Partner.Name = j.Convention.Partner.Name
 	r.Convention.Partner.SIRET = j.Convention.Partner.SIRET
