@@ -7,6 +7,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"habilitations/extract/dossier"
@@ -78,6 +79,16 @@ func (x Extractor) Extract(ctx context.Context, name string, data []byte) (model
 		return model.Record{}, fmt.Errorf("%s: nothing read: %w", name, err)
 	}
 	rec, err := parse(doc)
+	if errors.Is(err, model.ErrNotConvention) {
+		rec, err = adminForm(doc, data) // a returned Annexe 3 form (adminchange.go)
+		if err != nil {
+			return model.Record{}, fmt.Errorf("%s: %w", name, err)
+		}
+		if sc.recognisedWords() > 0 {
+			rec.Source, rec.ToVerify = sc.source(), sc.toVerify(rec, doc)
+		}
+		return rec, nil
+	}
 	if err != nil {
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}

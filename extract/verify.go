@@ -142,6 +142,18 @@ func recordFields(rec model.Record) []field {
 		text(p+".email", ct.Email)
 		fs = append(fs, field{path: p + ".phone", value: ct.Phone, keys: []string{nationalPhone(ct.Phone)}, minConf: minDigitConf})
 	}
+	if a := rec.Admin; a != nil { // a returned Annexe 3 form (records.md §2c)
+		text("new_admin.name", a.NewAdmin.Name)
+		text("new_admin.function", a.NewAdmin.Function)
+		text("new_admin.email", a.NewAdmin.Email)
+		fs = append(fs, field{path: "new_admin.phone", value: a.NewAdmin.Phone, keys: []string{nationalPhone(a.NewAdmin.Phone)}, minConf: minDigitConf})
+		fs = append(fs, field{path: "new_admin.mobile", value: a.NewAdmin.Mobile, keys: []string{nationalPhone(a.NewAdmin.Mobile)}, minConf: minDigitConf})
+		if a.Replaces != nil {
+			text("replaces.name", a.Replaces.Name)
+			text("replaces.email", a.Replaces.Email)
+		}
+		return fs
+	}
 	for i, sv := range rec.Services {
 		p := fmt.Sprintf("services[%d]", i)
 		fs = append(fs, field{path: p + ".annex", value: sv.Annex, keys: []string{"annexe" + foldKey(sv.Annex)}, minConf: minDigitConf})

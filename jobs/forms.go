@@ -5,10 +5,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path"
 
+	"habilitations/jobs/store"
 	"habilitations/model"
 	"habilitations/report/forms"
 )
@@ -20,17 +23,24 @@ type FormsInput struct {
 	Records  []model.Record
 	Rows     []model.Habilitation
 	Findings []model.Finding
+	// Store records each form written with its reference (admin_forms),
+	// so that the form returned is linked to it and a form already written
+	// with the same content is not written again. nil: forms are written
+	// every time and not recorded.
+	Store *store.Store
 }
 
 // formsDir is the folder of the pre-filled forms of a date, relative to the
 // data directory.
 func formsDir(asOf model.Date) string { return reportsDir(asOf) + "/formulaires" }
 
-// WriteAdminForms writes the pre-filled Annexe 3 form « modification d'un
-// administrateur » of every undeclared_admin and missing_admin finding to
-// reports/<as-of>/formulaires/. A form whose file already holds the same
-// bytes (an earlier run of the same day) is counted as skipped. File names
-// hold the convention, the case and an account id or a hash, never a name.
+// WriteAdminForms writes the pre-filled, fillable Annexe 3 form
+// « modification d'un administrateur » of every undeclared_admin and
+// missing_admin finding to reports/<as-of>/formulaires/, each with its
+// reference (AdminFormRef) printed and in its form_ref field. A form the
+// store already has with the same content and file (an earlier run of the
+// same day) is counted as skipped. File names hold the convention, the
+// case and an account id or a hash, never a name.
 func WriteAdminForms(ctx context.Context, dd *DataDir, in FormsInput) (FilesSummary, error) {
 	sum := FilesSummary{Files: []string{}}
 	byNumber := make(map[string]model.Record, len(in.Records))
@@ -58,18 +68,32 @@ func WriteAdminForms(ctx context.Context, dd *DataDir, in FormsInput) (FilesSumm
 		if err != nil {
 			return sum, fmt.Errorf("admin form for convention %s: %w", f.Convention, err)
 		}
+		ac.FormRef = AdminFormRef(f)
+		rel := path.Join(formsDir(in.AsOf), adminFormName(f))
+		sent := store.AdminForm{Ref: ac.FormRef, Convention: f.Convention, FindingKey: f.Key(), Code: string(f.Code),
+			Fingerprint: formFingerprint(ac), Path: rel, SentOn: in.AsOf.String()}
+		if in.Store != nil {
+			old, err := in.Store.AdminFormByRef(ctx, sent.Ref)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return sum, err
+			}
+			if _, serr := os.Stat(dd.Path(rel)); err == nil && serr == nil && old.Fingerprint == sent.Fingerprint && old.Path == rel {
+				sum.Skipped++
+				sum.Files = append(sum.Files, rel)
+				continue
+			}
+		}
 		var buf bytes.Buffer
 		if err := forms.WriteAdminChange(&buf, ac); err != nil {
 			return sum, fmt.Errorf("admin form for convention %s: %w", f.Convention, err)
 		}
-		rel := path.Join(formsDir(in.AsOf), adminFormName(f))
-		if old, err := os.ReadFile(dd.Path(rel)); err == nil && bytes.Equal(old, buf.Bytes()) {
-			sum.Skipped++
-			sum.Files = append(sum.Files, rel)
-			continue
-		}
 		if err := writeFileAtomic(dd.Path(rel), buf.Bytes()); err != nil {
 			return sum, err
+		}
+		if in.Store != nil {
+			if err := in.Store.SaveAdminForm(ctx, sent); err != nil {
+				return sum, err
+			}
 		}
 		sum.Written++
 		sum.Files = append(sum.Files, rel)
@@ -87,6 +111,23 @@ func adminFormName(f model.Finding) string {
 	}
 	h := sha256.Sum256([]byte(model.Fold(f.Name)))
 	return "annexe3-" + conv + "-administrateur-a-remplacer-" + hex.EncodeToString(h[:4]) + ".pdf"
+}
+
+// AdminFormRef is the reference of the form pre-filled for finding f:
+// « A3-06-2017-1a2b3c4d », the convention and a hash of the finding's key.
+// The same finding always gets the same reference, so that a form written
+// again (a later run) is still the one the partner may return.
+func AdminFormRef(f model.Finding) string {
+	h := sha256.Sum256([]byte(f.Key()))
+	return "A3-" + fileSafe(f.Convention) + "-" + hex.EncodeToString(h[:4])
+}
+
+// formFingerprint is a hash of a form's content: a form is written again
+// only when it changes.
+func formFingerprint(ac model.AdminChange) string {
+	b, _ := json.Marshal(ac) // plain strings: cannot fail
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:8])
 }
 
 // AdminChangeFileName is the default file name of an on-demand form for

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"habilitations/jobs/store"
 	"habilitations/model"
 	"habilitations/report/sample"
 )
@@ -31,6 +32,12 @@ func TestWriteAdminForms(t *testing.T) {
 		t.Fatal("no administrator finding planted")
 	}
 	dd := &DataDir{Root: t.TempDir()}
+	st, err := store.Open(ctx, dd.Path("state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	in.Store = st
 	sum, err := WriteAdminForms(ctx, dd, in)
 	if err != nil {
 		t.Fatal(err)

@@ -40,7 +40,13 @@ func (in *intake) pdf(ctx context.Context, f dropped, data []byte, rc store.Rece
 		rej = &r
 	default:
 		var err error
-		if rec, err = in.extract(ctx, name, data, rc.SHA256); err != nil {
+		rec, err = in.extract(ctx, name, data, rc.SHA256)
+		if err == nil && rec.Kind == model.KindAdminChange {
+			if err = in.knownConvention(ctx, &rec); err != nil && !errors.Is(err, model.ErrUnknownConvention) {
+				return "", err // the store failed: not the file's fault
+			}
+		}
+		if err != nil {
 			if in.parent.Err() != nil {
 				// Interrupted meanwhile (Ctrl-C also reaches an extraction
 				// worker): the failure says nothing of the file, which stays
@@ -80,6 +86,21 @@ func (in *intake) pdf(ctx context.Context, f dropped, data []byte, rc store.Rece
 	}
 	in.sum.Rejected++
 	return doc.Outcome + ":" + string(rej.Reason), nil
+}
+
+// knownConvention checks that a returned Annexe 3 form is for a convention
+// the store knows, and gives its record the store's number and partner
+// name (the convention's records are grouped by number).
+func (in *intake) knownConvention(ctx context.Context, rec *model.Record) error {
+	num, partner, ok, err := in.st.KnownConvention(ctx, rec.Convention.Number)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return &model.UnknownConventionError{Number: rec.Convention.Number}
+	}
+	rec.Convention.Number, rec.Convention.Partner.Name = num, partner
+	return nil
 }
 
 // reject writes the original to rejected/ (name kept, made safe and unique)

@@ -18,7 +18,7 @@ func WriteRecordsTable(w io.Writer, recs []model.Record) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Numéro\tPartenaire\tStructures\tSignée le\tÀ vérifier")
+	fmt.Fprintln(tw, "Numéro\tPartenaire\tStructures\tAdministrateurs\tSignée le\tÀ vérifier")
 	for _, r := range recs {
 		signed := frenchDate(r.Convention.SignedOn)
 		if r.Kind == model.KindBulletin {
@@ -28,7 +28,8 @@ func WriteRecordsTable(w io.Writer, recs []model.Record) error {
 		if n := len(r.ToVerify); n > 0 {
 			check = fmt.Sprintf("%d valeur%s lue%s sur une numérisation", n, plural(n), plural(n))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", r.Convention.Number, r.Convention.Partner.Name, len(r.Services), signed, check)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", r.Convention.Number, r.Convention.Partner.Name, len(r.Services),
+			len(r.PartnerAdmins()), signed, check)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -53,6 +54,15 @@ func WriteHistory(w io.Writer, eff model.Record, changes []store.Change) error {
 					frenchDate(c.Replaced.SignedOn), c.Replaced.DocumentName)
 			}
 			b.WriteString(".\n")
+		case store.ChangeAdminAdded, store.ChangeAdminReplaced:
+			writeFormChange(&b, c, doc)
+		case store.ChangeIgnored:
+			if c.Admin != nil {
+				fmt.Fprintf(&b, "\n%s  Formulaire de changement d'administrateur (Annexe 3) : %s\n            sans effet, antérieur au dossier en vigueur.\n",
+					frenchDate(c.SignedOn), doc)
+				continue
+			}
+			fallthrough
 		default:
 			fmt.Fprintf(&b, "\n%s  Bulletin d'adhésion : %s\n            Annexe %s %s (%s), %s : ", frenchDate(c.SignedOn), doc,
 				c.Annex, c.Unit, c.Service, frenchQuotas(c.Quotas))
@@ -71,8 +81,40 @@ func WriteHistory(w io.Writer, eff model.Record, changes []store.Change) error {
 	for _, s := range eff.Services {
 		fmt.Fprintf(&b, "  Annexe %s %s (%s) : %s, signé le %s\n", s.Annex, s.Unit, s.Service, frenchQuotas(s.Quotas), frenchDate(s.SignedOn))
 	}
+	if admins := eff.PartnerAdmins(); len(admins) > 0 {
+		b.WriteString("  Administrateurs du partenaire : ")
+		for i, a := range admins {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(a.Name)
+		}
+		b.WriteString("\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeFormChange writes what a returned Annexe 3 form changed: who was
+// appointed, whom they replace, the form's reference. The history is read
+// by Caf staff on request, so it names the administrators.
+func writeFormChange(b *strings.Builder, c store.Change, doc string) {
+	fmt.Fprintf(b, "\n%s  Formulaire de changement d'administrateur (Annexe 3) : %s\n            ", frenchDate(c.SignedOn), doc)
+	fmt.Fprintf(b, "administrateur %s désigné", c.Admin.NewAdmin.Name)
+	if len(c.Removed) > 0 {
+		names := make([]string, len(c.Removed))
+		for i, r := range c.Removed {
+			names[i] = r.Name
+		}
+		fmt.Fprintf(b, " en remplacement de %s", strings.Join(names, ", "))
+	} else if c.Admin.Replaces != nil {
+		fmt.Fprintf(b, " (l'administrateur à remplacer, %s, ne figurait pas parmi les administrateurs en vigueur)",
+			strings.TrimSpace(c.Admin.Replaces.Name+" "+c.Admin.Replaces.Email))
+	}
+	if c.Admin.FormRef != "" {
+		fmt.Fprintf(b, " ; réponse au formulaire %s", c.Admin.FormRef)
+	}
+	b.WriteString(".\n")
 }
 
 // frenchQuotas writes a quota table on one line: « T1 25, T2 0, … ».

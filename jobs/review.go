@@ -169,8 +169,17 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	if err != nil {
 		return res, err
 	}
+	sentForms, err := st.AdminForms(ctx, "")
+	if err != nil {
+		return res, err
+	}
+	formsOf := map[string][]store.AdminForm{}
+	for _, f := range sentForms {
+		formsOf[f.Convention] = append(formsOf[f.Convention], f)
+	}
 	for i := range lines {
 		lines[i].Status = statuses[lines[i].Number]
+		lines[i].AdminForms, lines[i].AdminFormsOverdue = adminFormsColumn(formsOf[lines[i].Number], o.AsOf)
 	}
 	res.Lines = lines
 	if !o.DeferConsolidated {

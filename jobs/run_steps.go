@@ -140,7 +140,8 @@ func (w *workspace) rel(path string) string {
 // persists from the previous day already has its form (in that day's
 // reports), so the nightly run does not pile up copies.
 func (w *workspace) formsStep(ctx context.Context, rep *RunReport) error {
-	sum, err := WriteAdminForms(ctx, w.dd, FormsInput{AsOf: w.opts.AsOf, Records: w.records, Rows: w.rows, Findings: w.newFindings})
+	sum, err := WriteAdminForms(ctx, w.dd, FormsInput{AsOf: w.opts.AsOf, Records: w.records, Rows: w.rows, Findings: w.newFindings,
+		Store: w.st})
 	rep.Forms = &sum
 	return err
 }

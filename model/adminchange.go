@@ -33,6 +33,17 @@ type AdminChange struct {
 	ReplacesName  string
 	ReplacesEmail string
 
+	// SignedOn (ISO) and the signatories, when known (a form typed on
+	// demand); the pre-filled forms leave them to the partner.
+	SignedOn         string
+	PartnerSignatory Signatory
+	AdminSignatory   Signatory
+
+	// FormRef is the form's reference (« A3-… »), printed on it and held in
+	// its read-only field form_ref, so that the form returned is linked to
+	// the finding it was written for; "" for a form typed on demand.
+	FormRef string
+
 	// Code and Subject say why the form was pre-filled (the finding and its
 	// account or name); they are not printed on the form.
 	Code    Code

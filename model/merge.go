@@ -14,14 +14,24 @@ import (
 // dossiers share the number, the same folded name. For the same unit and
 // service (folded) the latest signed_on wins; otherwise the unit is added.
 //
+// Returned Annexe 3 forms (admin_change) are then applied to their
+// convention's partner administrators, oldest signed first; a form whose
+// convention is not among the records is ignored.
+//
 // A bulletin whose dossier is not known yet is kept, merged with the other
 // bulletins of the same convention, as a record of kind bulletin: its quotas
 // still apply, but it has no Annexe 1. The input is not modified.
 func MergeBulletins(records []Record) []Record {
 	var out []Record
 	var orphans []Record
-	var bulletins []Record
+	var bulletins, changes []Record
 	for _, r := range records {
+		if r.Kind == KindAdminChange {
+			if r.Admin != nil {
+				changes = append(changes, r)
+			}
+			continue
+		}
 		if r.Kind == KindBulletin {
 			bulletins = append(bulletins, r)
 			continue
@@ -50,7 +60,14 @@ func MergeBulletins(records []Record) []Record {
 		b.Contacts = nil
 		orphans = append(orphans, b)
 	}
-	return append(out, orphans...)
+	out = append(out, orphans...)
+	slices.SortStableFunc(changes, func(a, b Record) int { return cmp.Compare(a.Admin.SignedOn, b.Admin.SignedOn) })
+	for _, c := range changes {
+		if i := findConvention(out, c.Convention); i >= 0 {
+			ApplyAdminChange(&out[i], *c.Admin)
+		}
+	}
+	return out
 }
 
 func latestSigned(r Record) string {

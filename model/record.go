@@ -4,6 +4,7 @@ package model
 const (
 	KindDossier  = "dossier"  // a convention with its contrat de service, annexes and bulletins
 	KindBulletin = "bulletin" // a bulletin d'adhésion that arrived alone
+	// KindAdminChange (adminchange_record.go): a returned Annexe 3 form.
 )
 
 // Management modes of the habilitations (convention art. 9.1).
@@ -14,7 +15,7 @@ const (
 
 // Record is the structured content of one signed PDF (records.md §2).
 type Record struct {
-	Kind       string     `json:"kind" validate:"oneof=dossier bulletin"`
+	Kind       string     `json:"kind" validate:"oneof=dossier bulletin admin_change"`
 	Convention Convention `json:"convention"`
 	Contacts   []Contact  `json:"contacts" validate:"dive"`
 	Services   []Service  `json:"services" validate:"min=1,dive"`
@@ -22,6 +23,9 @@ type Record struct {
 	// read from a scan a person must check (records.md §2b; source.go).
 	Source   Source     `json:"source"`
 	ToVerify []ToVerify `json:"to_verify"`
+	// Admin is the content of a returned Annexe 3 form, for a record of
+	// kind admin_change only (records.md §2c; its JSON has that shape).
+	Admin *AdminChangeRecord `json:"-"`
 }
 
 // Convention is the convention d'accès and its contrat de service.

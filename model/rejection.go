@@ -22,6 +22,9 @@ const (
 	// that is not a review workbook, or not in its format (.ods, .xls, .csv).
 	ReasonReviewRefused Reason = "review_refused"
 	ReasonNotReview     Reason = "not_review"
+	// ReasonUnknownConvention: a returned Annexe 3 form whose convention
+	// number the store does not know (records.md §2c names no reason).
+	ReasonUnknownConvention Reason = "unknown_convention"
 )
 
 // Sentinel errors for the outcomes callers branch on. Readers wrap them with
@@ -50,15 +53,35 @@ var (
 	// ErrLowResolution: the file is a scan too coarse to read (under
 	// 140 dpi). It goes with ErrNoText.
 	ErrLowResolution = errors.New("scan resolution too low")
+	// ErrUnknownConvention: an Annexe 3 form for a convention the store
+	// does not know (UnknownConventionError carries the number).
+	ErrUnknownConvention = errors.New("form names an unknown convention")
 )
+
+// UnknownConventionError is an Annexe 3 form whose convention number is not
+// in the store.
+type UnknownConventionError struct{ Number string }
+
+func (e *UnknownConventionError) Error() string {
+	return "admin change form: convention " + e.Number + " is unknown"
+}
+
+// Is makes errors.Is(err, ErrUnknownConvention) true.
+func (e *UnknownConventionError) Is(target error) bool { return target == ErrUnknownConvention }
 
 // IncompleteError lists the fields of a dossier that are missing or invalid,
 // in French, so that the rejection message can name them.
 type IncompleteError struct {
 	Fields []string // e.g. « numéro de convention », « SIRET du partenaire (clé de contrôle invalide) »
+	// Form is true for an Annexe 3 form rather than a dossier: the
+	// message asks for the form completed.
+	Form bool
 }
 
 func (e *IncompleteError) Error() string {
+	if e.Form {
+		return "admin change form is incomplete: " + strings.Join(e.Fields, ", ")
+	}
 	return "dossier is incomplete: " + strings.Join(e.Fields, ", ")
 }
 
@@ -79,6 +102,8 @@ func ReasonOf(err error) Reason {
 		return ReasonNotConvention
 	case errors.Is(err, ErrIncomplete):
 		return ReasonIncomplete
+	case errors.Is(err, ErrUnknownConvention):
+		return ReasonUnknownConvention
 	}
 	return ReasonCorrupt
 }
@@ -96,10 +121,15 @@ func (r Reason) Message() string {
 	case ReasonNotPDF:
 		return "Le fichier porte l'extension .pdf mais n'est pas un document PDF. Demander le document au format PDF."
 	case ReasonNotConvention:
-		return "Le document n'est pas une convention « Mon Compte Partenaire » ni un bulletin d'adhésion. Vérifier la pièce " +
-			"transmise et, s'il s'agit bien d'un dossier, demander au partenaire le dossier signé complet (PDF ou numérisation lisible)."
+		return "Le document n'est pas une convention « Mon Compte Partenaire », ni un bulletin d'adhésion, ni un formulaire " +
+			"de changement d'administrateur (Annexe 3). Vérifier la pièce transmise et, s'il s'agit bien d'un dossier, " +
+			"demander au partenaire le dossier signé complet (PDF ou numérisation lisible)."
 	case ReasonIncomplete:
 		return "Le dossier de convention est incomplet. Demander le dossier complet."
+	case ReasonUnknownConvention:
+		return "Le formulaire de changement d'administrateur (Annexe 3) porte un numéro de convention que la Caf ne " +
+			"connaît pas. Vérifier le numéro avec le partenaire, ou déposer d'abord la convention signée, puis déposer " +
+			"le formulaire à nouveau."
 	case ReasonReviewRefused:
 		return "Le classeur de revue des habilitations comporte des erreurs : ses décisions n'ont pas été enregistrées. " +
 			"Transmettre au partenaire les points à corriger et lui demander de renvoyer le classeur corrigé."
@@ -145,7 +175,17 @@ func NewRejection(file string, err error) Rejection {
 			"légère du document (par exemple enregistrée en PDF depuis le document d'origine) ; l'administrateur " +
 			"de l'outil peut aussi relever les limites de la section [extraction] de la configuration."
 	}
-	if errors.As(err, &inc) && len(inc.Fields) > 0 {
+	var unk *UnknownConventionError
+	if errors.As(err, &unk) {
+		msg = "Le formulaire de changement d'administrateur (Annexe 3) porte le numéro de convention « " + unk.Number +
+			" », que la Caf ne connaît pas : aucune convention signée ne porte ce numéro. Vérifier le numéro avec le " +
+			"partenaire, ou déposer d'abord la convention signée, puis déposer le formulaire à nouveau."
+	}
+	if errors.As(err, &inc) && len(inc.Fields) > 0 && inc.Form {
+		msg = "Le formulaire de changement d'administrateur (Annexe 3) est incomplet : " + strings.Join(inc.Fields, ", ") +
+			" " + plural(len(inc.Fields), "est absent ou illisible", "sont absents ou illisibles") +
+			". Demander au partenaire de compléter le formulaire et de le renvoyer signé."
+	} else if errors.As(err, &inc) && len(inc.Fields) > 0 {
 		msg = "Le dossier de convention est incomplet : " + strings.Join(inc.Fields, ", ") +
 			" " + plural(len(inc.Fields), "est absent ou illisible", "sont absents ou illisibles") +
 			". Demander le dossier complet."

@@ -53,6 +53,9 @@ type ToVerify struct {
 // MarshalJSON writes the record with `to_verify` always a list, as
 // records.md §2b requires ([] for a born-digital PDF).
 func (r Record) MarshalJSON() ([]byte, error) {
+	if r.Kind == KindAdminChange {
+		return marshalAdminChange(r)
+	}
 	type plain Record // without this method
 	if r.ToVerify == nil {
 		r.ToVerify = []ToVerify{}

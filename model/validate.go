@@ -42,6 +42,9 @@ func NewValidator() *Validator {
 
 // Validate checks r and returns nil or a *ValidationError naming each field.
 func (val *Validator) Validate(r any) error {
+	if rec, ok := r.(Record); ok && rec.Kind == KindAdminChange {
+		return val.validateAdminChange(rec) // no services nor Annexe 1
+	}
 	err := val.v.Struct(r)
 	if err == nil {
 		return nil

@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+
+	"habilitations/model"
 )
 
 // TestFormsAdminChangeCLI: « forms admin-change » from a record JSON writes
@@ -29,6 +34,23 @@ func TestFormsAdminChangeCLI(t *testing.T) {
 	if st.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600", st.Mode().Perm())
 	}
+	// The form is fillable: « oui » is its ticked check box (the values
+	// typed are in its fields, which pdftotext prints too).
+	pdf, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields, err := api.FormFields(bytes.NewReader(pdf), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ticked := map[string]string{}
+	for _, f := range fields {
+		ticked[f.Name] = f.V
+	}
+	if ticked[model.FieldReplacesYes] != "Yes" || ticked[model.FieldReplacesNo] != "" || ticked[model.FieldNewAdminName] != "Agnès GUÉRIN" {
+		t.Errorf("form fields = %v", ticked)
+	}
 	if bin, err := exec.LookPath("pdftotext"); err == nil {
 		b, err := exec.Command(bin, "-enc", "UTF-8", out, "-").Output()
 		if err != nil {
@@ -36,7 +58,7 @@ func TestFormsAdminChangeCLI(t *testing.T) {
 		}
 		text := strings.Join(strings.Fields(string(b)), " ")
 		for _, w := range []string{"Agnès GUÉRIN", "Responsable accueil", "03 80 22 11 33", "06 12 34 56 78",
-			"aguerin@ccas-beaune.fr", "Céline BERTIN", "cbertin@ccas-beaune.fr", "☒ oui", "Convention n° 04/2018",
+			"aguerin@ccas-beaune.fr", "Céline BERTIN", "cbertin@ccas-beaune.fr", "Convention n° 04/2018",
 			"de la Côte d'Or"} {
 			if !strings.Contains(text, w) {
 				t.Errorf("form lacks %q", w)

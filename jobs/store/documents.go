@@ -107,6 +107,18 @@ func (s *Store) SaveDocument(ctx context.Context, d Document, rec *model.Record,
 				return err
 			}
 			detail = fmt.Sprintf("%s kind=%s convention=%s services=%d", d.Outcome, rec.Kind, rec.Convention.Number, len(rec.Services))
+			if rec.Kind == model.KindAdminChange && rec.Admin != nil {
+				// The reference links the form to the finding it answers
+				// (no name: the audit log holds none).
+				detail = fmt.Sprintf("%s kind=%s convention=%s form_ref=%s", d.Outcome, rec.Kind, rec.Convention.Number, rec.Admin.FormRef)
+				marked, err := markFormReturned(ctx, tx, rec.Admin.FormRef, d.SHA256, d.ReceivedAt.Local().Format(time.DateOnly))
+				if err != nil {
+					return err
+				}
+				if marked {
+					detail += " form_returned=1"
+				}
+			}
 		} else if d.Reason != "" {
 			detail += " reason=" + string(d.Reason)
 		}
@@ -143,14 +155,26 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, d Document, rec mo
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO records (document_sha256, kind, convention, partner_siret, partner_name, signed_on, received_at, json, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.SHA256, rec.Kind, rec.Convention.Number, rec.Convention.Partner.SIRET,
-		rec.Convention.Partner.Name, recordSignedOn(rec), ts(d.ReceivedAt), string(js), ts(s.now()))
+		rec.Convention.Partner.Name, orderDate(rec, d.ReceivedAt), ts(d.ReceivedAt), string(js), ts(s.now()))
 	return err
+}
+
+// orderDate is recordSignedOn, or for a form without a date the day it was
+// received: it applies after what was in force then.
+func orderDate(r model.Record, received time.Time) string {
+	if d := recordSignedOn(r); d != "" || r.Kind != model.KindAdminChange {
+		return d
+	}
+	return received.Local().Format(time.DateOnly)
 }
 
 // recordSignedOn is the date that orders a record among those of its
 // convention: the contrat de service's for a dossier, the latest bulletin's
 // for a lone bulletin.
 func recordSignedOn(r model.Record) string {
+	if r.Kind == model.KindAdminChange && r.Admin != nil {
+		return r.Admin.SignedOn
+	}
 	if r.Kind == model.KindDossier && r.Convention.SignedOn != "" {
 		return r.Convention.SignedOn
 	}

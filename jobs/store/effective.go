@@ -55,6 +55,9 @@ func (s *Store) EffectiveRecords(ctx context.Context) ([]model.Record, error) {
 	out := make([]model.Record, 0, len(numbers))
 	for _, n := range numbers {
 		eff, _ := Merge(byNumber[n])
+		if eff.Kind == "" {
+			continue // only forms, none applied: no convention to show
+		}
 		out = append(out, eff)
 	}
 	return out, nil

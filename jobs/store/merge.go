@@ -27,6 +27,8 @@ const (
 	ChangeUnitAdded       = "unit_added"       // a bulletin added a unit (or service)
 	ChangeQuotasReplaced  = "quotas_replaced"  // a later bulletin replaced a unit's quotas
 	ChangeIgnored         = "ignored"          // a bulletin older than what is in force: no effect
+	ChangeAdminAdded      = "admin_added"      // a returned Annexe 3 form added a partner administrator
+	ChangeAdminReplaced   = "admin_replaced"   // a returned Annexe 3 form replaced one
 )
 
 // Change is one step of a convention's history: what a document contributed
@@ -42,6 +44,10 @@ type Change struct {
 	Old        *model.Quotas // the quotas replaced (ChangeQuotasReplaced)
 	Replaced   *StoredRecord // the record whose dossier or unit was replaced
 	IgnoredWhy string        // ChangeIgnored: "older_than_dossier" or "older_than_unit"
+	// Admin is the content of a returned Annexe 3 form (ChangeAdmin…, and
+	// ChangeIgnored of a form); Removed the contacts it removed.
+	Admin   *model.AdminChangeRecord
+	Removed []model.Contact
 }
 
 // Merge computes the effective record of one convention from all its records
@@ -65,6 +71,10 @@ func Merge(recs []StoredRecord) (model.Record, []Change) {
 	)
 	for i := range recs {
 		r := &recs[i]
+		if r.Record.Kind == model.KindAdminChange {
+			history = append(history, applyForm(&eff, base, r))
+			continue
+		}
 		if r.Record.Kind == model.KindDossier {
 			ch := Change{Action: ChangeDossier, Record: *r, SignedOn: r.SignedOn}
 			if base != nil {
@@ -115,12 +125,35 @@ func Merge(recs []StoredRecord) (model.Record, []Change) {
 }
 
 // kindRank puts a dossier before the bulletins signed the same day, so that
-// they apply to it.
+// they apply to it, and the returned forms last.
 func kindRank(r StoredRecord) int {
-	if r.Record.Kind == model.KindDossier {
+	switch r.Record.Kind {
+	case model.KindDossier:
 		return 0
+	case model.KindAdminChange:
+		return 2
 	}
 	return 1
+}
+
+// applyForm applies a returned Annexe 3 form to the effective record: the
+// new administrator becomes a partner admin contact, the replaced one stops
+// being one (model.ApplyAdminChange). A form signed before the dossier in
+// force, or with no record before it, has no effect: that dossier's
+// Annexe 1 is more recent.
+func applyForm(eff *model.Record, base *StoredRecord, r *StoredRecord) Change {
+	ch := Change{Record: *r, SignedOn: r.SignedOn, Admin: r.Record.Admin}
+	if r.Record.Admin == nil || eff.Kind == "" || base != nil && r.SignedOn < base.SignedOn {
+		ch.Action, ch.IgnoredWhy, ch.Replaced = ChangeIgnored, "older_than_dossier", base
+		return ch
+	}
+	eff.Contacts = slices.Clone(eff.Contacts)
+	ch.Removed = model.ApplyAdminChange(eff, *r.Record.Admin)
+	ch.Action = ChangeAdminAdded
+	if len(ch.Removed) > 0 {
+		ch.Action = ChangeAdminReplaced
+	}
+	return ch
 }
 
 // findService returns the index of the service of the same unit (folded

@@ -8,6 +8,7 @@ var migrations = []string{
 	schemaReview,      // review_schema.go (annual review step)
 	schemaReviewInbox, // review_key_schema.go (keyed workbooks, returned through the inbox)
 	schemaCampaign,    // campaign_schema.go (follow-up of the review campaign)
+	schemaAdminChange, // adminform_schema.go (returned Annexe 3 forms)
 }
 
 // schemaV1 is the first full schema, designed for every step of the pipeline.

@@ -34,6 +34,14 @@ type Block struct {
 	Left   []string   // KindSignatures
 	Right  []string   // KindSignatures
 	Keep   bool       // KindTable: keep on one page (quota tables)
+	// Name is the form field of a KindField or KindCheck block (records.md
+	// §2c); a fillable rendering puts an AcroForm field there.
+	Name string
+	// LeftNames, RightNames name the form fields written under the lines
+	// of Left and Right of a KindSignatures block ("" for none).
+	LeftNames, RightNames []string
+	// LeftValues, RightValues are the values of those fields, when known.
+	LeftValues, RightValues []string
 }
 
 // Document is an ordered list of blocks, independent of the output format,

@@ -24,6 +24,14 @@ var fixedDate = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // WritePDF renders doc as an A4 PDF with the embedded DejaVu Sans font.
 func WritePDF(w io.Writer, doc Document) error {
+	_, err := render(w, doc, false)
+	return err
+}
+
+// render writes doc; with fillable, the named fields' values are left out
+// of the page (blank lines are drawn) and their places returned, for the
+// AcroForm fields laid over them (fillable.go).
+func render(w io.Writer, doc Document, fillable bool) ([]fieldBox, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(true, margin)
@@ -36,23 +44,25 @@ func WritePDF(w io.Writer, doc Document) error {
 	}
 	pdf.SetCreator("habilitations", true)
 	fonts.Register(pdf)
-	r := &renderer{pdf: pdf}
+	r := &renderer{pdf: pdf, fillable: fillable}
 	pdf.AddPage()
 	r.font("", bodySize)
 	for i, b := range doc.Blocks {
 		r.block(printableBlock(b), i == 0)
 		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("render block %d: %w", i, err)
+			return nil, fmt.Errorf("render block %d: %w", i, err)
 		}
 	}
 	if err := pdf.Output(w); err != nil {
-		return fmt.Errorf("write pdf: %w", err)
+		return nil, fmt.Errorf("write pdf: %w", err)
 	}
-	return nil
+	return r.boxes, nil
 }
 
 type renderer struct {
-	pdf *fpdf.Fpdf
+	pdf      *fpdf.Fpdf
+	fillable bool       // named fields become AcroForm fields (boxes)
+	boxes    []fieldBox // where they go
 }
 
 func (r *renderer) font(style string, size float64) {
@@ -104,7 +114,11 @@ func (r *renderer) block(b Block, first bool) {
 		if strings.HasPrefix(b.Text, "- ") { // a form's dashed line, aligned with the fields
 			p.SetX(margin + 4)
 		}
-		p.MultiCell(0, lineHeight, b.Text, "", "L", false)
+		if r.inlineField(b, bodySize, lineHeight) {
+			p.Ln(1.5)
+			break
+		}
+		p.MultiCell(0, lineHeight, b.Text+b.Value, "", "L", false)
 		p.Ln(1.5)
 	case KindBullet, KindSubBullet:
 		r.bullet(b)
@@ -125,7 +139,9 @@ func (r *renderer) block(b Block, first bool) {
 	case KindNote:
 		r.font("", 8.5)
 		p.SetTextColor(80, 80, 80)
-		p.MultiCell(0, 4.2, b.Text, "", "L", false)
+		if !r.inlineField(b, 8.5, 4.2) {
+			p.MultiCell(0, 4.2, b.Text+b.Value, "", "L", false)
+		}
 		p.SetTextColor(0, 0, 0)
 		p.Ln(2)
 		r.font("", bodySize)

@@ -136,17 +136,33 @@ func (r *renderer) signatures(b Block) {
 	y0 := p.GetY()
 	yEnd := y0
 	for c, lines := range [][]string{b.Left, b.Right} {
-		p.SetXY(margin+float64(c)*(colW+8), y0)
+		names, values := b.LeftNames, b.LeftValues
+		if c == 1 {
+			names, values = b.RightNames, b.RightValues
+		}
+		x := margin + float64(c)*(colW+8)
+		p.SetXY(x, y0)
 		for i, l := range lines {
 			style := ""
 			if i == 0 {
 				style = "B"
 			}
 			r.font(style, bodySize)
-			p.SetX(margin + float64(c)*(colW+8))
+			p.SetX(x)
 			p.MultiCell(colW, lineHeight, l, "", "L", false)
 			if i > 0 && b.Kind == KindSignatures && len(lines) > 2 {
-				p.Ln(lineHeight) // form signature blocks: space to write
+				// Form signature blocks: the line under the label is the
+				// space to write (or the value typed, or a field).
+				name, value := at(names, i), at(values, i)
+				switch {
+				case name != "" && r.fillable:
+					r.addBox(fieldBox{name: name, value: value, x: x, y: p.GetY(), w: colW, h: lineHeight})
+				case value != "":
+					r.font("B", bodySize)
+					p.SetX(x)
+					p.CellFormat(colW, lineHeight, value, "", 0, "L", false, 0, "")
+				}
+				p.Ln(lineHeight)
 			}
 		}
 		yEnd = max(yEnd, p.GetY())
@@ -171,7 +187,7 @@ func (r *renderer) field(b Block) {
 	p.SetX(margin + indent)
 	r.font("", bodySize)
 	p.Write(lineHeight+1, b.Text+" ")
-	if v := strings.TrimSpace(b.Value); v != "" {
+	if v := strings.TrimSpace(b.Value); v != "" && !(r.fillable && b.Name != "") {
 		r.font("B", bodySize)
 		p.Write(lineHeight+1, v)
 		r.font("", bodySize)
@@ -181,6 +197,9 @@ func (r *renderer) field(b Block) {
 		if right-x < 30 { // too little room: rule on the next line
 			p.Ln(lineHeight + 1)
 			x, y = margin+indent, p.GetY()+lineHeight
+		}
+		if r.fillable && b.Name != "" {
+			r.addBox(fieldBox{name: b.Name, value: strings.TrimSpace(b.Value), x: x + 1, y: y - lineHeight + 0.3, w: right - x - 1, h: lineHeight})
 		}
 		p.SetDrawColor(120, 120, 120)
 		p.SetDashPattern([]float64{0.6, 0.8}, 0)
@@ -198,10 +217,17 @@ func (r *renderer) check(b Block) {
 	p.Write(lineHeight+1, b.Text+"  ")
 	for _, a := range []string{"oui", "non"} {
 		box := "☐"
-		if b.Value == a {
+		if b.Value == a && !r.fillable {
 			box = "☒"
 		}
 		r.font("", 12)
+		if r.fillable && b.Name != "" {
+			// The check box field lies over the printed box, which stays
+			// for the printed form: « replaces » gives replaces_yes, _no.
+			name := b.Name + map[string]string{"oui": "_yes", "non": "_no"}[a]
+			r.addBox(fieldBox{name: name, check: true, checked: b.Value == a,
+				x: p.GetX() + 0.95, y: p.GetY() + 1.45, w: 3.3, h: 3.3})
+		}
 		p.Write(lineHeight+1, box)
 		r.font("", bodySize)
 		p.Write(lineHeight+1, " "+a+"   ")

@@ -55,6 +55,7 @@ func printables(ss []string) []string {
 func printableBlock(b Block) Block {
 	b.Text, b.Page, b.Value = printable(b.Text), printable(b.Page), printable(b.Value)
 	b.Header, b.Left, b.Right = printables(b.Header), printables(b.Left), printables(b.Right)
+	b.LeftValues, b.RightValues = printables(b.LeftValues), printables(b.RightValues)
 	if b.Rows != nil {
 		rows := make([][]string, len(b.Rows))
 		for i, r := range b.Rows {

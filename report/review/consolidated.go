@@ -24,6 +24,11 @@ type ConventionLine struct {
 	Note             string // e.g. no export received
 	// Campaign is the follow-up of the review (nil: not followed).
 	Campaign *CampaignColumns
+	// AdminForms lists the Annexe 3 forms pre-filled for the convention:
+	// « Formulaire A3-… envoyé le …, retourné le … » per line;
+	// AdminFormsOverdue is set when one has not come back in time.
+	AdminForms        string
+	AdminFormsOverdue bool
 }
 
 // WriteConsolidated writes the Caf's consolidated workbook: one row per
@@ -45,8 +50,9 @@ func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine, mon
 	headers := []string{"Convention n°", "Partenaire", "Unités", "Autorisés", "Utilisés", "Écart", "Anomalies ouvertes",
 		"Anniversaire", "Revue à rendre le", "État de la revue", "Classeur", "Remarque"}
 	headers = append(headers, campaignHeaders...)
+	headers = append(headers, "Formulaires Annexe 3 (changement d'administrateur)")
 	sw := &sheetWriter{f: f, sheet: sh, width: len(headers)}
-	sw.setWidths(append([]float64{14, 40, 40, 11, 11, 10, 12, 13, 13, 20, 30, 30}, campaignWidths...))
+	sw.setWidths(append(append([]float64{14, 40, 40, 11, 11, 10, 12, 13, 13, 20, 30, 30}, campaignWidths...), 46))
 	stageStyle := campaignStyles(st)
 	sw.merged(1, "Revue annuelle des habilitations — situation au "+model.FrenchDate(asOf), st.title, 28)
 	sw.header(2, headers, st.header)
@@ -64,6 +70,11 @@ func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine, mon
 			due = l.Due.Time()
 		}
 		cv, cs := campaignRow(l.Campaign, st, stageStyle)
+		formStyle := st.wrap
+		if l.AdminFormsOverdue {
+			formStyle = st.verdict[model.VerdictRemove] // red: a form not returned in time
+		}
+		cv, cs = append(cv, l.AdminForms), append(cs, formStyle)
 		sw.row(r, append([]any{l.Number, l.Partner, strings.Join(l.Units, "\n"), l.Authorised, l.Used, gap, l.OpenFindings,
 			l.Anniversary, due, string(l.Status), "", l.Note}, cv...),
 			append([]int{st.text, st.wrap, st.wrap, st.number, st.number, gapStyle, st.number, st.number, st.date, statusStyle[l.Status], st.text, st.wrap}, cs...))

@@ -105,7 +105,7 @@ func writeAdmins(f *excelize.File, st *styles, rv model.Review) error {
 			(c.Email != "" && model.Fold(r.Email) == model.Fold(c.Email))
 	}
 	row := 1
-	w.merged(row, "Administrateurs déclarés à l'annexe 1 de la convention", st.subtitle, 22)
+	w.merged(row, "Administrateurs déclarés à l'annexe 1 de la convention et par les formulaires Annexe 3 reçus", st.subtitle, 22)
 	row++
 	w.header(row, []string{"Nom", "Adresse mél", "Téléphone", "Compte actif", "Rôle du compte", "Statut", "Constat"}, st.header)
 	for _, c := range declared {
