@@ -12,31 +12,14 @@ import (
 	"habilitations/model"
 )
 
-// TestAdminFormScanned: the form filled on screen, printed and scanned
-// (poppler flattens the fields into the page, then renders it at 200 dpi
-// grey) is read by text recognition to the same record, every value exact
-// or listed to verify.
-//
-// Not passing yet (issue 12 stays open): on the printed form, Tesseract's
-// page layout analysis drops the lines of the filled fields (the new
-// administrator's name, function and e-mail), so the form is not
-// recognised. Run it with HABILITATIONS_SCANNED_FORMS=1.
+// TestAdminFormScanned: the form filled on screen, printed (poppler
+// flattens the fields into the page) and scanned at 200 dpi grey is read by
+// text recognition to the same record, every value exact or listed to
+// verify. TestAdminFormTypedLibreOffice does the same with a typed form.
 func TestAdminFormScanned(t *testing.T) {
-	if os.Getenv("HABILITATIONS_SCANNED_FORMS") == "" {
-		t.Skip("scanned Annexe 3 forms are not read yet (issue 12): set HABILITATIONS_SCANNED_FORMS=1")
-	}
-	engine, err := ocr.Find(0)
+	pdftocairo, err := exec.LookPath("pdftocairo")
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal(err)
-		}
 		t.Skip(err)
-	}
-	var tools [2]string
-	for i, name := range []string{"pdftocairo", "pdftoppm"} {
-		if tools[i], err = exec.LookPath(name); err != nil {
-			t.Skip(err)
-		}
 	}
 	dir := t.TempDir()
 	filled := fillWithPDFCPU(t, writeForm(t, blankForm()), filledValues, map[string]bool{model.FieldReplacesYes: true})
@@ -45,10 +28,23 @@ func TestAdminFormScanned(t *testing.T) {
 		t.Fatal(err)
 	}
 	printed := filepath.Join(dir, "imprime.pdf")
-	if b, err := exec.Command(tools[0], "-pdf", src, printed).CombinedOutput(); err != nil {
+	if b, err := exec.Command(pdftocairo, "-pdf", src, printed).CombinedOutput(); err != nil {
 		t.Fatalf("pdftocairo: %v\n%s", err, b)
 	}
-	scan, err := exec.Command(tools[1], "-r", "200", "-gray", "-png", "-singlefile", printed).Output()
+	checkScannedForm(t, printed)
+}
+
+// checkScannedForm scans the printed form at 200 dpi grey and reads it.
+func checkScannedForm(t *testing.T, printed string) {
+	t.Helper()
+	engine, err := ocr.Find(0)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	scan, err := exec.Command(engine.Pdftoppm, "-r", "200", "-gray", "-png", "-singlefile", printed).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +53,7 @@ func TestAdminFormScanned(t *testing.T) {
 		t.Fatalf("scanned form not read: %v", err)
 	}
 	a := rec.Admin
-	if rec.Kind != model.KindAdminChange || a == nil || rec.Source.PagesOCR != 1 {
+	if rec.Kind != model.KindAdminChange || a == nil || a.Replaces == nil || rec.Source.PagesOCR != 1 {
 		t.Fatalf("record %+v, source %+v", rec, rec.Source)
 	}
 	listed := map[string]bool{}
@@ -76,8 +72,8 @@ func TestAdminFormScanned(t *testing.T) {
 			t.Errorf("%s: %q, want %q, and not listed to verify", c.field, c.got, c.want)
 		}
 	}
-	if rec.Convention.Number != "04/2018" {
-		t.Errorf("convention %q", rec.Convention.Number)
+	if rec.Convention.Number != "04/2018" && !listed["convention.number"] {
+		t.Errorf("convention %q, not listed", rec.Convention.Number)
 	}
-	t.Logf("%d values to verify: %+v", len(rec.ToVerify), rec.ToVerify)
+	t.Logf("%d values to verify", len(rec.ToVerify))
 }

@@ -128,4 +128,7 @@ func TestAdminFormTypedLibreOffice(t *testing.T) {
 		a.FormRef != "A3-04-2018-0a1b2c3d" || len(rec.ToVerify) != 0 {
 		t.Errorf("record = %+v, admin %+v", rec, a)
 	}
+	t.Run("printed and scanned", func(t *testing.T) {
+		checkScannedForm(t, strings.TrimSuffix(src, ".txt")+".pdf")
+	})
 }

@@ -81,6 +81,16 @@ func (x Extractor) Extract(ctx context.Context, name string, data []byte) (model
 	rec, err := parse(doc)
 	if errors.Is(err, model.ErrNotConvention) {
 		rec, err = adminForm(doc, data) // a returned Annexe 3 form (adminchange.go)
+		if err != nil && sc.recognisedWords() > 0 && len(sc.pages) <= maxFormPages {
+			// A short scan read as neither: recognised again as one
+			// block of text, since a form's filled fields, in boxes,
+			// escape Tesseract's page layout analysis.
+			if d, s, berr := x.asOneBlock().textOf(ctx, data); berr == nil {
+				if r, ferr := adminForm(d, data); ferr == nil {
+					rec, err, doc, sc = r, nil, d, s
+				}
+			}
+		}
 		if err != nil {
 			return model.Record{}, fmt.Errorf("%s: %w", name, err)
 		}
@@ -97,6 +107,18 @@ func (x Extractor) Extract(ctx context.Context, name string, data []byte) (model
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return rec, nil
+}
+
+// maxFormPages is the most pages a returned Annexe 3 form has.
+const maxFormPages = 2
+
+// asOneBlock is x with its recognition reading each page as one block of
+// text (the engine's slots are shared).
+func (x Extractor) asOneBlock() Extractor {
+	e := *x.OCR
+	e.PSM = 6
+	x.OCR = &e
+	return x
 }
 
 // text runs the text layer in the pool, a worker, or in-process.

@@ -31,7 +31,11 @@ type Engine struct {
 	PageTimeout time.Duration
 	// MaxMemory bounds one page's process (address space, bytes).
 	MaxMemory int64
-	sem       chan struct{}
+	// PSM is Tesseract's page segmentation mode (0: its default, automatic
+	// layout analysis; 6: the page as one block of text, which keeps the
+	// filled fields of a form that the layout analysis drops).
+	PSM int
+	sem chan struct{}
 }
 
 // Find returns an Engine on the programs found on PATH, with workers pages

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -61,7 +62,11 @@ func (e *Engine) Image(ctx context.Context, data []byte) (Result, error) {
 		return Result{}, err
 	}
 	base := filepath.Join(dir, "out")
-	if _, err := e.run(ctx, dir, e.Tesseract, img, base, "-l", e.Lang, "-c", "textonly_pdf=1", "pdf", "tsv"); err != nil {
+	args := []string{img, base, "-l", e.Lang}
+	if e.PSM > 0 {
+		args = append(args, "--psm", strconv.Itoa(e.PSM))
+	}
+	if _, err := e.run(ctx, dir, e.Tesseract, append(args, "-c", "textonly_pdf=1", "pdf", "tsv")...); err != nil {
 		return Result{}, fmt.Errorf("recognise: %w: %w", err, ErrUnreadable)
 	}
 	tsv, err := os.ReadFile(base + ".tsv")

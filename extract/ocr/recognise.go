@@ -50,6 +50,9 @@ func (e *Engine) recognise(ctx context.Context, dir, img string, p *Page) error 
 func (e *Engine) tesseract(ctx context.Context, dir, img string, p *Page) error {
 	base := strings.TrimSuffix(img, ".png") + "-ocr"
 	args := []string{img, base, "-l", e.Lang}
+	if e.PSM > 0 {
+		args = append(args, "--psm", strconv.Itoa(e.PSM))
+	}
 	if p.DPI > 0 {
 		args = append(args, "--dpi", strconv.Itoa(p.DPI))
 	}
