@@ -88,8 +88,10 @@ func WriteConsolidated(w io.Writer, asOf model.Date, lines []ConventionLine, mon
 		sw.do(f.AutoFilter(sh, fmt.Sprintf("A2:%s%d", colName(len(headers)), len(lines)+2), nil))
 	}
 	sw.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomRight"}))
-	sw.do(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!$2:$2"}))
-	sw.do(pageSetup(f, sh, "landscape"))
+	sw.do(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!$A:$A,'" + sh + "'!$2:$2"}))
+	// Too many columns for one page: A3 landscape, two pages across, the
+	// convention number repeated on each.
+	sw.do(pageSetupOn(f, sh, "landscape", 8, 2))
 	if sw.err != nil {
 		return sw.err
 	}

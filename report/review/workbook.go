@@ -138,7 +138,13 @@ func cell(col, row int) string {
 // pageSetup sets a sheet to print on A4 in the given orientation, fitted to
 // the page width (as many pages tall as needed).
 func pageSetup(f *excelize.File, sheet, orientation string) error {
-	size, fit, wide, tall := 9, true, 1, 0
+	return pageSetupOn(f, sheet, orientation, 9, 1)
+}
+
+// pageSetupOn sets a sheet to print on paper size (9: A4, 8: A3) in the
+// given orientation, fitted to wide pages across.
+func pageSetupOn(f *excelize.File, sheet, orientation string, size, wide int) error {
+	fit, tall := true, 0
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orientation, Size: &size, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return err
 	}
