@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode"
 
 	"habilitations/extract/ocr"
@@ -116,8 +117,31 @@ func (x Extractor) ocrText(ctx context.Context, pages []ocr.Page) (pdftext.Docum
 		if i < len(numbers) {
 			doc.Pages[i].Number = numbers[i]
 		}
+		tidyRecognised(&doc.Pages[i])
 	}
 	return doc, nil
+}
+
+// ocrRule is what a table's rules become in recognised text at the edge of
+// a cell: « | », « [ », « ] ».
+const ocrRule = "|[] "
+
+// tidyRecognised takes out of a recognised page's cells what recognition
+// adds and no printed value holds: a table's rule inside a cell is the
+// border of two cells (« Libertés | nlambert@… »), at a cell's ends it is
+// noise; and spaces around an address's « @ » (« ycharpentier @udaf34.fr »)
+// are not the address's.
+func tidyRecognised(p *pdftext.Page) {
+	for i := range p.Lines {
+		var cells []string
+		for _, c := range p.Lines[i].Cells {
+			for _, part := range strings.Split(c, " | ") {
+				part = strings.Trim(part, ocrRule)
+				cells = append(cells, strings.ReplaceAll(strings.ReplaceAll(part, " @", "@"), "@ ", "@"))
+			}
+		}
+		p.Lines[i].Cells = cells
+	}
 }
 
 // splice puts the recognised pages in place of the same pages of the text

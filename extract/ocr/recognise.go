@@ -3,6 +3,7 @@ package ocr
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"regexp"
 	"strconv"
@@ -25,7 +26,7 @@ func (e *Engine) recognise(ctx context.Context, dir, img string, p *Page) error 
 		return err
 	}
 	if len(p.Words) >= blankWords && p.Confidence() >= minConfident {
-		return nil
+		return e.straightened(ctx, dir, img, p)
 	}
 	deg, err := e.orientation(ctx, dir, img, p.DPI)
 	if err != nil || deg == 0 {
@@ -76,6 +77,29 @@ func (e *Engine) tesseract(ctx context.Context, dir, img string, p *Page) error 
 		if p.PDF, err = os.ReadFile(base + ".pdf"); err != nil {
 			return fmt.Errorf("recognise: %w: %w", err, ErrUnreadable)
 		}
+	}
+	return nil
+}
+
+// straightened recognises again, straightened, a page whose lines are
+// tilted, and keeps that reading unless it is less confident.
+func (e *Engine) straightened(ctx context.Context, dir, img string, p *Page) error {
+	angle := skewOf(p.Words)
+	if math.Abs(angle) < minSkew || math.Abs(angle) > maxSkew {
+		return nil
+	}
+	straight := strings.TrimSuffix(img, ".png") + "-s.png"
+	if err := straighten(img, straight, angle); err != nil {
+		return fmt.Errorf("straighten page: %w", err)
+	}
+	q := Page{Number: p.Number, DPI: p.DPI, Rotated: p.Rotated}
+	if err := e.tesseract(ctx, dir, straight, &q); err != nil {
+		return err
+	}
+	// Resampling costs a little confidence; lines that hold together are
+	// worth it, a reading much worse is not.
+	if q.Confidence() >= p.Confidence()-0.04 && len(q.Words) >= len(p.Words)*9/10 {
+		*p = q
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 // image and its confidence (0 to 1).
 type Word struct {
 	Page                     int // 1-based, within the recognised file
+	Line                     int // Tesseract's line, unique within the page (block, paragraph, line)
 	Left, Top, Width, Height int
 	Conf                     float64
 	Text                     string
@@ -48,7 +49,8 @@ func ParseTSV(tsv string) (words []Word, sizes map[int][2]int) {
 			if err != nil || conf < 0 || text == "" {
 				continue
 			}
-			words = append(words, Word{Page: n[1], Left: n[6], Top: n[7], Width: n[8], Height: n[9], Conf: conf / 100, Text: text})
+			words = append(words, Word{Page: n[1], Line: n[2]<<20 | n[3]<<10 | n[4], Left: n[6], Top: n[7], Width: n[8],
+				Height: n[9], Conf: conf / 100, Text: text})
 		}
 	}
 	return words, sizes
