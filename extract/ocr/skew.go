@@ -2,10 +2,7 @@ package ocr
 
 import (
 	"image"
-	"image/draw"
-	"image/png"
 	"math"
-	"os"
 	"sort"
 )
 
@@ -66,19 +63,11 @@ func bilinear(in *image.Gray, x, y float64) uint8 {
 // straighten writes to dst the page image of src turned back by angle
 // (radians, as skewOf measures it), white where the turn uncovers the page.
 func straighten(src, dst string, angle float64) error {
-	f, err := os.Open(src)
+	in, err := readGray(src)
 	if err != nil {
 		return err
 	}
-	img, err := png.Decode(f)
-	f.Close()
-	if err != nil {
-		return err
-	}
-	b := img.Bounds()
-	in := image.NewGray(b)
-	draw.Draw(in, b, img, b.Min, draw.Src)
-	w, h := b.Dx(), b.Dy()
+	w, h := in.Rect.Dx(), in.Rect.Dy()
 	out := image.NewGray(image.Rect(0, 0, w, h))
 	cos, sin := math.Cos(angle), math.Sin(angle)
 	cx, cy := float64(w)/2, float64(h)/2
@@ -89,13 +78,5 @@ func straighten(src, dst string, angle float64) error {
 			out.Pix[y*out.Stride+x] = bilinear(in, cx+cos*qx-sin*qy, cy+sin*qx+cos*qy)
 		}
 	}
-	g, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(g, out); err != nil {
-		g.Close()
-		return err
-	}
-	return g.Close()
+	return writeGray(dst, out)
 }
