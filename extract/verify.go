@@ -70,7 +70,7 @@ func (sc scanned) toVerify(rec model.Record, doc pdftext.Document) []model.ToVer
 		}
 		best, found := match{}, false
 		for _, k := range f.keys {
-			if m, _, ok := s.find(k, 0, 0); ok && (!found || m.conf > best.conf) {
+			if m, _, ok := s.findAligned(k, f.segs, 0, 0); ok && (!found || m.conf > best.conf) {
 				best, found = m, true
 			}
 		}
@@ -113,6 +113,7 @@ type field struct {
 	path    string
 	value   string
 	keys    []string
+	segs    []int // for a text value: its key's lengths between its spaces
 	minConf float64
 	number  bool
 }
@@ -125,7 +126,7 @@ func recordFields(rec model.Record) []field {
 		if strings.HasSuffix(path, "email") {
 			conf = minDigitConf
 		}
-		fs = append(fs, field{path: path, value: v, keys: []string{foldKey(v)}, minConf: conf})
+		fs = append(fs, field{path: path, value: v, keys: []string{foldKey(v)}, segs: segments(v), minConf: conf})
 	}
 	c := rec.Convention
 	fs = append(fs, field{path: "convention.number", value: c.Number, keys: []string{foldKey(c.Number)}, minConf: minDigitConf})
@@ -167,6 +168,17 @@ func recordFields(rec model.Record) []field {
 		fs = append(fs, dateField(p+".signed_on", sv.SignedOn))
 	}
 	return fs
+}
+
+// segments are the lengths of the keys of v's space-separated words.
+func segments(v string) []int {
+	var out []int
+	for _, w := range strings.Fields(v) {
+		if n := len(foldKey(w)); n > 0 {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // nationalPhone is the digits of an E.164 French number as printed (0…).

@@ -82,6 +82,15 @@ type match struct {
 // find returns the occurrence of key, at or after byte from, whose words are
 // the most confident; ok is false when key is nowhere.
 func (s *stream) find(key string, from, to int) (m match, end int, ok bool) {
+	return s.findAligned(key, nil, from, to)
+}
+
+// findAligned is find for a value whose words are segs (the key's lengths
+// between the value's spaces): an occurrence counts only if each of those
+// spaces falls between two recognised words. A space the text layer put
+// inside a recognised word (« l'Héra ult ») is not printed: such a value
+// is not found as printed, and so is listed.
+func (s *stream) findAligned(key string, segs []int, from, to int) (m match, end int, ok bool) {
 	text := s.key.String()
 	if to <= 0 || to > len(text) {
 		to = len(text)
@@ -96,13 +105,33 @@ func (s *stream) find(key string, from, to int) (m match, end int, ok bool) {
 			break
 		}
 		at := i + j
+		i = at + 1
+		if !s.aligned(at, segs) {
+			continue
+		}
 		c := s.span(at, at+len(key))
 		if c.conf > m.conf {
 			m, end = c, at+len(key)
 		}
-		i = at + 1
 	}
 	return m, end, m.conf >= 0
+}
+
+// aligned reports whether the key bytes from at split into segs at token
+// boundaries of recognised words (text-layer words are not checked).
+func (s *stream) aligned(at int, segs []int) bool {
+	pos := at
+	for _, n := range segs[:max(len(segs)-1, 0)] {
+		pos += n
+		if pos <= 0 || pos >= len(s.owner) {
+			return false
+		}
+		t := s.owner[pos-1]
+		if s.owner[pos] == t && s.tokens[t].word != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // span is the match of key bytes [a, b).
