@@ -160,6 +160,11 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 			}
 			line.Workbook = path.Base(rel)
 		}
+		if n := len(rec.ToVerify); n > 0 {
+			// Read from a scan: the clerk checks those values before relying on them.
+			line.Note = strings.TrimSpace(line.Note + fmt.Sprintf(" À vérifier : %d valeur%s lue%s sur une numérisation "+
+				"(liste dans le dossier de la convention).", n, frenchPlural(n, "", "s"), frenchPlural(n, "", "s")))
+		}
 		lines = append(lines, line)
 	}
 	if o.Convention != "" && len(lines) == 0 {
