@@ -14,12 +14,28 @@ import (
 // written this way without being held in memory whole.
 func createAtomic(path string, fill func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, DirMode); err != nil {
+	name, err := fillTemp(dir, fill)
+	if err != nil {
 		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return syncDir(dir)
+}
+
+// fillTemp writes through fill a new temporary file of dir (owner-only,
+// buffered, fsynced, closed) and returns its name; on error nothing is
+// left. Callers put it in place: createAtomic by renaming it over its
+// path, the review key by linking it where no file may be replaced.
+func fillTemp(dir string, fill func(w io.Writer) error) (string, error) {
+	if err := os.MkdirAll(dir, DirMode); err != nil {
+		return "", err
 	}
 	tmp, err := os.CreateTemp(dir, ".tmp-*")
 	if err != nil {
-		return err
+		return "", err
 	}
 	name := tmp.Name()
 	err = tmp.Chmod(FileMode)
@@ -35,14 +51,11 @@ func createAtomic(path string, fill func(w io.Writer) error) error {
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
 	if err != nil {
 		os.Remove(name)
-		return err
+		return "", err
 	}
-	return syncDir(dir)
+	return name, nil
 }
 
 // writeBytes is a fill of createAtomic that writes data.

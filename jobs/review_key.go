@@ -40,27 +40,13 @@ func (d *DataDir) ensureReviewKey() error {
 	if _, err := rand.Read(secret[:]); err != nil {
 		return fmt.Errorf("create %s: %w", ReviewKeyFile, err)
 	}
-	tmp, err := os.CreateTemp(d.Root, ".tmp-key-*")
+	tmp, err := fillTemp(d.Root, writeBytes([]byte(hex.EncodeToString(secret[:])+"\n")))
 	if err != nil {
 		return fmt.Errorf("create %s: %w", ReviewKeyFile, err)
 	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.WriteString(hex.EncodeToString(secret[:]) + "\n")
-	if err == nil {
-		err = tmp.Chmod(FileMode)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		if err = os.Link(tmp.Name(), path); errors.Is(err, os.ErrExist) {
-			err = nil // another process made it first: theirs is the key
-		}
-	}
-	if err != nil {
+	defer os.Remove(tmp)
+	if err := os.Link(tmp, path); err != nil && !errors.Is(err, os.ErrExist) {
+		// ErrExist: another process made it first, and theirs is the key.
 		return fmt.Errorf("create %s: %w", ReviewKeyFile, err)
 	}
 	return syncDir(d.Root)
