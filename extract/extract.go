@@ -64,7 +64,15 @@ func (x Extractor) Close() error {
 // ErrEncrypted, ErrCorrupt, ErrNoText, ErrNotConvention) or a
 // *model.IncompleteError; a done ctx returns an error wrapping ctx.Err().
 func (x Extractor) Extract(ctx context.Context, name string, data []byte) (model.Record, error) {
-	doc, sc, err := x.textOf(ctx, data)
+	var ws *ocr.Workspace
+	if x.OCR != nil {
+		var err error
+		if ws, err = ocr.NewWorkspace(); err != nil {
+			return model.Record{}, fmt.Errorf("%s: text recognition: %w", name, err)
+		}
+		defer ws.Close()
+	}
+	doc, sc, err := x.textOf(ctx, ws, data)
 	if err != nil {
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}
@@ -85,7 +93,7 @@ func (x Extractor) Extract(ctx context.Context, name string, data []byte) (model
 			// A short scan read as neither: recognised again as one
 			// block of text, since a form's filled fields, in boxes,
 			// escape Tesseract's page layout analysis.
-			if d, s, berr := x.asOneBlock().textOf(ctx, data); berr == nil {
+			if d, s, berr := x.asOneBlock().textOf(ctx, ws, data); berr == nil {
 				if r, ferr := adminForm(d, data); ferr == nil {
 					rec, err, doc, sc = r, nil, d, s
 				}
@@ -95,14 +103,14 @@ func (x Extractor) Extract(ctx context.Context, name string, data []byte) (model
 			return model.Record{}, fmt.Errorf("%s: %w", name, err)
 		}
 		if sc.recognisedWords() > 0 {
-			rec.Source, rec.ToVerify = sc.source(), sc.toVerify(rec, doc)
+			rec.Source, rec.ToVerify = sc.source(), sc.pictures(sc.toVerify(rec, doc))
 		}
 		return rec, nil
 	}
 	if err != nil {
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}
-	rec.Source, rec.ToVerify = sc.source(), sc.toVerify(rec, doc)
+	rec.Source, rec.ToVerify = sc.source(), sc.pictures(sc.toVerify(rec, doc))
 	if err := dossier.Check(rec); err != nil {
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}

@@ -27,9 +27,9 @@ type scanned struct {
 // steps: (1) the text layer; (2) the pages without usable text recognised,
 // when an engine is set; (3) the two joined page by page. A file whose text
 // layer is fine costs nothing more.
-func (x Extractor) textOf(ctx context.Context, data []byte) (pdftext.Document, scanned, error) {
+func (x Extractor) textOf(ctx context.Context, ws *ocr.Workspace, data []byte) (pdftext.Document, scanned, error) {
 	if ocr.SniffImage(data) != "" {
-		return x.recogniseImage(ctx, data)
+		return x.recogniseImage(ctx, ws, data)
 	}
 	doc, err := x.text(ctx, data)
 	var todo []int
@@ -67,7 +67,7 @@ func (x Extractor) textOf(ctx context.Context, data []byte) (pdftext.Document, s
 	if len(todo) == 0 || x.OCR == nil {
 		return doc, sc, nil
 	}
-	pages, err := x.OCR.PDFPages(ctx, data, todo, func(n int) bool { return render[n] })
+	pages, err := x.OCR.PDFPages(ctx, ws, data, todo, func(n int) bool { return render[n] })
 	if err != nil {
 		return doc, sc, fmt.Errorf("text recognition: %w", err)
 	}
@@ -80,11 +80,11 @@ func (x Extractor) textOf(ctx context.Context, data []byte) (pdftext.Document, s
 }
 
 // recogniseImage reads an image file (JPEG, PNG, TIFF) by recognition.
-func (x Extractor) recogniseImage(ctx context.Context, data []byte) (pdftext.Document, scanned, error) {
+func (x Extractor) recogniseImage(ctx context.Context, ws *ocr.Workspace, data []byte) (pdftext.Document, scanned, error) {
 	if x.OCR == nil {
 		return pdftext.Document{}, scanned{}, fmt.Errorf("image file: %w: %w", model.ErrNoText, model.ErrOCRUnavailable)
 	}
-	res, err := x.OCR.Image(ctx, data)
+	res, err := x.OCR.Image(ctx, ws, data)
 	if err != nil {
 		return pdftext.Document{}, scanned{}, fmt.Errorf("text recognition: %w: %w", err, model.ErrNoText)
 	}

@@ -48,6 +48,10 @@ type ToVerify struct {
 	// Box is where on the page the value was read (not in records.md: the
 	// verification workbook crops the page image to it).
 	Box *Box `json:"box,omitempty"`
+	// Picture is that region of the page image as a PNG, cropped when the
+	// value was read (the image itself is not kept): for the verification
+	// workbook. Not part of the record's JSON; the store keeps it aside.
+	Picture []byte `json:"-"`
 }
 
 // MarshalJSON writes the record with `to_verify` always a list, as

@@ -42,8 +42,9 @@ const minImageSide = 8.27 * MinDPI
 
 // Image recognises an image file (every page of a multi-page TIFF) and
 // returns its pages and their text-only PDF. Tesseract reads the file as it
-// is, with the resolution it declares, or estimates one.
-func (e *Engine) Image(ctx context.Context, data []byte) (Result, error) {
+// is, with the resolution it declares, or estimates one. The file is kept
+// in ws until it is closed (a nil ws keeps nothing).
+func (e *Engine) Image(ctx context.Context, ws *Workspace, data []byte) (Result, error) {
 	kind := SniffImage(data)
 	if kind == "" {
 		return Result{}, fmt.Errorf("not a JPEG, PNG or TIFF image: %w", ErrUnreadable)
@@ -52,11 +53,11 @@ func (e *Engine) Image(ctx context.Context, data []byte) (Result, error) {
 		return Result{}, err
 	}
 	defer e.release()
-	dir, err := os.MkdirTemp("", "habilitations-ocr-*")
+	dir, done, err := ws.sub()
 	if err != nil {
 		return Result{}, err
 	}
-	defer os.RemoveAll(dir)
+	defer done()
 	img := filepath.Join(dir, "in"+string(kind))
 	if err := os.WriteFile(img, data, 0o600); err != nil {
 		return Result{}, err
@@ -76,7 +77,10 @@ func (e *Engine) Image(ctx context.Context, data []byte) (Result, error) {
 	words, sizes := ParseTSV(string(tsv))
 	byPage := map[int]*Page{}
 	for n, sz := range sizes {
-		p := &Page{Number: n, Width: sz[0], Height: sz[1]}
+		p := &Page{Number: n, Width: sz[0], Height: sz[1], Frame: n - 1}
+		if ws != nil {
+			p.Image = img
+		}
 		p.LowResolution = float64(min(sz[0], sz[1])) < minImageSide
 		byPage[n] = p
 	}

@@ -21,6 +21,11 @@ type Page struct {
 	LowResolution bool
 	Words         []Word // their Page is Number
 	PDF           []byte // Tesseract's text-only PDF of the page (nil when nothing was read)
+	// Image is the path of the image recognised (turned and straightened
+	// as read), in the Workspace given to PDFPages or Image; "" without
+	// one. Frame is the page's frame in it (a multi-page TIFF), from 0.
+	Image string
+	Frame int
 }
 
 // Confidence is the mean confidence of the page's words, weighted by their
@@ -56,13 +61,14 @@ var ErrUnreadable = errors.New("page could not be recognised")
 // A page that holds no image and for which render is false (a page of a
 // born-digital file with little text) is left as it is, unread; render true
 // reads a page from its rendering whatever it holds (a text layer whose
-// fonts lie about their characters).
-func (e *Engine) PDFPages(ctx context.Context, data []byte, pages []int, render func(page int) bool) ([]Page, error) {
-	dir, err := os.MkdirTemp("", "habilitations-ocr-*")
+// fonts lie about their characters). The page images are kept in ws until
+// it is closed; a nil ws keeps none.
+func (e *Engine) PDFPages(ctx context.Context, ws *Workspace, data []byte, pages []int, render func(page int) bool) ([]Page, error) {
+	dir, done, err := ws.sub()
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
+	defer done()
 	src := filepath.Join(dir, "in.pdf")
 	if err := os.WriteFile(src, data, 0o600); err != nil {
 		return nil, err
@@ -92,6 +98,11 @@ func (e *Engine) PDFPages(ctx context.Context, data []byte, pages []int, render 
 		}()
 	}
 	wg.Wait()
+	if ws == nil {
+		for i := range res {
+			res[i].Image = "" // removed with the temporary directory
+		}
+	}
 	return res, errors.Join(errs...)
 }
 

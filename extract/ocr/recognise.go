@@ -69,6 +69,7 @@ func (e *Engine) tesseract(ctx context.Context, dir, img string, p *Page) error 
 		words[i].Page = p.Number
 	}
 	p.Words = words
+	p.Image = img
 	if sz, ok := sizes[1]; ok {
 		p.Width, p.Height = sz[0], sz[1]
 	}
