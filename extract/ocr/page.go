@@ -117,15 +117,18 @@ func (e *Engine) pdfPage(ctx context.Context, dir, src string, n, scanDPI int) (
 		p.DPI = min(max(scanDPI, lowestDPI), highestDPI)
 	}
 	base := filepath.Join(dir, "p"+strconv.Itoa(n))
-	if _, err := e.run(ctx, dir, e.Pdftoppm, "-r", strconv.Itoa(p.DPI), "-gray", "-png", "-singlefile",
+	if _, err := e.run(ctx, dir, e.Pdftoppm, "-r", strconv.Itoa(p.DPI), "-gray", "-singlefile",
 		"-f", strconv.Itoa(n), "-l", strconv.Itoa(n), src, base); err != nil {
 		return p, fmt.Errorf("page %d: rasterise: %w: %w", n, err, ErrUnreadable)
 	}
-	if err := e.recognise(ctx, dir, base+".png", &p); err != nil {
+	if err := e.recognise(ctx, dir, base+pageExt, &p); err != nil {
 		return p, fmt.Errorf("page %d: %w", n, err)
 	}
 	return p, nil
 }
+
+// pageExt is the extension of the page images: binary PGM (pgm.go).
+const pageExt = ".pgm"
 
 // imageDPI reads `pdfimages -list`: the highest resolution of the images of
 // each page (a scan is one image per page; a logo beside text is small).
