@@ -73,8 +73,10 @@ func straighten(src, dst string, angle float64) error {
 // straightened returns in turned back by angle about its centre, sampled
 // bilinearly. The source point walks along each row by (cos, sin) in
 // 16.16 fixed point; only pixels whose four neighbours are not all inside
-// the image take the slow, bounds-checked way: a 300 dpi page takes tens of
-// milliseconds, not the second a float per-pixel loop took.
+// the image take the slow, bounds-checked way. An A4 page at 200 dpi takes
+// about 25 ms, half the float per-pixel loop's time (BenchmarkStraightened);
+// the PNG decoding, copying and encoding that surrounded that loop cost
+// 0.2 s more at 300 dpi, and are gone with the PGM page images.
 func straightened(in *image.Gray, angle float64) *image.Gray {
 	w, h := in.Rect.Dx(), in.Rect.Dy()
 	out := image.NewGray(image.Rect(0, 0, w, h))
