@@ -12,9 +12,10 @@ import (
 // fall into few rows). It returns 0 when no angle within maxSkew sharpens
 // the profile by minSkewGain over the page as it is (a blank or sideways
 // page): the page is then recognised as scanned, and the words' own slope
-// has the last word (recognise). The page is measured at about 100 dpi,
-// which resolves a hundredth of a degree over an A4 width; measuring costs
-// some tens of milliseconds, against a second for a recognition.
+// has the last word (recognise). The page is measured at about 100 dpi (a
+// row's shift of one block over an A4 width is 0.07°, far under minSkew),
+// in steps of 0.1° then 0.02°; measuring costs some tens of milliseconds,
+// against a second for a recognition (BenchmarkImageSkew).
 func imageSkew(img *image.Gray) float64 {
 	xs, ys, cols, rows := darkBlocks(img)
 	if len(xs) < 500 {
