@@ -36,6 +36,7 @@ type step struct {
 // pipelineSteps are the stages of the whole run, in order.
 var pipelineSteps = []step{
 	{"ingest", (*workspace).ingestStep},
+	{"verification", (*workspace).verificationStep},
 	{"reconcile", (*workspace).reconcileStep},
 	{"forms", (*workspace).formsStep},
 	{"reviews", (*workspace).reviewsStep},

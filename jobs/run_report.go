@@ -18,6 +18,8 @@ type RunReport struct {
 	DataDir    string    `json:"data_dir"`
 
 	Ingest    *IngestSummary    `json:"ingest,omitempty"`
+	// Verification: documents read from scans with values still to check.
+	Verification *VerificationSummary `json:"verification,omitempty"`
 	Reconcile *ReconcileSummary `json:"reconcile,omitempty"`
 	Forms     *FilesSummary     `json:"forms,omitempty"`
 	Reviews   *FilesSummary     `json:"reviews,omitempty"`

@@ -69,6 +69,7 @@ func commands() []command {
 		purgeCommand(),
 		workerCommand(),
 		reviewCommand(),
+		verifyCommand(),
 		campaignCommand(),
 		formsCommand(),
 		reconcileCommand(),
