@@ -201,6 +201,22 @@ func TestVerificationRoundTrip(t *testing.T) {
 		hist[0].ValueChecked != "cbertin@ccas-beaune.fr" || hist[0].Verifier == "" || hist[0].VerifiedOn != "2026-12-02" {
 		t.Fatalf("history: %+v, %v", hist, err)
 	}
+	eff, changes, err := e.st.ConventionHistory(context.Background(), e.truth.Convention.Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hb strings.Builder
+	if err := WriteHistory(&hb, eff, changes, hist); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Valeurs lues sur un scan, vérifiées :",
+		"02/12/2026  Contact 2 (partenaire, administrateur) : adresse mél (scan-beaune.pdf) : lu « chertin@ccas-beaune.fr », corrigée en « cbertin@ccas-beaune.fr », par Agent de la Caf, gestionnaire",
+		"Annexe 2.1 (Service social général) : quota du profil T1 (scan-beaune.pdf) : lu « 28 », corrigée en « 20 »",
+		"Partenaire : SIRET (scan-beaune.pdf) : lu « " + e.truth.Convention.Partner.SIRET + " », inchangée"} {
+		if !strings.Contains(hb.String(), want) {
+			t.Errorf("history lacks %q:\n%s", want, hb.String())
+		}
+	}
 	// Nothing left to verify: no workbook the next night.
 	if sum, err := WriteVerifications(context.Background(), e.st, e.dd, testAsOf); err != nil || sum.Documents != 0 {
 		t.Errorf("after the check: %+v, %v", sum, err)
