@@ -17,14 +17,14 @@ type RunReport struct {
 	FinishedAt time.Time `json:"finished_at"`
 	DataDir    string    `json:"data_dir"`
 
-	Ingest    *IngestSummary    `json:"ingest,omitempty"`
+	Ingest *IngestSummary `json:"ingest,omitempty"`
 	// Verification: documents read from scans with values still to check.
 	Verification *VerificationSummary `json:"verification,omitempty"`
-	Reconcile *ReconcileSummary `json:"reconcile,omitempty"`
-	Forms     *FilesSummary     `json:"forms,omitempty"`
-	Reviews   *FilesSummary     `json:"reviews,omitempty"`
-	Campaign  *CampaignSummary  `json:"campaign,omitempty"`
-	Retention *RetentionResult  `json:"retention,omitempty"`
+	Reconcile    *ReconcileSummary    `json:"reconcile,omitempty"`
+	Forms        *FilesSummary        `json:"forms,omitempty"`
+	Reviews      *FilesSummary        `json:"reviews,omitempty"`
+	Campaign     *CampaignSummary     `json:"campaign,omitempty"`
+	Retention    *RetentionResult     `json:"retention,omitempty"`
 
 	// Permissions lists the parts of the data directory open to other users.
 	Permissions []PermissionWarning `json:"permissions,omitempty"`
