@@ -49,8 +49,13 @@ func (w *workspace) newReport(kind string) RunReport {
 	for _, p := range perms {
 		w.log.Warn("data directory open to other users", "path", p.Path, "mode", p.Mode, "entries", p.Count, "fix", p.Fix)
 	}
-	return RunReport{RunID: w.runID, Kind: kind, AsOf: w.opts.AsOf.String(), StartedAt: w.opts.Now().UTC(), DataDir: w.dd.Root,
+	rep := RunReport{RunID: w.runID, Kind: kind, AsOf: w.opts.AsOf.String(), StartedAt: w.opts.Now().UTC(), DataDir: w.dd.Root,
 		Permissions: perms}
+	if err := w.opts.TextRecognition; err != nil && w.opts.Extractor != nil {
+		rep.TextRecognition = err.Error()
+		w.log.Warn("text recognition is not installed: scanned documents are rejected", "why", err)
+	}
+	return rep
 }
 
 // runSteps runs steps in order, stopping at the first failure, then writes

@@ -26,6 +26,9 @@ type RunReport struct {
 	Campaign     *CampaignSummary     `json:"campaign,omitempty"`
 	Retention    *RetentionResult     `json:"retention,omitempty"`
 
+	// TextRecognition, when not empty, says why scans are rejected on this
+	// machine (Tesseract or its French model is missing).
+	TextRecognition string `json:"text_recognition_unavailable,omitempty"`
 	// Permissions lists the parts of the data directory open to other users.
 	Permissions []PermissionWarning `json:"permissions,omitempty"`
 

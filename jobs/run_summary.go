@@ -75,6 +75,7 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 			p.Exports, p.Findings, p.Decisions, p.ReportDirs, p.Rejected, p.Archived)
 	}
 	writePermissions(tw, r.Permissions)
+	writeTextRecognition(tw, r.TextRecognition)
 	fmt.Fprintf(tw, "Run report:\t%s\n", r.Report)
 	return tw.Flush()
 }
@@ -136,3 +137,12 @@ var codeOrder = func() []string {
 	}
 	return out
 }()
+
+// writeTextRecognition warns that scans are rejected because text
+// recognition is missing, and says what to install.
+func writeTextRecognition(w io.Writer, why string) {
+	if why != "" {
+		fmt.Fprintf(w, "Warning:\ttext recognition is not installed (%s): scanned documents are rejected; "+
+			"install tesseract-ocr and tesseract-ocr-fra (Debian), then drop them again\n", why)
+	}
+}

@@ -48,6 +48,10 @@ type RunOptions struct {
 	Attestation AttestationWriter
 	// Now is the clock (tests); nil means time.Now.
 	Now func() time.Time
+	// TextRecognition says why scans cannot be read on this machine (the
+	// extractor has no text recognition: Tesseract or its French model
+	// missing); nil when they can. The run report and summary warn.
+	TextRecognition error
 	// MailTLS overrides the TLS configuration of the SMTP connection
 	// (tests trust their own certificate); nil: the system's roots.
 	MailTLS *tls.Config

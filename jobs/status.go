@@ -25,6 +25,9 @@ type Status struct {
 	Next        map[string]time.Time // by job name, in the configured zone; absent when not scheduled
 	Daemon      DaemonState          // whether `habilitations serve` runs on the data directory
 	Permissions []PermissionWarning  // parts of the data directory open to other users
+	// TextRecognition, when not empty, says why scans cannot be read on
+	// this machine (the caller checks: ocr.Find).
+	TextRecognition string
 }
 
 // ErrNoDataDir says the data directory does not exist yet (nothing ran).
@@ -119,10 +122,11 @@ func (st Status) Write(w io.Writer) error {
 			fmt.Fprintln(w)
 		}
 	}
-	if len(st.Permissions) > 0 {
+	if len(st.Permissions) > 0 || st.TextRecognition != "" {
 		fmt.Fprintln(w)
 		ptw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
 		writePermissions(ptw, st.Permissions)
+		writeTextRecognition(ptw, st.TextRecognition)
 		ptw.Flush()
 	}
 	if f := st.LastFailure; f != nil {

@@ -46,7 +46,8 @@ func runDemoCmd(ctx context.Context, e *env, args []string) error {
 	if e.getenv == nil || e.getenv("HABILITATIONS_DEBUG") == "" {
 		log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	rep, err := jobs.RunPipeline(ctx, jobs.RunOptions{Config: d.Config, AsOf: d.AsOf, Log: log, Progress: progressFor(e), Extractor: x, Attestation: attestationWriter()})
+	rep, err := jobs.RunPipeline(ctx, jobs.RunOptions{Config: d.Config, AsOf: d.AsOf, Log: log, Progress: progressFor(e), Extractor: x,
+		Attestation: attestationWriter(), TextRecognition: textRecognition()})
 	if rep.RunID != 0 {
 		rep.WriteSummary(e.stdout)
 	}
