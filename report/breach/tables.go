@@ -58,8 +58,10 @@ const (
 func build(in Input) tables {
 	t := tables{asOf: in.AsOf, hasPrevious: in.HasPrevious}
 	partners := map[string]string{}
+	unverified := map[string]bool{} // conventions with values read from a scan still to check
 	for _, r := range model.MergeBulletins(in.Records) {
 		partners[r.Convention.Number] = r.Convention.Partner.Name
+		unverified[r.Convention.Number] = r.NeedsVerification()
 	}
 	newKeys := keySet(in.New)
 	isNew := func(f model.Finding) bool {
@@ -76,7 +78,7 @@ func build(in Input) tables {
 		switch f.Code {
 		case model.CodeQuotaExceeded, model.CodeProfileNotAuthorized:
 			t.breaches = append(t.breaches, breachRow{f: f, partner: partners[f.Convention], excess: f.Count - f.Quota,
-				isNew: isNew(f), description: f.DescriptionWith(in.Settings), action: f.Action()})
+				isNew: isNew(f), description: f.DescriptionWith(in.Settings), action: breachAction(f, unverified[f.Convention])})
 		default:
 			t.others = append(t.others, other(f, partners, in.Settings, isNew(f)))
 		}
@@ -99,6 +101,19 @@ func build(in Input) tables {
 	}
 	t.summary = summarize(fs, in.New, res, in.HasPrevious)
 	return t
+}
+
+// unverifiedNote opens the action of a breach whose convention holds values
+// read from a scan that nobody has checked yet: a quota misread makes a
+// breach that is not one.
+const unverifiedNote = "Convention « à vérifier » : des valeurs lues sur une numérisation n'ont pas encore été vérifiées " +
+	"(classeur de vérification) ; vérifier d'abord le quota. "
+
+func breachAction(f model.Finding, unverified bool) string {
+	if unverified {
+		return unverifiedNote + f.Action()
+	}
+	return f.Action()
 }
 
 func other(f model.Finding, partners map[string]string, s model.ReconcileSettings, isNew bool) otherRow {
