@@ -31,7 +31,7 @@ func (sc scanned) pictures(vs []model.ToVerify) []model.ToVerify {
 				// A quota is a row of its table: its code at the left,
 				// its number (or a blank cell) in the next column, about
 				// half a page to the right.
-				rs[k].Max.X = min(b.ImageWidth, b.Left+b.ImageWidth*6/10)
+				rs[k].Max.X = min(b.ImageWidth, b.Left+b.ImageWidth/2)
 			}
 		}
 		crops, err := p.Crops(rs)

@@ -71,14 +71,29 @@ func writeItems(s *sheet, st *styles, v model.Verification, seal *model.ReviewSe
 		h := s.picture(model.VerifColPicture+1, row, it.Picture, itemAlt(v.Record, it))
 		if h == 0 {
 			s.set(model.VerifColPicture+1, row, noPicture(it), st.wrap)
-			h = 30
 		}
+		h = max(h, textHeight(cells))
 		s.set(model.VerifColChecked+1, row, "", st.input)
 		s.set(model.VerifColNote+1, row, "", st.input)
 		s.set(model.VerifColField+1, row, it.Field, st.value)
 		s.set(model.VerifColControl+1, row, seal.ControlCells(v.WorkbookID, it.Field, cells), st.value)
 		s.do(s.f.SetRowHeight(s.name, row, min(409, max(h, 30))))
 	}
+}
+
+// textHeight is the height, in points, that the wrapped generated cells of
+// a row need (about 13 points a line at the column widths of widths).
+func textHeight(cells []string) float64 {
+	lines := 1
+	for c, text := range cells {
+		per := int(widths[c] * 1.1) // characters a line holds, roughly
+		n := 0
+		for _, l := range strings.Split(text, "\n") {
+			n += 1 + len([]rune(l))/max(per, 1)
+		}
+		lines = max(lines, n)
+	}
+	return float64(lines)*13 + 6
 }
 
 // noPicture says where to look when no region of the scan could be shown.
