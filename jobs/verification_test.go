@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -177,6 +178,11 @@ func TestVerificationRoundTrip(t *testing.T) {
 		t.Fatalf("workbook %s: %v %v", e.workbook, fi, err)
 	}
 	mustPictures(t, e.workbook, len(misread))
+	cfg := DefaultConfig()
+	cfg.DataDir = e.dd.Root
+	if st, err := ReadStatus(context.Background(), cfg, time.Now()); err != nil || st.ToVerify != 1 || st.ToVerifyValues != len(misread) {
+		t.Errorf("status: %d documents, %d values to verify, %v", st.ToVerify, st.ToVerifyValues, err)
+	}
 
 	// Filled and dropped in the inbox: the record becomes the truth.
 	e.drop(t, DirInbox, "verif-rempli.xlsx", e.fill(t, e.typedAll(), nil))
