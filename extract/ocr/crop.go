@@ -79,7 +79,7 @@ func cropPNG(img image.Image, r image.Rectangle, dpi int) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// decodeFrame decodes an image file: PNG (a rendered page), JPEG, or one
+// decodeFrame decodes an image file: PGM (a rendered page), PNG, JPEG, or one
 // frame of a TIFF (a copier's multi-page file, CCITT G4 included).
 func decodeFrame(path string, frame int) (image.Image, error) {
 	data, err := os.ReadFile(path)
@@ -89,6 +89,8 @@ func decodeFrame(path string, frame int) (image.Image, error) {
 	switch filepath.Ext(path) {
 	case ".jpg":
 		return jpeg.Decode(bytes.NewReader(data))
+	case pageExt:
+		return decodePGM(data)
 	case ".tif":
 		if data, err = tiffFrame(data, frame); err != nil {
 			return nil, err

@@ -2,8 +2,9 @@
 // its French model, driven through its command line (no cgo), each page in
 // its own process under an address-space and CPU-time limit (prlimit), as
 // the text layer's workers are. Pages of a PDF are rasterised by poppler's
-// pdftoppm at their scan's own resolution; image files (JPEG, PNG, TIFF,
-// multi-page TIFF) go to Tesseract as they are.
+// pdftoppm at their scan's own resolution (200 dpi at most), as PGM, and
+// straightened in Go before their one recognition; image files (JPEG, PNG,
+// TIFF, multi-page TIFF) go to Tesseract as they are.
 //
 // Tesseract writes, in one pass, a text-only PDF (its words placed where
 // they are on the page) and a TSV of the words with their boxes and

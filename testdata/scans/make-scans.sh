@@ -9,7 +9,7 @@
 #   <name>.tif            multi-page 200 dpi G4 TIFF
 #   <name>.colour.pdf     200 dpi colour (yellowish paper, blue ink), Flate-coded PNG pages
 #   <name>.150-poor.pdf   150 dpi grey JPEG, strong noise, blur and skew
-# Usage: make-scans.sh OUT_DIR PDF...   (Debian: poppler-utils imagemagick img2pdf qpdf)
+# Usage: make-scans.sh OUT_DIR PDF...   (Debian: poppler-utils imagemagick img2pdf qpdf libtiff-tools)
 # The committed fixtures are the few small ones testdata/scans/README.md lists.
 set -euo pipefail
 out=$1; shift
@@ -57,7 +57,9 @@ for pdf in "$@"; do
   img2pdf --pagesize A4 -o "$out/$name.upside.pdf" "$tmp"/u200-*.jpg
   img2pdf --pagesize A4 -o "$out/$name.300-g4.pdf" "$tmp"/b300-*.tif
   img2pdf --pagesize A4 -o "$out/$name.150-poor.pdf" "$tmp"/p150-*.jpg
-  convert "$tmp"/b300-*.tif -density 300 -compress Group4 "$out/$name.tif"
+  # tiffcp joins the G4 frames as they are; ImageMagick decoded all of them
+  # at once and ran out of its pixel cache on a 20-page dossier.
+  tiffcp -c g4 "$tmp"/b300-*.tif "$out/$name.tif"
   if [ "$pages" -gt 3 ]; then
     keep=$((pages-3))
     qpdf --empty --pages "$pdf" 1-$keep "$out/$name.200-jpeg.pdf" $((keep+1))-$pages -- "$out/$name.mixed.pdf"
