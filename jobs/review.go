@@ -121,6 +121,13 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	var lines []review.ConventionLine
 	due := map[string]string{}
 	merged := model.MergeBulletins(records)
+	// Rows and findings indexed by convention once: looking them up in the
+	// whole export for each convention grew as conventions × rows.
+	rowsOf := model.NewConventionRows(merged, rows)
+	findingsOf := map[string][]model.Finding{}
+	for _, f := range findings {
+		findingsOf[f.Convention] = append(findingsOf[f.Convention], f)
+	}
 	o.Progress.Start("review workbooks", len(merged))
 	defer o.Progress.Finish()
 	for _, rec := range merged {
@@ -132,7 +139,7 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 		if o.Convention != "" && model.NormalizeNumber(o.Convention) != num {
 			continue
 		}
-		rv := model.BuildReview(rec, model.RowsOfConvention(rec, rows), findings, o.AsOf)
+		rv := model.BuildReview(rec, rowsOf.Rows(rec), findingsOf[num], o.AsOf)
 		due[num] = rv.Due.String()
 		line := conventionLine(rv)
 		switch {
