@@ -72,6 +72,7 @@ func commands() []command {
 		campaignCommand(),
 		formsCommand(),
 		reconcileCommand(),
+		workloadCommand(),
 	}
 }
 
