@@ -52,7 +52,7 @@ var errShortSequence = errors.New("findings ended before their count")
 
 func writeFindingsJSON(w io.Writer, asOf model.Date, fs iter.Seq2[model.Finding, error]) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var one, ind bytes.Buffer
+	var one bytes.Buffer
 	enc := json.NewEncoder(&one)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(asOf); err != nil {
@@ -66,16 +66,9 @@ func writeFindingsJSON(w io.Writer, asOf model.Date, fs iter.Seq2[model.Finding,
 	}
 	bw.WriteString(",\n  \"findings\": [")
 	n := 0
+	var buf []byte
 	for f, err := range fs {
 		if err != nil {
-			return err
-		}
-		one.Reset()
-		ind.Reset()
-		if err := enc.Encode(&f); err != nil {
-			return err
-		}
-		if err := json.Indent(&ind, bytes.TrimSuffix(one.Bytes(), []byte("\n")), "    ", "  "); err != nil {
 			return err
 		}
 		if n > 0 {
@@ -83,7 +76,8 @@ func writeFindingsJSON(w io.Writer, asOf model.Date, fs iter.Seq2[model.Finding,
 		}
 		n++
 		bw.WriteString("\n    ")
-		bw.Write(ind.Bytes())
+		buf = appendFindingIndented(buf[:0], &f)
+		bw.Write(buf)
 	}
 	if n > 0 {
 		bw.WriteString("\n  ")
