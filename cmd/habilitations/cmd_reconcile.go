@@ -107,13 +107,8 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 	// breach report's accounts behind each breach are gathered by reading
 	// the exports a second time, once the breaches are known.
 	rec := model.NewReconciler(records, o.asOf, o.settings)
-	for _, p := range o.exports {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := readExportFile(ctx, e, p, func(h model.Habilitation) { rec.Add(&h) }, true); err != nil {
-			return err
-		}
+	if err := addExports(ctx, e, o.exports, rec); err != nil {
+		return err
 	}
 	// Findings are produced, sorted and spooled convention by convention:
 	// a partner whose accounts are mostly dormant gives as many findings as
