@@ -9,10 +9,11 @@ import (
 // findings it holds once the exports are read: the reconciliation's
 // compact rows, the breach report's and each review workbook's writers.
 // Measured on the national workload (10,000 conventions, 271,390 rows,
-// jobs/BENCHMARKS.md): without a bound the run peaked at 370–380 MB, the
-// collector's headroom doubling what is held; with it, under 300 MB for
-// 10–15 % more CPU.
-const nightBudget = 96 << 20
+// jobs/BENCHMARKS.md): without a bound the night with nothing new peaked
+// at 370–380 MB, the collector's headroom doubling what is held; with
+// 128 MB, at 290 MB; 96 MB saved 10 MB more for 25 % more CPU, and made a
+// night with a 100,000-row export spend most of its time collecting.
+const nightBudget = 128 << 20
 
 // nightBoundRows: nights over fewer rows run without the bound (the demo,
 // the tests: a few thousand rows, where the headroom is a few megabytes).

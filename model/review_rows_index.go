@@ -73,3 +73,34 @@ func (x *ConventionRows) Rows(rec Record) []Habilitation {
 	}
 	return out
 }
+
+// Len is the number of rows of rec (len of Rows(rec)).
+func (x *ConventionRows) Len(rec Record) int {
+	if idx, ok := x.of[x.id(rec)]; ok {
+		return len(idx)
+	}
+	return len(RowsOfConvention(rec, x.rows))
+}
+
+// Quotas returns the quota table of rec's review, BuildReview(rec,
+// x.Rows(rec), …).Quotas, without building the review's rows: the Caf's
+// overview shows every convention's quotas each night, and only the
+// conventions falling due need their whole review.
+func (x *ConventionRows) Quotas(rec Record) []QuotaUse {
+	idx, ok := x.of[x.id(rec)]
+	if !ok {
+		return BuildReview(rec, RowsOfConvention(rec, x.rows), nil, Date{}).Quotas
+	}
+	units := newUnitIndex(rec, x.fc)
+	used := map[groupKey]int{}
+	for _, j := range idx {
+		h := &x.rows[j]
+		if !h.HoldsSlot() {
+			continue
+		}
+		if u := units.unit(h.Unit); u != "" { // as quotaUses counts them
+			used[groupOf(x.fc, u, h.Service, h.Profile)]++
+		}
+	}
+	return quotaTable(rec, used, x.fc)
+}

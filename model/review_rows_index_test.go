@@ -1,12 +1,14 @@
 package model_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
 	"pgregory.net/rapid"
 
 	"habilitations/model"
+	"habilitations/model/modeltest"
 )
 
 // TestConventionRowsMatchesRowsOfConvention checks by property that the
@@ -37,4 +39,21 @@ func TestConventionRowsMatchesRowsOfConvention(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestConventionRowsQuotasMatchBuildReview: the quota table computed
+// without the review's rows is the review's, on a generated workload.
+func TestConventionRowsQuotasMatchBuildReview(t *testing.T) {
+	w := modeltest.Generate(5, modeltest.Options{Conventions: 80, Rows: 8000})
+	merged := model.MergeBulletins(w.Records)
+	x := model.NewConventionRows(merged, w.Rows)
+	for _, rec := range merged {
+		want := model.BuildReview(rec, model.RowsOfConvention(rec, w.Rows), nil, w.AsOf).Quotas
+		if got := x.Quotas(rec); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: quotas %v, want %v", rec.Convention.Number, got, want)
+		}
+		if x.Len(rec) != len(model.RowsOfConvention(rec, w.Rows)) {
+			t.Fatalf("%s: Len differs", rec.Convention.Number)
+		}
+	}
 }
