@@ -9,7 +9,9 @@ import (
 	"io"
 	"iter"
 	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 
 	"habilitations/model"
 )
@@ -52,7 +54,7 @@ func NewSpool(dir string) (*Spool, error) {
 	}
 	s := &Spool{dir: d}
 	for i := range s.files {
-		f, err := os.OpenFile(fmt.Sprintf("%s/%d", d, i), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		f, err := os.OpenFile(filepath.Join(d, strconv.Itoa(i)), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("findings spool: %w", err)

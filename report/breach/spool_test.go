@@ -121,3 +121,43 @@ func sameXLSX(t interface{ Fatalf(string, ...any) }, a, b string) {
 		}
 	}
 }
+
+// TestSpoolOrderAndCleanup: conventions must come in increasing order (a
+// batch out of order would break the report's order), the files are
+// owner-only, and Close removes them.
+func TestSpoolOrderAndCleanup(t *testing.T) {
+	dir := t.TempDir()
+	s, err := breach.NewSpool(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := func(conv string) []model.Finding {
+		return []model.Finding{{Code: model.CodeDormantAccount, Convention: conv, Account: "u-1"}}
+	}
+	for _, tc := range []struct {
+		conv    string
+		wantErr bool
+	}{{"", false}, {"01/2020", false}, {"02/2020", false}, {"02/2020", true}, {"01/2021", true}} {
+		t.Run(tc.conv, func(t *testing.T) {
+			if err := s.Add(tc.conv, f(tc.conv)); (err != nil) != tc.wantErr {
+				t.Fatalf("Add(%q): %v", tc.conv, err)
+			}
+		})
+	}
+	if s.Len() != 3 || s.Count(model.CodeDormantAccount) != 3 {
+		t.Fatalf("Len %d, Count %d, want 3", s.Len(), s.Count(model.CodeDormantAccount))
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Fatalf("%d entries in the spool's parent, want its one folder", len(ents))
+	}
+	if fi, err := os.Stat(filepath.Join(dir, ents[0].Name())); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Fatalf("spool folder: %v %v", fi.Mode(), err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Fatalf("Close left %d entries", len(ents))
+	}
+}
