@@ -124,14 +124,16 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 	if err := st.SaveFindings(ctx, runID, res.Findings); err != nil {
 		return res, err
 	}
-	prev, prevFindings, ok, err := st.FindingsBeforeDate(ctx, runID, asOf.String())
+	// The previous day's findings are read one at a time: only those
+	// resolved are kept.
+	prev, added, resolved, ok, err := st.DeltaBeforeDate(ctx, runID, asOf.String(), res.Findings)
 	if err != nil {
 		return res, err
 	}
 	if ok {
 		res.PreviousRun = prev
 	}
-	res.New, res.Resolved = store.FindingsDelta(prevFindings, res.Findings)
+	res.New, res.Resolved = added, resolved
 	return res, nil
 }
 
