@@ -63,6 +63,12 @@ func (w *workspace) newReport(kind string) RunReport {
 // for an idle inbox pass.
 func (w *workspace) runSteps(ctx context.Context, rep *RunReport, steps []step) error {
 	var err error
+	defer func() {
+		if w.restoreHeap != nil {
+			w.restoreHeap()
+			w.restoreHeap = nil
+		}
+	}()
 	for _, s := range steps {
 		if err = ctx.Err(); err != nil {
 			break

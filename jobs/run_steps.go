@@ -51,7 +51,7 @@ func (w *workspace) reconcileSettings() model.ReconcileSettings {
 // reconcileStep reconciles, checks the actions of the previous reviews
 // against the new exports, and writes the breach reports.
 func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
-	res, err := Reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf, w.reconcileSettings(), w.opts.Progress)
+	res, err := reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf, w.reconcileSettings(), w.opts.Progress, w.boundHeap)
 	if err != nil {
 		return err
 	}

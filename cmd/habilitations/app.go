@@ -73,6 +73,7 @@ func commands() []command {
 		campaignCommand(),
 		formsCommand(),
 		reconcileCommand(),
+		workloadCommand(),
 	}
 }
 
