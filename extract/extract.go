@@ -110,7 +110,8 @@ func (x Extractor) Extract(ctx context.Context, name string, data []byte) (model
 	if err != nil {
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}
-	rec.Source, rec.ToVerify = sc.source(), sc.pictures(sc.toVerify(rec, doc))
+	tv := withCellDoubts(sc.toVerify(rec, doc), x.cellDoubts(ctx, sc, doc, rec))
+	rec.Source, rec.ToVerify = sc.source(), sc.pictures(tv)
 	if err := dossier.Check(rec); err != nil {
 		return model.Record{}, fmt.Errorf("%s: %w", name, err)
 	}

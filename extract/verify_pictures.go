@@ -29,8 +29,9 @@ func (sc scanned) pictures(vs []model.ToVerify) []model.ToVerify {
 			rs[k] = image.Rect(b.Left, b.Top, b.Left+b.Width, b.Top+b.Height)
 			if strings.Contains(vs[i].Field, ".quotas.") {
 				// A quota is a row of its table: its code at the left,
-				// its number (or a blank cell) at the right.
-				rs[k].Min.X, rs[k].Max.X = 0, b.ImageWidth
+				// its number (or a blank cell) in the next column, about
+				// half a page to the right.
+				rs[k].Max.X = min(b.ImageWidth, b.Left+b.ImageWidth/2)
 			}
 		}
 		crops, err := p.Crops(rs)

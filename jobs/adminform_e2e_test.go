@@ -247,7 +247,7 @@ func TestAdminFormRoundTripResolvesFindings(t *testing.T) {
 	}
 	var hb strings.Builder
 	eff, _, _ := st.ConventionHistory(ctx, mf.Convention)
-	if err := WriteHistory(&hb, eff, hist); err != nil {
+	if err := WriteHistory(&hb, eff, hist, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(hb.String(), "Formulaire de changement d'administrateur (Annexe 3) : retour/annexe3-remplacement.pdf") ||

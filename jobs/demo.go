@@ -38,12 +38,17 @@ type Demo struct {
 	Dossiers   int // PDFs dropped in inbox/ (dossiers and later bulletins)
 	Exports    int // exports dropped in exports/
 	Broken     int // files dropped to show rejections
+	// Scan is the scanned dossier dropped in inbox/ (relative to the data
+	// directory), read by text recognition; "" when pdftoppm is missing
+	// to make it.
+	Scan string
 }
 
 // PrepareDemo creates a data directory in dir filled with built-in sample
 // data (fictional partners of report/sample): their signed dossiers and later
 // bulletins as PDFs in inbox/, their user exports (CSV, and XLSX for every
-// third) in exports/, and one file that is not a PDF, to show a rejection. It
+// third) in exports/, the scanned dossier of one more partner (no export
+// yet), and one file that is not a PDF, to show a rejection. It
 // writes a configuration beside them whose review lead time covers a whole
 // year, so that every convention gets its review workbook. A directory that
 // exists must be empty or an earlier demo (which is then started afresh).
@@ -85,6 +90,9 @@ func PrepareDemo(dir string) (Demo, error) {
 			return d, err
 		}
 		d.Exports++
+	}
+	if d.Scan, err = demoScannedDossier(dd); err != nil {
+		return d, err
 	}
 	// A scan saved under a .pdf name that is not a PDF: rejected with its motif.
 	if err := writeFileAtomic(dd.Path(DirInbox+"/numerisation-illisible.pdf"), []byte("Ceci n'est pas un PDF.\n")); err != nil {

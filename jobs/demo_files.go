@@ -13,8 +13,9 @@ type DemoFile struct {
 }
 
 // DemoFilesToOpen picks, from a demo run, one file of each kind a Caf agent
-// would look at: the breach report, the findings, the review workbooks, a
-// form, a rejection motif and the run report.
+// would look at: the breach report, the findings, the review workbooks, the
+// verification workbook of the scanned dossier, a form, a rejection motif
+// and the run report.
 func DemoFilesToOpen(d Demo, rep RunReport) []DemoFile {
 	var out []DemoFile
 	add := func(what, p string) {
@@ -48,6 +49,14 @@ func DemoFilesToOpen(d Demo, rep RunReport) []DemoFile {
 			}
 		}
 		add("Review workbook of one convention", perConvention)
+	}
+	if r := rep.Verification; r != nil && len(r.Files) > 0 {
+		add("Verification workbook of a scan", r.Files[0])
+	}
+	if d.Scan != "" {
+		// Without text recognition on this machine, the scan is rejected
+		// with a motif saying so.
+		add("The scan's rejection motif", DirRejected+"/"+path.Base(d.Scan)+".motif.txt")
 	}
 	if r := rep.Forms; r != nil && len(r.Files) > 0 {
 		add("Administrator-change form (PDF)", r.Files[0])

@@ -48,6 +48,7 @@ func WriteAdminForms(ctx context.Context, dd *DataDir, in FormsInput) (FilesSumm
 		byNumber[r.Convention.Number] = r
 	}
 	rowsOf := map[string][]model.Habilitation{}
+	var index *model.ConventionRows
 	for _, f := range in.Findings {
 		if err := ctx.Err(); err != nil {
 			return sum, err
@@ -61,7 +62,10 @@ func WriteAdminForms(ctx context.Context, dd *DataDir, in FormsInput) (FilesSumm
 		}
 		rows, ok := rowsOf[f.Convention]
 		if !ok {
-			rows = model.RowsOfConvention(rec, in.Rows)
+			if index == nil { // once: thousands of forms on a first night
+				index = model.NewConventionRows(in.Records, in.Rows)
+			}
+			rows = index.Rows(rec)
 			rowsOf[f.Convention] = rows
 		}
 		ac, err := model.AdminChangeFor(rec, f, rows)

@@ -78,6 +78,8 @@ type IngestSummary struct {
 	ToVerify       []string `json:"to_verify,omitempty"`
 	Reviews        int      `json:"reviews"`         // filled review workbooks imported from the inbox
 	ReviewsRefused int      `json:"reviews_refused"` // review workbooks refused (in rejected/, counted in Rejected too)
+	Verifications  int      `json:"verifications"`   // filled verification workbooks imported from the inbox
+	Verified       int      `json:"verified"`        // values they checked and applied
 }
 
 // Ingest takes the complete files of the inbox (PDFs → records or

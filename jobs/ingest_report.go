@@ -40,7 +40,7 @@ func WriteRecordsTable(w io.Writer, recs []model.Record) error {
 
 // WriteHistory writes, in French, what each document contributed to a
 // convention and what it replaced, then the state in force.
-func WriteHistory(w io.Writer, eff model.Record, changes []store.Change) error {
+func WriteHistory(w io.Writer, eff model.Record, changes []store.Change, checked []store.Verification) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Convention %s — %s\n\nHistorique (par date de signature) :\n", eff.Convention.Number, eff.Convention.Partner.Name)
 	for _, c := range changes {
@@ -77,6 +77,7 @@ func WriteHistory(w io.Writer, eff model.Record, changes []store.Change) error {
 			}
 		}
 	}
+	writeChecked(&b, changes, checked)
 	b.WriteString("\nEn vigueur :\n")
 	for _, s := range eff.Services {
 		fmt.Fprintf(&b, "  Annexe %s %s (%s) : %s, signé le %s\n", s.Annex, s.Unit, s.Service, frenchQuotas(s.Quotas), frenchDate(s.SignedOn))

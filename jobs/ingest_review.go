@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	reviewin "habilitations/extract/review"
+	verifyin "habilitations/extract/verify"
 	"habilitations/jobs/store"
 	"habilitations/model"
 )
@@ -78,6 +79,9 @@ func (in *intake) workbook(ctx context.Context, f dropped, data []byte, rc store
 	name := safeName(f.Rel)
 	if kind == inboxSheetLike {
 		return in.rejectWorkbook(ctx, f, data, rc, model.ReasonNotReview, otherFormatMessage(f.Rel))
+	}
+	if verifyin.IsVerification(data) {
+		return in.verification(ctx, f, data, rc)
 	}
 	// Archived first: once the import is committed, the original is kept.
 	stored := ArchivePath(rc.SHA256, ".xlsx")

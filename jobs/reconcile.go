@@ -71,6 +71,14 @@ func (r ReconcileResult) Summary() ReconcileSummary {
 // which were resolved. Reports are written by the caller (the run's reconcile
 // step). p (nil: none) advances by one per export read.
 func Reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64, asOf model.Date, set model.ReconcileSettings, p Progress) (ReconcileResult, error) {
+	return reconcile(ctx, st, dataDir, runID, asOf, set, p, nil)
+}
+
+// reconcile is Reconcile; read (nil: none) is called with the number of
+// rows once the exports are read, before the rules run (the nightly run
+// bounds its heap from there).
+func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64, asOf model.Date, set model.ReconcileSettings, p Progress,
+	read func(rows int)) (ReconcileResult, error) {
 	if p == nil {
 		p = noProgress{}
 	}
@@ -84,7 +92,15 @@ func Reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 	if err != nil {
 		return res, err
 	}
-	var rows []model.Habilitation
+	// Sized once from the rows the store counted at intake (an upper bound:
+	// rows of partners a newer export replaced are skipped): grown by
+	// appending, the slice of 270,000 rows was briefly held twice and kept
+	// a third of its capacity unused.
+	n := 0
+	for _, e := range exports {
+		n += e.Rows
+	}
+	rows := make([]model.Habilitation, 0, n)
 	p.Start("exports", len(exports))
 	defer p.Finish()
 	for _, e := range exports {
@@ -101,18 +117,23 @@ func Reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 		res.RowErrors += bad
 	}
 	res.EffectiveRecords, res.CurrentRows = records, rows
+	if read != nil {
+		read(len(rows))
+	}
 	res.Findings = model.Reconcile(records, rows, asOf, set)
 	if err := st.SaveFindings(ctx, runID, res.Findings); err != nil {
 		return res, err
 	}
-	prev, prevFindings, ok, err := st.FindingsBeforeDate(ctx, runID, asOf.String())
+	// The previous day's findings are read one at a time: only those
+	// resolved are kept.
+	prev, added, resolved, ok, err := st.DeltaBeforeDate(ctx, runID, asOf.String(), res.Findings)
 	if err != nil {
 		return res, err
 	}
 	if ok {
 		res.PreviousRun = prev
 	}
-	res.New, res.Resolved = store.FindingsDelta(prevFindings, res.Findings)
+	res.New, res.Resolved = added, resolved
 	return res, nil
 }
 

@@ -121,6 +121,13 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	var lines []review.ConventionLine
 	due := map[string]string{}
 	merged := model.MergeBulletins(records)
+	// Rows and findings indexed by convention once: looking them up in the
+	// whole export for each convention grew as conventions × rows.
+	rowsOf := model.NewConventionRows(merged, rows)
+	findingsOf := map[string][]model.Finding{}
+	for _, f := range findings {
+		findingsOf[f.Convention] = append(findingsOf[f.Convention], f)
+	}
 	o.Progress.Start("review workbooks", len(merged))
 	defer o.Progress.Finish()
 	for _, rec := range merged {
@@ -132,14 +139,23 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 		if o.Convention != "" && model.NormalizeNumber(o.Convention) != num {
 			continue
 		}
-		rv := model.BuildReview(rec, model.RowsOfConvention(rec, rows), findings, o.AsOf)
+		rv := model.Review{Record: rec, AsOf: o.AsOf, Due: model.ReviewDue(rec.Convention.SignedOn, o.AsOf), Findings: findingsOf[num]}
+		n := rowsOf.Len(rec)
+		notDue := o.LeadDays > 0 && !rv.Due.IsZero() && rv.Due.DaysSince(o.AsOf) > o.LeadDays
+		if n > 0 && !notDue {
+			rv = model.BuildReview(rec, rowsOf.Rows(rec), findingsOf[num], o.AsOf)
+		} else {
+			// The overview's line only: the whole review (rows, keys,
+			// recommendations) is built for the workbooks written.
+			rv.Quotas = rowsOf.Quotas(rec)
+		}
 		due[num] = rv.Due.String()
 		line := conventionLine(rv)
 		switch {
-		case len(rv.Rows) == 0:
+		case n == 0:
 			res.NoExport++
 			line.Note = "Aucun export des habilitations reçu : revue impossible."
-		case o.LeadDays > 0 && !rv.Due.IsZero() && rv.Due.DaysSince(o.AsOf) > o.LeadDays:
+		case notDue:
 			line.Note = fmt.Sprintf("Classeur préparé %d jours avant l'échéance.", o.LeadDays)
 		default:
 			if prev, ok, err := preparedThisCycle(ctx, st, dd, o, dir, rv); err != nil {

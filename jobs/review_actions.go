@@ -14,7 +14,8 @@ import (
 // review workbook shows the results in « Suivi des actions ».
 func CheckReviewActions(ctx context.Context, st *store.Store, records []model.Record, rows []model.Habilitation, asOf model.Date) (map[string][]model.ActionResult, error) {
 	byNumber := map[string]model.Record{}
-	for _, r := range model.MergeBulletins(records) {
+	merged := model.MergeBulletins(records)
+	for _, r := range merged {
 		byNumber[r.Convention.Number] = r
 	}
 	imports, err := st.LatestReviewImports(ctx)
@@ -22,6 +23,7 @@ func CheckReviewActions(ctx context.Context, st *store.Store, records []model.Re
 		return nil, err
 	}
 	out := map[string][]model.ActionResult{}
+	var index *model.ConventionRows // built on the first convention to check
 	for _, imp := range imports {
 		if imp.AsOf >= asOf.String() {
 			continue // the review of this very export: nothing to check yet
@@ -38,7 +40,10 @@ func CheckReviewActions(ctx context.Context, st *store.Store, records []model.Re
 		if !ok {
 			continue // convention no longer known
 		}
-		res := model.CheckActions(actions, model.RowsOfConvention(rec, rows))
+		if index == nil {
+			index = model.NewConventionRows(merged, rows)
+		}
+		res := model.CheckActions(actions, index.Rows(rec))
 		if err := st.SaveActionChecks(ctx, imp.SHA256, asOf.String(), res); err != nil {
 			return nil, err
 		}

@@ -36,6 +36,7 @@ type step struct {
 // pipelineSteps are the stages of the whole run, in order.
 var pipelineSteps = []step{
 	{"ingest", (*workspace).ingestStep},
+	{"verification", (*workspace).verificationStep},
 	{"reconcile", (*workspace).reconcileStep},
 	{"forms", (*workspace).formsStep},
 	{"reviews", (*workspace).reviewsStep},
@@ -48,8 +49,13 @@ func (w *workspace) newReport(kind string) RunReport {
 	for _, p := range perms {
 		w.log.Warn("data directory open to other users", "path", p.Path, "mode", p.Mode, "entries", p.Count, "fix", p.Fix)
 	}
-	return RunReport{RunID: w.runID, Kind: kind, AsOf: w.opts.AsOf.String(), StartedAt: w.opts.Now().UTC(), DataDir: w.dd.Root,
+	rep := RunReport{RunID: w.runID, Kind: kind, AsOf: w.opts.AsOf.String(), StartedAt: w.opts.Now().UTC(), DataDir: w.dd.Root,
 		Permissions: perms}
+	if err := w.opts.TextRecognition; err != nil && w.opts.Extractor != nil {
+		rep.TextRecognition = err.Error()
+		w.log.Warn("text recognition is not installed: scanned documents are rejected", "why", err)
+	}
+	return rep
 }
 
 // runSteps runs steps in order, stopping at the first failure, then writes
@@ -57,6 +63,12 @@ func (w *workspace) newReport(kind string) RunReport {
 // for an idle inbox pass.
 func (w *workspace) runSteps(ctx context.Context, rep *RunReport, steps []step) error {
 	var err error
+	defer func() {
+		if w.restoreHeap != nil {
+			w.restoreHeap()
+			w.restoreHeap = nil
+		}
+	}()
 	for _, s := range steps {
 		if err = ctx.Err(); err != nil {
 			break

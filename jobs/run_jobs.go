@@ -7,12 +7,13 @@ import (
 )
 
 // IngestOnce is the frequent job of the daemon: the inbox and exports
-// folders only (no reconciliation, no reports but the run report).
+// folders, and the verification workbooks of the scans just read (no
+// reconciliation, no other report but the run report).
 func IngestOnce(ctx context.Context, o RunOptions) (RunReport, error) {
 	var rep RunReport
 	err := withRun(ctx, o, JobIngest, func(ctx context.Context, w *workspace) (any, error) {
 		rep = w.newReport(JobIngest)
-		return &rep, w.runSteps(ctx, &rep, pipelineSteps[:1])
+		return &rep, w.runSteps(ctx, &rep, pipelineSteps[:2])
 	})
 	return rep, err
 }

@@ -17,13 +17,18 @@ type RunReport struct {
 	FinishedAt time.Time `json:"finished_at"`
 	DataDir    string    `json:"data_dir"`
 
-	Ingest    *IngestSummary    `json:"ingest,omitempty"`
-	Reconcile *ReconcileSummary `json:"reconcile,omitempty"`
-	Forms     *FilesSummary     `json:"forms,omitempty"`
-	Reviews   *FilesSummary     `json:"reviews,omitempty"`
-	Campaign  *CampaignSummary  `json:"campaign,omitempty"`
-	Retention *RetentionResult  `json:"retention,omitempty"`
+	Ingest *IngestSummary `json:"ingest,omitempty"`
+	// Verification: documents read from scans with values still to check.
+	Verification *VerificationSummary `json:"verification,omitempty"`
+	Reconcile    *ReconcileSummary    `json:"reconcile,omitempty"`
+	Forms        *FilesSummary        `json:"forms,omitempty"`
+	Reviews      *FilesSummary        `json:"reviews,omitempty"`
+	Campaign     *CampaignSummary     `json:"campaign,omitempty"`
+	Retention    *RetentionResult     `json:"retention,omitempty"`
 
+	// TextRecognition, when not empty, says why scans are rejected on this
+	// machine (Tesseract or its French model is missing).
+	TextRecognition string `json:"text_recognition_unavailable,omitempty"`
 	// Permissions lists the parts of the data directory open to other users.
 	Permissions []PermissionWarning `json:"permissions,omitempty"`
 

@@ -31,6 +31,17 @@ func (w *workspace) ingestStep(ctx context.Context, rep *RunReport) error {
 	return err
 }
 
+// verificationStep writes the verification workbooks of the documents read
+// from scans whose values a person must still check.
+func (w *workspace) verificationStep(ctx context.Context, rep *RunReport) error {
+	sum, err := WriteVerifications(ctx, w.st, w.dd, w.opts.AsOf)
+	if sum.Documents > 0 {
+		rep.Verification = &sum
+		w.log.Info("values to verify", "documents", sum.Documents, "values", sum.Values, "written", sum.Written)
+	}
+	return err
+}
+
 // reconcileSettings are the thresholds of the configuration.
 func (w *workspace) reconcileSettings() model.ReconcileSettings {
 	c := w.opts.Config.Reconcile
@@ -40,7 +51,7 @@ func (w *workspace) reconcileSettings() model.ReconcileSettings {
 // reconcileStep reconciles, checks the actions of the previous reviews
 // against the new exports, and writes the breach reports.
 func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
-	res, err := Reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf, w.reconcileSettings(), w.opts.Progress)
+	res, err := reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf, w.reconcileSettings(), w.opts.Progress, w.boundHeap)
 	if err != nil {
 		return err
 	}

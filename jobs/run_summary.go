@@ -18,7 +18,7 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 	fmt.Fprintf(tw, "%s #%d as of %s in %s (%s)\n", r.Kind, r.RunID, r.AsOf, r.DataDir, dur)
 	if c := r.Ingest; c != nil {
 		fmt.Fprintf(tw, "Inbox:\t%d files taken: %d archived, %d rejected, %d duplicates\n",
-			c.Archived+c.Reviews+c.Rejected+c.Duplicates, c.Archived+c.Reviews, c.Rejected, c.Duplicates)
+			c.Archived+c.Reviews+c.Verifications+c.Rejected+c.Duplicates, c.Archived+c.Reviews+c.Verifications, c.Rejected, c.Duplicates)
 		if c.Scanned > 0 || len(c.ToVerify) > 0 {
 			fmt.Fprintf(tw, "Scans:\t%d records read by text recognition, %d with values to verify (« à vérifier »)%s\n",
 				c.Scanned, len(c.ToVerify), conventionList(c.ToVerify))
@@ -27,10 +27,18 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 			fmt.Fprintf(tw, "Review workbooks:\t%d imported from the inbox, %d refused (in rejected/, with the problems to send back)\n",
 				c.Reviews, c.ReviewsRefused)
 		}
+		if c.Verifications > 0 {
+			fmt.Fprintf(tw, "Verification workbooks:\t%d imported from the inbox, %d values checked and applied\n", c.Verifications, c.Verified)
+		}
 		fmt.Fprintf(tw, "Exports:\t%d archived, %d rejected\n", c.Exports, c.ExportsRejected)
 		if c.Waiting+c.Errors > 0 {
 			fmt.Fprintf(tw, "Left in place:\t%d still being written, %d after an I/O error (taken by a later run)\n", c.Waiting, c.Errors)
 		}
+	}
+	if v := r.Verification; v != nil {
+		fmt.Fprintf(tw, "To verify:\t%d documents read from scans hold %d values to check (« à vérifier »)%s; %d workbooks written (%d already issued)\n",
+			v.Documents, v.Values, conventionList(v.Conventions), v.Written, v.Skipped)
+		writePaths(tw, "", v.Files)
 	}
 	if c := r.Reconcile; c != nil {
 		fmt.Fprintf(tw, "Reconcile:\t%d conventions, %d current exports, %d rows (%d bad rows skipped)\n",
@@ -67,6 +75,7 @@ func (r RunReport) WriteSummary(w io.Writer) error {
 			p.Exports, p.Findings, p.Decisions, p.ReportDirs, p.Rejected, p.Archived)
 	}
 	writePermissions(tw, r.Permissions)
+	writeTextRecognition(tw, r.TextRecognition)
 	fmt.Fprintf(tw, "Run report:\t%s\n", r.Report)
 	return tw.Flush()
 }
@@ -128,3 +137,12 @@ var codeOrder = func() []string {
 	}
 	return out
 }()
+
+// writeTextRecognition warns that scans are rejected because text
+// recognition is missing, and says what to install.
+func writeTextRecognition(w io.Writer, why string) {
+	if why != "" {
+		fmt.Fprintf(w, "Warning:\ttext recognition is not installed (%s): scanned documents are rejected; "+
+			"install tesseract-ocr and tesseract-ocr-fra (Debian), then drop them again\n", why)
+	}
+}

@@ -48,6 +48,10 @@ type RunOptions struct {
 	Attestation AttestationWriter
 	// Now is the clock (tests); nil means time.Now.
 	Now func() time.Time
+	// TextRecognition says why scans cannot be read on this machine (the
+	// extractor has no text recognition: Tesseract or its French model
+	// missing); nil when they can. The run report and summary warn.
+	TextRecognition error
 	// MailTLS overrides the TLS configuration of the SMTP connection
 	// (tests trust their own certificate); nil: the system's roots.
 	MailTLS *tls.Config
@@ -92,6 +96,17 @@ type workspace struct {
 	// campaign the campaign step's lines: the overview step writes both.
 	reviewLines []review.ConventionLine
 	campaign    []CampaignLine
+	// restoreHeap ends the heap bound of a large night (boundHeap).
+	restoreHeap func()
+}
+
+// boundHeap bounds the heap for the rest of the run once a large night's
+// rows are read (holdHeapBound): what it holds then stays to the end, and
+// the collector's default headroom would double it.
+func (w *workspace) boundHeap(rows int) {
+	if rows >= nightBoundRows && w.restoreHeap == nil {
+		w.restoreHeap = holdHeapBound(nightBudget)
+	}
 }
 
 // withRun takes the data directory (ErrLocked when another process has it),

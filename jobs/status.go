@@ -25,6 +25,12 @@ type Status struct {
 	Next        map[string]time.Time // by job name, in the configured zone; absent when not scheduled
 	Daemon      DaemonState          // whether `habilitations serve` runs on the data directory
 	Permissions []PermissionWarning  // parts of the data directory open to other users
+	// TextRecognition, when not empty, says why scans cannot be read on
+	// this machine (the caller checks: ocr.Find).
+	TextRecognition string
+	// ToVerify counts the documents read from scans whose values a person
+	// must still check, and those values.
+	ToVerify, ToVerifyValues int
 }
 
 // ErrNoDataDir says the data directory does not exist yet (nothing ran).
@@ -59,6 +65,14 @@ func ReadStatus(ctx context.Context, cfg Config, now time.Time) (Status, error) 
 	}
 	if ok {
 		st.LastFailure = &f
+	}
+	pending, err := s.ToVerifyRecords(ctx)
+	if err != nil {
+		return st, err
+	}
+	for _, r := range pending {
+		st.ToVerify++
+		st.ToVerifyValues += len(r.Record.ToVerify)
 	}
 	return st, nil
 }
@@ -119,10 +133,15 @@ func (st Status) Write(w io.Writer) error {
 			fmt.Fprintln(w)
 		}
 	}
-	if len(st.Permissions) > 0 {
+	if st.ToVerify > 0 {
+		fmt.Fprintf(w, "To verify: %d documents read from scans hold %d values to check (verification workbooks in reports/<date>/verification/)\n",
+			st.ToVerify, st.ToVerifyValues)
+	}
+	if len(st.Permissions) > 0 || st.TextRecognition != "" {
 		fmt.Fprintln(w)
 		ptw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
 		writePermissions(ptw, st.Permissions)
+		writeTextRecognition(ptw, st.TextRecognition)
 		ptw.Flush()
 	}
 	if f := st.LastFailure; f != nil {

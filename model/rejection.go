@@ -25,6 +25,9 @@ const (
 	// ReasonUnknownConvention: a returned Annexe 3 form whose convention
 	// number the store does not know (records.md §2c names no reason).
 	ReasonUnknownConvention Reason = "unknown_convention"
+	// ReasonVerificationRefused: a filled verification workbook (values read
+	// from a scan, checked by a Caf clerk) with problems, each in the motif.
+	ReasonVerificationRefused Reason = "verification_refused"
 )
 
 // Sentinel errors for the outcomes callers branch on. Readers wrap them with
@@ -135,7 +138,11 @@ func (r Reason) Message() string {
 			"Transmettre au partenaire les points à corriger et lui demander de renvoyer le classeur corrigé."
 	case ReasonNotReview:
 		return "Le fichier n'est pas un classeur de revue des habilitations émis par la Caf. Seuls les conventions et " +
-			"bulletins signés (PDF) et les classeurs de revue remplis (.xlsx, tels qu'ils ont été reçus) se déposent ici."
+			"bulletins signés (PDF ou numérisation), les classeurs de revue remplis et les classeurs de vérification " +
+			"remplis (.xlsx, tels qu'ils ont été reçus) se déposent ici."
+	case ReasonVerificationRefused:
+		return "Le classeur de vérification comporte des erreurs : aucune valeur n'a été enregistrée. Corriger les points " +
+			"indiqués et déposer à nouveau le classeur."
 	}
 	return "Le fichier PDF est endommagé ou incomplet et ne peut pas être ouvert. Demander un nouvel envoi du fichier."
 }

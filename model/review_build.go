@@ -124,6 +124,11 @@ func quotaUses(rec Record, rows []ReviewRow, fc reviewFolds) []QuotaUse {
 			used[groupOf(fc, r.UnitLabel, r.Service, r.Profile)]++
 		}
 	}
+	return quotaTable(rec, used, fc)
+}
+
+// quotaTable is the quota table of rec given the slots used per group.
+func quotaTable(rec Record, used map[groupKey]int, fc reviewFolds) []QuotaUse {
 	var out []QuotaUse
 	for _, s := range rec.Services {
 		for _, p := range Profiles {

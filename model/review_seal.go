@@ -43,21 +43,30 @@ func (s *ReviewSealer) Format() string { return s.format }
 
 // Control returns the control of a row of workbookID.
 func (s *ReviewSealer) Control(workbookID, key string, cells [ReviewProtectedCount]string) string {
-	var b [4 + 2*ReviewProtectedCount]byte
-	binary.BigEndian.PutUint32(b[:4], uint32(s.digest(workbookID, key, -1, "")))
-	for i, c := range cells {
-		binary.BigEndian.PutUint16(b[4+2*i:], uint16(s.digest(workbookID, key, i, c)))
-	}
-	var out [2 * len(b)]byte
-	hex.Encode(out[:], b[:])
-	return string(out[:])
+	return s.ControlCells(workbookID, key, cells[:])
 }
 
 // Check compares a row read back with its control: foreign is true when the
 // key does not belong to workbookID (or the control is not one), otherwise
 // edited lists the indexes of the generated cells changed.
 func (s *ReviewSealer) Check(workbookID, key string, cells [ReviewProtectedCount]string, control string) (foreign bool, edited []int) {
-	want := s.Control(workbookID, key, cells)
+	return s.CheckCells(workbookID, key, cells[:], control)
+}
+
+// ControlCells is Control for a row of any number of generated cells: the
+// verification workbook's rows are sealed the same way as the review's.
+func (s *ReviewSealer) ControlCells(workbookID, key string, cells []string) string {
+	b := make([]byte, 4+2*len(cells))
+	binary.BigEndian.PutUint32(b[:4], uint32(s.digest(workbookID, key, -1, "")))
+	for i, c := range cells {
+		binary.BigEndian.PutUint16(b[4+2*i:], uint16(s.digest(workbookID, key, i, c)))
+	}
+	return hex.EncodeToString(b)
+}
+
+// CheckCells is Check for a row of any number of generated cells.
+func (s *ReviewSealer) CheckCells(workbookID, key string, cells []string, control string) (foreign bool, edited []int) {
+	want := s.ControlCells(workbookID, key, cells)
 	if len(control) != len(want) || !hmac.Equal([]byte(control[:8]), []byte(want[:8])) {
 		return true, nil
 	}

@@ -30,9 +30,13 @@ const (
 // and Height give its size): where a value was read, for the person who
 // checks it.
 type Box struct {
-	Left, Top, Width, Height int
+	Left   int `json:"left"`
+	Top    int `json:"top"`
+	Width  int `json:"width"`
+	Height int `json:"height"`
 	// ImageWidth, ImageHeight are the size of the page image the box is in.
-	ImageWidth, ImageHeight int
+	ImageWidth  int `json:"image_width"`
+	ImageHeight int `json:"image_height"`
 }
 
 // ToVerify is one value of a record read from a scan that a person must

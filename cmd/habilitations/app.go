@@ -69,9 +69,11 @@ func commands() []command {
 		purgeCommand(),
 		workerCommand(),
 		reviewCommand(),
+		verifyCommand(),
 		campaignCommand(),
 		formsCommand(),
 		reconcileCommand(),
+		workloadCommand(),
 	}
 }
 

@@ -30,8 +30,12 @@ func runDemoCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Demo data directory %s: %d fictional partners, %d PDFs in inbox/, %d exports in exports/, %d broken file.\n\n",
-		d.Config.DataDir, d.Partners, d.Dossiers, d.Exports, d.Broken)
+	scan := ""
+	if d.Scan != "" {
+		scan = ", 1 scanned dossier"
+	}
+	fmt.Fprintf(e.stdout, "Demo data directory %s: %d fictional partners, %d PDFs in inbox/%s, %d exports in exports/, %d broken file.\n\n",
+		d.Config.DataDir, d.Partners, d.Dossiers, scan, d.Exports, d.Broken)
 	x, err := extractorFor(d.Config)
 	if err != nil {
 		return err
@@ -42,7 +46,8 @@ func runDemoCmd(ctx context.Context, e *env, args []string) error {
 	if e.getenv == nil || e.getenv("HABILITATIONS_DEBUG") == "" {
 		log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	rep, err := jobs.RunPipeline(ctx, jobs.RunOptions{Config: d.Config, AsOf: d.AsOf, Log: log, Progress: progressFor(e), Extractor: x, Attestation: attestationWriter()})
+	rep, err := jobs.RunPipeline(ctx, jobs.RunOptions{Config: d.Config, AsOf: d.AsOf, Log: log, Progress: progressFor(e), Extractor: x,
+		Attestation: attestationWriter(), TextRecognition: textRecognition()})
 	if rep.RunID != 0 {
 		rep.WriteSummary(e.stdout)
 	}

@@ -51,5 +51,13 @@ func runHistory(ctx context.Context, e *env, o historyOptions) error {
 	if err != nil {
 		return err
 	}
-	return jobs.WriteHistory(e.stdout, eff, changes)
+	var shas []string
+	for _, c := range changes {
+		shas = append(shas, c.Record.DocumentSHA)
+	}
+	checked, err := st.Verifications(ctx, shas)
+	if err != nil {
+		return err
+	}
+	return jobs.WriteHistory(e.stdout, eff, changes, checked)
 }

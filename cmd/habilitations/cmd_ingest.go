@@ -55,7 +55,8 @@ func runIngest(ctx context.Context, e *env, o ingestOptions) error {
 	}
 	defer closeExtractor(x)
 	start := time.Now()
-	rep, err := jobs.IngestOnce(ctx, jobs.RunOptions{Config: o.cfg, Log: e.log, Progress: progressFor(e), Extractor: x, Attestation: attestationWriter()})
+	rep, err := jobs.IngestOnce(ctx, jobs.RunOptions{Config: o.cfg, Log: e.log, Progress: progressFor(e), Extractor: x,
+		Attestation: attestationWriter(), TextRecognition: textRecognition()})
 	if rep.Ingest != nil {
 		writeIngestSummary(e.stdout, rep.DataDir, *rep.Ingest, time.Since(start))
 	}

@@ -76,13 +76,9 @@ func readExportFile(ctx context.Context, e *env, p string, take func(model.Habil
 
 // writeFindingSummary prints the number of findings per code, in French
 // (the people who run it are Caf staff).
-func writeFindingSummary(w io.Writer, asOf model.Date, fs []model.Finding) error {
-	counts := map[model.Code]int{}
-	for _, f := range fs {
-		counts[f.Code]++
-	}
+func writeFindingSummary(w io.Writer, asOf model.Date, total int, counts map[model.Code]int) error {
 	b := &bytes.Buffer{}
-	fmt.Fprintf(b, "Constats au %s : %d\n", asOf.Time().Format("02/01/2006"), len(fs))
+	fmt.Fprintf(b, "Constats au %s : %d\n", asOf.Time().Format("02/01/2006"), total)
 	for _, c := range model.Codes {
 		if counts[c] > 0 {
 			t := model.Finding{Code: c}.Title()

@@ -35,7 +35,8 @@ func (f *runFlags) options(e *env) (jobs.RunOptions, error) {
 	if err != nil {
 		return jobs.RunOptions{}, err
 	}
-	o := jobs.RunOptions{Config: cfg, Log: jobLogger(e), Progress: progressFor(e), Extractor: x, Attestation: attestationWriter()}
+	o := jobs.RunOptions{Config: cfg, Log: jobLogger(e), Progress: progressFor(e), Extractor: x, Attestation: attestationWriter(),
+		TextRecognition: textRecognition()}
 	if f.asOf != "" {
 		d, err := model.ParseISODate(f.asOf)
 		if err != nil {

@@ -41,7 +41,8 @@ func runServeCmd(ctx context.Context, e *env, args []string) error {
 	}
 	defer closeExtractor(x)
 	// The daemon never draws progress bars and always uses today's date.
-	s, err := jobs.NewScheduler(cfg, e.log, jobs.ScheduledJobs(jobs.RunOptions{Config: cfg, Log: e.log, Extractor: x, Attestation: attestationWriter()}))
+	s, err := jobs.NewScheduler(cfg, e.log, jobs.ScheduledJobs(jobs.RunOptions{Config: cfg, Log: e.log, Extractor: x, Attestation: attestationWriter(),
+		TextRecognition: textRecognition()}))
 	if err != nil {
 		return err
 	}

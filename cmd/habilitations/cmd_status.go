@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"habilitations/extract/ocr"
 	"habilitations/jobs"
 )
 
@@ -19,6 +20,9 @@ func runStatusCmd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	st, err := jobs.ReadStatus(ctx, cfg, time.Now())
+	if _, ocrErr := ocr.Find(0); ocrErr != nil {
+		st.TextRecognition = ocrErr.Error()
+	}
 	if errors.Is(err, jobs.ErrNoDataDir) {
 		// Nothing ran yet: still show the schedules.
 		fmt.Fprintf(e.stdout, "No run yet: %s holds no state database.\n\n", cfg.DataDir)

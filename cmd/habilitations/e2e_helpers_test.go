@@ -5,14 +5,20 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"sync"
 	"testing"
 	"time"
+
+	"habilitations/jobs"
+	"habilitations/model"
+	"habilitations/report/sample"
 )
 
 var (
@@ -104,4 +110,32 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// checkScanned checks the record read from the demo's scanned dossier
+// against the sample it was printed from: its identity and every quota
+// exact, or listed in to_verify (records.md §2b).
+func checkScanned(t *testing.T, got model.Record) {
+	t.Helper()
+	want := sample.Generate(jobs.DemoSeed, jobs.DemoScanIndex+1, sample.Options{AsOf: jobs.DemoAsOf})[jobs.DemoScanIndex].Record
+	listed := map[string]bool{}
+	for _, v := range got.ToVerify {
+		listed[v.Field] = true
+	}
+	check := func(field string, g, w any) {
+		if !reflect.DeepEqual(g, w) && !listed[field] {
+			t.Errorf("scanned dossier: %s = %v, want %v, and not listed to verify", field, g, w)
+		}
+	}
+	check("convention.number", got.Convention.Number, want.Convention.Number)
+	check("convention.partner.siret", got.Convention.Partner.SIRET, want.Convention.Partner.SIRET)
+	check("convention.partner.name", got.Convention.Partner.Name, want.Convention.Partner.Name)
+	if len(got.Services) != len(want.Services) || len(got.Contacts) != len(want.Contacts) {
+		t.Fatalf("scanned dossier: %d units and %d contacts, want %d and %d", len(got.Services), len(got.Contacts), len(want.Services), len(want.Contacts))
+	}
+	for i, sv := range got.Services {
+		for _, p := range model.Profiles {
+			check(fmt.Sprintf("services[%d].quotas.%s", i, p), sv.Quotas.Get(p), want.Services[i].Quotas.Get(p))
+		}
+	}
 }

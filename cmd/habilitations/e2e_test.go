@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"habilitations/extract/ocr"
 	"habilitations/jobs"
 	"habilitations/model"
 	"habilitations/report/sample"
@@ -29,6 +30,13 @@ func TestEndToEndDemoThenIdempotentRun(t *testing.T) {
 	asOf := jobs.DemoAsOf
 	partners := sample.Generate(jobs.DemoSeed, jobs.DemoPartners, sample.Options{AsOf: asOf})
 	rep1 := mustLatestRunReport(t, dir, asOf)
+	// The demo's scanned dossier is read where text recognition is
+	// installed (always in CI), and rejected with its motif otherwise.
+	_, noOCR := ocr.Find(0)
+	scanned := 0
+	if noOCR == nil {
+		scanned = 1
+	}
 
 	t.Run("records", func(t *testing.T) {
 		got := mustRecords(t, cfg)
@@ -37,11 +45,15 @@ func TestEndToEndDemoThenIdempotentRun(t *testing.T) {
 			rs := model.MergeBulletins(append([]model.Record{p.Record}, p.Bulletins...))
 			want[rs[0].Convention.Number] = rs[0]
 		}
-		if len(got) != len(want) {
-			t.Fatalf("%d effective records, want %d", len(got), len(want))
+		if len(got) != len(want)+scanned {
+			t.Fatalf("%d effective records, want %d", len(got), len(want)+scanned)
 		}
 		for _, r := range got {
 			w, ok := want[r.Convention.Number]
+			if !ok && r.Source.PagesOCR > 0 {
+				checkScanned(t, r)
+				continue
+			}
 			if !ok {
 				t.Errorf("unexpected convention %s", r.Convention.Number)
 				continue
@@ -74,11 +86,14 @@ func TestEndToEndDemoThenIdempotentRun(t *testing.T) {
 	})
 
 	t.Run("run report", func(t *testing.T) {
-		if rep1.Ingest == nil || rep1.Ingest.Archived != 10 || rep1.Ingest.Rejected != 1 || rep1.Ingest.Exports != jobs.DemoPartners {
-			t.Errorf("ingest = %+v, want 10 archived PDFs, 1 rejected, %d exports", rep1.Ingest, jobs.DemoPartners)
+		if rep1.Ingest == nil || rep1.Ingest.Archived != 10+scanned || rep1.Ingest.Rejected != 2-scanned || rep1.Ingest.Exports != jobs.DemoPartners {
+			t.Errorf("ingest = %+v, want %d archived PDFs, %d rejected, %d exports", rep1.Ingest, 10+scanned, 2-scanned, jobs.DemoPartners)
 		}
-		if rep1.Reconcile == nil || rep1.Reconcile.Findings != len(findings.Findings) || rep1.Reconcile.Records != jobs.DemoPartners {
-			t.Errorf("reconcile = %+v, want %d findings over %d conventions", rep1.Reconcile, len(findings.Findings), jobs.DemoPartners)
+		if rep1.Reconcile == nil || rep1.Reconcile.Findings != len(findings.Findings) || rep1.Reconcile.Records != jobs.DemoPartners+scanned {
+			t.Errorf("reconcile = %+v, want %d findings over %d conventions", rep1.Reconcile, len(findings.Findings), jobs.DemoPartners+scanned)
+		}
+		if scanned == 1 && (rep1.Verification == nil || rep1.Verification.Written != 1 || len(rep1.Verification.Files) != 1) {
+			t.Errorf("verification = %+v, want the scanned dossier's workbook", rep1.Verification)
 		}
 		motif, err := os.ReadFile(filepath.Join(dir, "rejected", "numerisation-illisible.pdf.motif.txt"))
 		if err != nil || !strings.Contains(string(motif), "n'est pas un document PDF") {

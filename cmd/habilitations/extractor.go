@@ -41,3 +41,10 @@ func closeExtractor(x jobs.Extractor) {
 		c.Close()
 	}
 }
+
+// textRecognition says why scans cannot be read on this machine (nil when
+// they can): the run summary and status warn with it.
+func textRecognition() error {
+	_, err := ocr.Find(0)
+	return err
+}

@@ -15,7 +15,12 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	endProfiles, err := startProfiles(os.Getenv)
+	if err != nil {
+		os.Stderr.WriteString("habilitations: " + err.Error() + "\n")
+	}
 	code := Main(ctx, os.Args[1:], newEnv(os.Stdout, os.Stderr))
+	endProfiles()
 	stop()
 	os.Exit(code)
 }

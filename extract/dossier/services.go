@@ -19,8 +19,9 @@ var (
 	// Text recognition loses or changes the dot of the annex number
 	// (« Annexe 22 », « Annexe 2,2 »): annexNumber reads it back.
 	reBulletin = regexp.MustCompile(`^annexe\s+(2\s*[.,]?\s*\d{1,3})\s*[:\-]?\s*(.*?)\s*[\-:]?\s*bulletin d'adhesion\b(.*)$`)
-	reService  = regexp.MustCompile(`»\s*\(\s*([a-z][a-z0-9\-]{1,20})\s*\)`)
-	reUnitRow  = regexp.MustCompile(`^annexe\s+(2\s*[.,]?\s*\d{1,3})\s*(?:[:\-–]\s*)?(.*)$`)
+	// Recognition reads a parenthesis as a brace or a bracket (« {Cdap) »).
+	reService = regexp.MustCompile(`»\s*[({\[]\s*([a-z][a-z0-9\-]{1,20})\s*[)}\]]`)
+	reUnitRow = regexp.MustCompile(`^annexe\s+(2\s*[.,]?\s*\d{1,3})\s*(?:[:\-–]\s*)?(.*)$`)
 )
 
 // heading is one bulletin d'adhésion heading found in the text.
@@ -55,12 +56,12 @@ func (p *parser) bulletinHeadings() []heading {
 			// The service code is the parenthesis after the service's name,
 			// possibly some lines further when the heading wraps.
 			tail := f[g[6]:g[7]]
-			for j := i + n; j < min(i+n+5, len(p.ls)) && !strings.Contains(tail, "(") && !endsHeading(p.ls[j]); j++ {
+			for j := i + n; j < min(i+n+5, len(p.ls)) && !strings.ContainsAny(tail, "({[") && !endsHeading(p.ls[j]); j++ {
 				tail += " " + p.ls[j].fold
 			}
 			if s := reService.FindStringSubmatch(tail); s != nil {
 				h.service = serviceName(s[1])
-			} else if strings.Contains(tail, "consultation du dossier allocataire") {
+			} else if strings.Contains(tail, "consultation du dossier al") {
 				h.service = "Cdap"
 			}
 			hs = append(hs, h)

@@ -55,7 +55,9 @@ func (p Page) Crops(rs []image.Rectangle) ([][]byte, error) {
 
 // cropPNG encodes the region r of img, with its margins, as a grey PNG.
 func cropPNG(img image.Image, r image.Rectangle, dpi int) ([]byte, error) {
-	h := r.Dy()
+	// The margins follow a line's height: a box two lines tall (a value
+	// split across a cell's lines) does not need twice the context.
+	h := min(r.Dy(), max(dpi/5, 1))
 	mx, my := cropMarginX*h, int(cropMarginY*float64(h))
 	r = image.Rect(r.Min.X-mx, r.Min.Y-my, r.Max.X+mx, r.Max.Y+my).Intersect(img.Bounds())
 	if r.Empty() {

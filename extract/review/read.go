@@ -169,7 +169,7 @@ func readReviewer(f *excelize.File, res *Result) []Problem {
 			}
 		case model.ReviewDateLabel:
 			found[r[0]] = true
-			d, ok := cellDate(val)
+			d, ok := CellDate(val)
 			if !ok {
 				msg := "la date de la revue n'est pas renseignée."
 				if val != "" {
@@ -188,8 +188,9 @@ func readReviewer(f *excelize.File, res *Result) []Problem {
 	return probs
 }
 
-// cellDate reads a date cell: a serial number, or text in a French form.
-func cellDate(v string) (model.Date, bool) {
+// CellDate reads a date cell: a serial number, or text in a French form
+// (the verification workbook's reader reads its date the same way).
+func CellDate(v string) (model.Date, bool) {
 	if v == "" {
 		return model.Date{}, false
 	}

@@ -166,7 +166,7 @@ func canonicalDate(v string) string {
 	if strings.ContainsAny(v, "/ -") || v == "" {
 		return v
 	}
-	if d, ok := cellDate(v); ok {
+	if d, ok := CellDate(v); ok {
 		return d.String()
 	}
 	return v

@@ -19,6 +19,9 @@ const (
 	OutcomeDuplicate = "duplicate"
 	// OutcomeReview is a receipt's: a filled review workbook imported.
 	OutcomeReview = "review"
+	// OutcomeVerification is a receipt's: a filled verification workbook
+	// imported.
+	OutcomeVerification = "verification"
 )
 
 // Folders files are taken from.
@@ -156,7 +159,10 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, d Document, rec mo
 	_, err = tx.ExecContext(ctx, `INSERT INTO records (document_sha256, kind, convention, partner_siret, partner_name, signed_on, received_at, json, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.SHA256, rec.Kind, rec.Convention.Number, rec.Convention.Partner.SIRET,
 		rec.Convention.Partner.Name, orderDate(rec, d.ReceivedAt), ts(d.ReceivedAt), string(js), ts(s.now()))
-	return err
+	if err != nil {
+		return err
+	}
+	return insertPictures(ctx, tx, d.SHA256, rec.ToVerify)
 }
 
 // orderDate is recordSignedOn, or for a form without a date the day it was

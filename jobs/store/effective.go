@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -12,27 +11,9 @@ import (
 // StoredRecords returns the records of one convention number, or of all
 // conventions when number is "", in insertion order.
 func (s *Store) StoredRecords(ctx context.Context, number string) ([]StoredRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.document_sha256, d.name, r.received_at, r.signed_on, r.json
+	return queryAll(ctx, s, "records", scanStoredRecord, `SELECT r.id, r.document_sha256, d.name, r.received_at, r.signed_on, r.json
 		FROM records r JOIN documents d ON d.sha256 = r.document_sha256
 		WHERE ? = '' OR r.convention = ? ORDER BY r.id`, number, number)
-	if err != nil {
-		return nil, fmt.Errorf("read records: %w", err)
-	}
-	defer rows.Close()
-	var out []StoredRecord
-	for rows.Next() {
-		var sr StoredRecord
-		var at, js string
-		if err := rows.Scan(&sr.ID, &sr.DocumentSHA, &sr.DocumentName, &at, &sr.SignedOn, &js); err != nil {
-			return nil, fmt.Errorf("read records: %w", err)
-		}
-		if err := json.Unmarshal([]byte(js), &sr.Record); err != nil {
-			return nil, fmt.Errorf("read record %d: %w", sr.ID, err)
-		}
-		sr.ReceivedAt = parseTS(at)
-		out = append(out, sr)
-	}
-	return out, rows.Err()
 }
 
 // EffectiveRecords returns the effective record of every convention (see

@@ -5,10 +5,11 @@ package store
 // a new one.
 var migrations = []string{
 	schemaV1,
-	schemaReview,      // review_schema.go (annual review step)
-	schemaReviewInbox, // review_key_schema.go (keyed workbooks, returned through the inbox)
-	schemaCampaign,    // campaign_schema.go (follow-up of the review campaign)
-	schemaAdminChange, // adminform_schema.go (returned Annexe 3 forms)
+	schemaReview,       // review_schema.go (annual review step)
+	schemaReviewInbox,  // review_key_schema.go (keyed workbooks, returned through the inbox)
+	schemaCampaign,     // campaign_schema.go (follow-up of the review campaign)
+	schemaAdminChange,  // adminform_schema.go (returned Annexe 3 forms)
+	schemaVerification, // verification_schema.go (values read from scans, checked by a person)
 }
 
 // schemaV1 is the first full schema, designed for every step of the pipeline.

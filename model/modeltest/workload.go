@@ -43,6 +43,13 @@ type Options struct {
 	Rows        int // 1,000,000 by default
 	AsOf        model.Date
 	UnknownRate float64 // share of rows of an unknown partner (0.005)
+	// DormantRate is the share of accounts last logged in long enough ago to
+	// be dormant; 0 keeps the default workload (5 %, 3 % never logged in).
+	DormantRate float64
+	// DuplicateRate is the share of accounts opened for the person of the
+	// convention's previous account (same Nom and Prénom): a
+	// duplicate_account. 0 adds none beyond the names drawn alike.
+	DuplicateRate float64
 }
 
 // Workload is a generated set of conventions and export rows.
@@ -149,10 +156,20 @@ func (s *Stream) Rows() iter.Seq[model.Habilitation] {
 		rng := rand.New(&src)
 		o := s.o
 		n := 0
+		var prev [][2]string // the previous person of each convention (DuplicateRate)
+		if o.DuplicateRate > 0 {
+			prev = make([][2]string, o.Conventions)
+		}
 		for acc := 0; n < o.Rows; acc++ {
 			c := rng.IntN(o.Conventions)
 			info := &s.infos[c]
 			first, last := firstNames[rng.IntN(len(firstNames))], lastNames[rng.IntN(len(lastNames))]
+			if prev != nil {
+				if p := prev[c]; p[0] != "" && rng.Float64() < o.DuplicateRate {
+					first, last = p[0], p[1]
+				}
+				prev[c] = [2]string{first, last}
+			}
 			h := model.Habilitation{
 				Account: "u-" + strconv.Itoa(acc), LastName: last, FirstName: first,
 				Email:     mailbox(first, last, acc%7) + "@" + info.host,
@@ -170,6 +187,12 @@ func (s *Stream) Rows() iter.Seq[model.Habilitation] {
 				h.Organisme, h.SIRET = "Association inconnue", ""
 			}
 			switch d := rng.IntN(100); {
+			case o.DormantRate > 0:
+				if rng.Float64() < o.DormantRate { // an active account, unused
+					h.Status, h.LastLogin = model.StatusActive, o.AsOf.AddDays(-200-rng.IntN(400))
+				} else {
+					h.LastLogin = o.AsOf.AddDays(-d)
+				}
 			case d < 3: // never logged in
 			case d < 8: // dormant
 				h.LastLogin = o.AsOf.AddDays(-200 - rng.IntN(400))

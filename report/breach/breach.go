@@ -13,6 +13,9 @@ import (
 type Input struct {
 	AsOf     model.Date
 	Findings []model.Finding
+	// Spool, when set, holds the findings instead of Findings (a report of
+	// a million rows, findings produced convention by convention).
+	Spool *Spool
 	// Records are the records reconciled (raw or already merged): they give
 	// the partner names and, with Rows, the accounts behind each breach.
 	Records []model.Record
@@ -54,13 +57,31 @@ func Write(dir string, in Input) (Paths, error) {
 		AccountsCSV: filepath.Join(dir, "comptes-au-dela-du-quota-"+d+".csv"),
 		JSON:        filepath.Join(dir, "findings.json"),
 	}
-	t := build(in)
+	var src source = in.Spool
+	if in.Spool == nil {
+		src = newHeld(in.Findings)
+	}
+	holders := in.Holders
+	if holders == nil {
+		var quota []model.Finding
+		for f, err := range src.breaches() {
+			if err != nil {
+				return Paths{}, fmt.Errorf("breach report: %w", err)
+			}
+			quota = append(quota, f)
+		}
+		holders = model.SlotHolders(in.Records, in.Rows, quota)
+	}
+	t, err := build(in, src, holders)
+	if err != nil {
+		return Paths{}, fmt.Errorf("breach report: %w", err)
+	}
 	steps := []struct {
 		path  string
 		write func(string, tables) error
 	}{
 		{p.XLSX, writeXLSX}, {p.CSV, writeFindingsCSV}, {p.AccountsCSV, writeAccountsCSV},
-		{p.JSON, func(path string, t tables) error { return writeJSON(path, in.AsOf, in.Findings) }},
+		{p.JSON, func(path string, t tables) error { return writeJSON(path, in.AsOf, src.All()) }},
 	}
 	for _, s := range steps {
 		if err := s.write(s.path, t); err != nil {

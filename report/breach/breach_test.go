@@ -156,3 +156,34 @@ func TestWrite(t *testing.T) {
 		}
 	})
 }
+
+// A breach of a convention holding values read from a scan that nobody has
+// checked says so first, in the XLSX and the CSV: its quota may be misread.
+func TestWriteUnverified(t *testing.T) {
+	in := MustCorpusInput(t)
+	in.Records[0].ToVerify = []model.ToVerify{{Field: "convention.partner.siret", Value: in.Records[0].Convention.Partner.SIRET, Page: 1, Reason: model.VerifyLowConfidence}}
+	p, err := breach.Write(filepath.Join(t.TempDir(), "r"), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(p.XLSX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Dépassements")
+	if len(rows) < 2 || !strings.HasPrefix(rows[1][9], "Convention « à vérifier »") {
+		t.Errorf("breach action: %q", rows[1])
+	}
+	b, _ := os.ReadFile(p.CSV)
+	if !strings.Contains(string(b), "Convention « à vérifier »") {
+		t.Error("CSV lacks the « à vérifier » note")
+	}
+	// Without values to verify, no note (the report is as before).
+	in = MustCorpusInput(t)
+	p, _ = breach.Write(filepath.Join(t.TempDir(), "r"), in)
+	b, _ = os.ReadFile(p.CSV)
+	if strings.Contains(string(b), "à vérifier »") {
+		t.Error("note without values to verify")
+	}
+}

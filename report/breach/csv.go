@@ -2,6 +2,7 @@ package breach
 
 import (
 	"encoding/csv"
+	"errors"
 	"io"
 	"strconv"
 )
@@ -49,13 +50,14 @@ func writeCSV(path string, header []string, n int, row func(i int) []string) err
 func writeFindingsCSV(path string, t tables) error {
 	header := []string{"Constat", "Convention", "Partenaire", "Structure", "Service", "Profil", "Autorisés", "Utilisés",
 		"Excédent", "Compte ou personne", "Nouveau", "Description", "À faire"}
+	bs, os := pull(t.breachRows()), pull(t.otherRows())
 	row := func(i int) []string {
-		if i < len(t.breaches) {
-			b := t.breaches[i]
+		if i < t.nBreaches {
+			b := bs.get()
 			return []string{b.f.Title(), b.f.Convention, b.partner, b.f.Unit, b.f.Service, string(b.f.Profile),
 				strconv.Itoa(b.f.Quota), strconv.Itoa(b.f.Count), strconv.Itoa(b.excess), "", yesNo(b.isNew), b.description, b.action}
 		}
-		o := t.others[i-len(t.breaches)]
+		o := os.get()
 		unit := ""
 		if o.f.Code == "unknown_unit" {
 			unit = o.f.Unit
@@ -63,13 +65,16 @@ func writeFindingsCSV(path string, t tables) error {
 		return []string{o.f.Title(), o.f.Convention, o.partner, unit, "", "", "", "", "", o.subject,
 			yesNo(o.isNew), o.description, o.action}
 	}
-	return writeCSV(path, header, len(t.breaches)+len(t.others), row)
+	err := writeCSV(path, header, t.nBreaches+t.nOthers, row)
+	return errors.Join(err, bs.done(), os.done())
 }
 
 func writeAccountsCSV(path string, t tables) error {
 	header := []string{"Convention", "Partenaire", "Structure", "Service", "Profil", "Autorisés", "Utilisés", "Rang",
 		"Identifiant", "Nom", "Prénom", "Adresse mél", "Rôle", "Statut", "Créé le", "Dernière connexion", "À faire"}
-	return writeCSV(path, header, len(t.holders), func(i int) []string { return holderCells(t.holders[i]) })
+	hs := pull(t.holderRows())
+	err := writeCSV(path, header, t.nHolders, func(int) []string { return holderCells(hs.get()) })
+	return errors.Join(err, hs.done())
 }
 
 // holderCells are the cells of one account line (CSV and XLSX).

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"pgregory.net/rapid"
+
 	"habilitations/model"
 	"habilitations/model/modeltest"
 )
@@ -38,4 +40,38 @@ func TestWriteFindingsJSONIsEncoderOutput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPropFindingsJSONIsEncoderOutput: for findings of any code with any
+// strings (controls, HTML characters, invalid UTF-8, U+2028), the fast
+// layout is the json.Encoder's, byte for byte.
+func TestPropFindingsJSONIsEncoderOutput(t *testing.T) {
+	codes := append(model.Codes[:], "autre")
+	rapid.Check(t, func(t *rapid.T) {
+		str := rapid.OneOf(rapid.String(), rapid.SampledFrom([]string{"", "a<b>&c", "\u2028\u2029", "\xff\xfe", "tab\there", `"q"\`, "Léa ANDRÉ"}))
+		var fs []model.Finding
+		for range rapid.IntRange(0, 5).Draw(t, "n") {
+			f := model.Finding{Code: rapid.SampledFrom(codes).Draw(t, "code"), Convention: str.Draw(t, "conv"), Unit: str.Draw(t, "unit"),
+				Service: str.Draw(t, "service"), Profile: model.Profile(str.Draw(t, "profile")), Quota: rapid.Int().Draw(t, "quota"),
+				Count: rapid.Int().Draw(t, "count"), Account: str.Draw(t, "account"), Organisme: str.Draw(t, "org"), Name: str.Draw(t, "name")}
+			if rapid.Bool().Draw(t, "accounts") {
+				f.Accounts = rapid.SliceOfN(str, 0, 3).Draw(t, "accs")
+			}
+			fs = append(fs, f)
+		}
+		doc := model.Findings{AsOf: model.NewDate(2026, time.November, 20), Findings: fs}
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteFindingsJSON(&got, doc); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("differs:\n%s\nwant\n%s", got.String(), want.String())
+		}
+	})
 }

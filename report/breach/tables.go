@@ -1,22 +1,43 @@
 package breach
 
 import (
-	"cmp"
+	"iter"
 	"slices"
 	"strings"
 
 	"habilitations/model"
 )
 
-// tables are the report's contents, built once and written as XLSX and CSV.
+// tables are the report's contents, written as XLSX and CSV. The findings
+// are read from their source as each sheet or file is written, never held
+// as rows: only the resolved findings, the breaches' accounts (Holders) and
+// counts are in memory.
 type tables struct {
 	asOf        model.Date
 	hasPrevious bool
-	breaches    []breachRow
-	holders     []holderRow
-	others      []otherRow
+	settings    model.ReconcileSettings
+	partners    map[string]string
+	unverified  map[string]bool // conventions with values read from a scan still to check
+	newKeys     map[string]struct{}
+	src         source
+	holders     map[string][]model.Habilitation
 	resolved    []otherRow
 	summary     []summaryRow
+
+	nBreaches, nOthers, nHolders int
+	convsBreached, toRemoveCount int
+}
+
+// source gives the findings in the orders the report lists them.
+type source interface {
+	// breaches: quota_exceeded and profile_not_authorized, by convention,
+	// unit, service and profile.
+	breaches() iter.Seq2[model.Finding, error]
+	// others: the other findings, in model.SortFindings order.
+	others() iter.Seq2[model.Finding, error]
+	// All: every finding in model.SortFindings order.
+	All() iter.Seq2[model.Finding, error]
+	Count(model.Code) int
 }
 
 // breachRow is one quota_exceeded or profile_not_authorized finding.
@@ -55,54 +76,107 @@ const (
 	inQuota  = "Dans le quota"
 )
 
-func build(in Input) tables {
-	t := tables{asOf: in.AsOf, hasPrevious: in.HasPrevious}
-	partners := map[string]string{}
+func build(in Input, src source, holders map[string][]model.Habilitation) (tables, error) {
+	t := tables{asOf: in.AsOf, hasPrevious: in.HasPrevious, settings: in.Settings, partners: map[string]string{},
+		unverified: map[string]bool{}, newKeys: keySet(in.New), src: src, holders: holders}
 	for _, r := range model.MergeBulletins(in.Records) {
-		partners[r.Convention.Number] = r.Convention.Partner.Name
+		t.partners[r.Convention.Number] = r.Convention.Partner.Name
+		t.unverified[r.Convention.Number] = r.NeedsVerification()
 	}
-	newKeys := keySet(in.New)
-	isNew := func(f model.Finding) bool {
-		_, ok := newKeys[f.Key()]
-		return in.HasPrevious && ok
-	}
-	fs := append([]model.Finding{}, in.Findings...)
-	model.SortFindings(fs)
-	holders := in.Holders
-	if holders == nil {
-		holders = model.SlotHolders(in.Records, in.Rows, fs)
-	}
-	for _, f := range fs {
-		switch f.Code {
-		case model.CodeQuotaExceeded, model.CodeProfileNotAuthorized:
-			t.breaches = append(t.breaches, breachRow{f: f, partner: partners[f.Convention], excess: f.Count - f.Quota,
-				isNew: isNew(f), description: f.DescriptionWith(in.Settings), action: f.Action()})
-		default:
-			t.others = append(t.others, other(f, partners, in.Settings, isNew(f)))
+	convs := map[string]bool{}
+	for b, err := range t.breachRows() {
+		if err != nil {
+			return t, err
 		}
+		t.nBreaches++
+		convs[b.f.Convention] = true
+		n := len(holders[b.f.Key()])
+		t.nHolders += n
+		t.toRemoveCount += min(n, max(b.excess, 0))
 	}
-	// A partner's breaches together: by convention, unit, service, profile.
-	slices.SortStableFunc(t.breaches, func(a, b breachRow) int {
-		return cmp.Or(cmp.Compare(a.f.Convention, b.f.Convention), cmp.Compare(a.f.Unit, b.f.Unit),
-			cmp.Compare(a.f.Service, b.f.Service), cmp.Compare(a.f.Profile, b.f.Profile))
-	})
-	for i := range t.breaches {
-		b := &t.breaches[i]
-		for rank, h := range holders[b.f.Key()] {
-			t.holders = append(t.holders, holderRow{b: b, rank: rank + 1, h: h, beyond: rank < b.excess})
-		}
+	t.convsBreached = len(convs)
+	total := 0
+	for _, c := range model.Codes {
+		total += src.Count(c)
 	}
+	t.nOthers = total - t.nBreaches
 	res := append([]model.Finding{}, in.Resolved...)
 	model.SortFindings(res)
 	for _, f := range res {
-		t.resolved = append(t.resolved, other(f, partners, in.Settings, false))
+		t.resolved = append(t.resolved, t.other(f, false))
 	}
-	t.summary = summarize(fs, in.New, res, in.HasPrevious)
-	return t
+	t.summary = summarize(src, in.New, res, in.HasPrevious)
+	return t, nil
 }
 
-func other(f model.Finding, partners map[string]string, s model.ReconcileSettings, isNew bool) otherRow {
-	o := otherRow{f: f, partner: partners[f.Convention], isNew: isNew, description: f.DescriptionWith(s), action: f.Action()}
+func (t *tables) isNew(f model.Finding) bool {
+	_, ok := t.newKeys[f.Key()]
+	return t.hasPrevious && ok
+}
+
+// unverifiedNote opens the action of a breach whose convention holds values
+// read from a scan that nobody has checked yet: a quota misread makes a
+// breach that is not one.
+const unverifiedNote = "Convention « à vérifier » : des valeurs lues sur une numérisation n'ont pas encore été vérifiées " +
+	"(classeur de vérification) ; vérifier d'abord le quota. "
+
+func breachAction(f model.Finding, unverified bool) string {
+	if unverified {
+		return unverifiedNote + f.Action()
+	}
+	return f.Action()
+}
+
+// breachRows yields the breaches sheet's rows.
+func (t *tables) breachRows() iter.Seq2[breachRow, error] {
+	return func(yield func(breachRow, error) bool) {
+		for f, err := range t.src.breaches() {
+			if err != nil {
+				yield(breachRow{}, err)
+				return
+			}
+			if !yield(breachRow{f: f, partner: t.partners[f.Convention], excess: f.Count - f.Quota,
+				isNew: t.isNew(f), description: f.DescriptionWith(t.settings), action: breachAction(f, t.unverified[f.Convention])}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// otherRows yields the « Autres constats » rows.
+func (t *tables) otherRows() iter.Seq2[otherRow, error] {
+	return func(yield func(otherRow, error) bool) {
+		for f, err := range t.src.others() {
+			if err != nil {
+				yield(otherRow{}, err)
+				return
+			}
+			if !yield(t.other(f, t.isNew(f)), nil) {
+				return
+			}
+		}
+	}
+}
+
+// holderRows yields the accounts of each breach, breach after breach.
+func (t *tables) holderRows() iter.Seq2[holderRow, error] {
+	return func(yield func(holderRow, error) bool) {
+		for b, err := range t.breachRows() {
+			if err != nil {
+				yield(holderRow{}, err)
+				return
+			}
+			for rank, h := range t.holders[b.f.Key()] {
+				if !yield(holderRow{b: &b, rank: rank + 1, h: h, beyond: rank < b.excess}, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+func (t *tables) other(f model.Finding, isNew bool) otherRow {
+	o := otherRow{f: f, partner: t.partners[f.Convention], isNew: isNew, description: f.DescriptionWith(t.settings), action: f.Action()}
 	switch f.Code {
 	case model.CodeUnknownPartner:
 		o.partner, o.subject = f.Organisme, f.Account
@@ -118,15 +192,13 @@ func other(f model.Finding, partners map[string]string, s model.ReconcileSetting
 	return o
 }
 
-func summarize(fs, added, resolved []model.Finding, hasPrevious bool) []summaryRow {
+func summarize(src source, added, resolved []model.Finding, hasPrevious bool) []summaryRow {
 	rows := make([]summaryRow, len(model.Codes))
 	at := map[model.Code]int{}
 	for i, c := range model.Codes {
 		at[c] = i
 		rows[i].title = model.Finding{Code: c}.Title()
-	}
-	for _, f := range fs {
-		rows[at[f.Code]].count++
+		rows[i].count = src.Count(c)
 	}
 	if hasPrevious {
 		for _, f := range added {
@@ -145,6 +217,82 @@ func keySet(fs []model.Finding) map[string]struct{} {
 		m[f.Key()] = struct{}{}
 	}
 	return m
+}
+
+// held is the source of findings given as a slice (Input.Findings).
+type held struct {
+	all, quota []model.Finding
+	counts     map[model.Code]int
+}
+
+func newHeld(fs []model.Finding) *held {
+	h := &held{all: slices.Clone(fs), counts: map[model.Code]int{}}
+	if h.all == nil {
+		h.all = []model.Finding{}
+	}
+	model.SortFindings(h.all)
+	for _, f := range h.all {
+		h.counts[f.Code]++
+		if codeBucket(f.Code) <= 1 {
+			h.quota = append(h.quota, f)
+		}
+	}
+	slices.SortStableFunc(h.quota, compareBreaches)
+	return h
+}
+
+func (h *held) Count(c model.Code) int { return h.counts[c] }
+
+func (h *held) All() iter.Seq2[model.Finding, error] { return seqOf(h.all, nil) }
+
+func (h *held) breaches() iter.Seq2[model.Finding, error] { return seqOf(h.quota, nil) }
+
+func (h *held) others() iter.Seq2[model.Finding, error] {
+	return seqOf(h.all, func(f model.Finding) bool { return codeBucket(f.Code) > 1 })
+}
+
+func seqOf(fs []model.Finding, keep func(model.Finding) bool) iter.Seq2[model.Finding, error] {
+	return func(yield func(model.Finding, error) bool) {
+		for _, f := range fs {
+			if keep != nil && !keep(f) {
+				continue
+			}
+			if !yield(f, nil) {
+				return
+			}
+		}
+	}
+}
+
+// puller reads a sequence one item at a time, for the writers that ask
+// for row i after row i-1; its error is the sequence's first.
+type puller[T any] struct {
+	next func() (T, error, bool)
+	stop func()
+	err  error
+}
+
+func pull[T any](seq iter.Seq2[T, error]) *puller[T] {
+	next, stop := iter.Pull2(seq)
+	return &puller[T]{next: next, stop: stop}
+}
+
+// get returns the next item (the zero value once the sequence ended or failed).
+func (p *puller[T]) get() T {
+	v, err, ok := p.next()
+	if err != nil && p.err == nil {
+		p.err = err
+	}
+	if !ok && p.err == nil {
+		p.err = errShortSequence
+	}
+	return v
+}
+
+// done stops the sequence and returns its error.
+func (p *puller[T]) done() error {
+	p.stop()
+	return p.err
 }
 
 // frDate writes a date the French way, "Jamais" for none (never logged in).

@@ -1,6 +1,7 @@
 package breach
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -58,21 +59,24 @@ func (w *workbook) breaches(t tables) error {
 	cols := []column{{"Convention", 12, kText}, {"Partenaire", 38, kWrap}, {"Structure", 30, kWrap}, {"Service", 9, kText},
 		{"Profil", 8, kText}, {"Autorisés", 11, kNumber}, {"Utilisés", 10, kNumber}, {"Excédent", 10, kNumber},
 		{"Nouveau", 10, kText}, {"À faire", 60, kWrap}}
-	row := func(i int, dst []cell) []cell {
-		b := t.breaches[i]
+	bs := pull(t.breachRows())
+	row := func(_ int, dst []cell) []cell {
+		b := bs.get()
 		return append(dst, cell{s: b.f.Convention}, cell{s: b.partner}, cell{s: b.f.Unit}, cell{s: b.f.Service},
 			cell{s: string(b.f.Profile)}, cell{n: b.f.Quota}, cell{n: b.f.Count}, cell{n: b.excess}, cell{s: yesNo(b.isNew)},
 			cell{s: b.action})
 	}
-	return w.table(sheetBreaches, cols, len(t.breaches), row, cond{8, ">", "0", w.st.red}, cond{9, "==", `"Oui"`, w.st.orange})
+	err := w.table(sheetBreaches, cols, t.nBreaches, row, cond{8, ">", "0", w.st.red}, cond{9, "==", `"Oui"`, w.st.orange})
+	return errors.Join(err, bs.done())
 }
 
 func (w *workbook) accounts(t tables) error {
 	cols := []column{{"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Structure", 26, kWrap}, {"Profil", 8, kText},
 		{"Rang", 7, kNumber}, {"Identifiant", 14, kText}, {"Nom", 18, kText}, {"Prénom", 14, kText}, {"Adresse mél", 30, kText},
 		{"Rôle", 16, kWrap}, {"Statut", 10, kText}, {"Créé le", 12, kDate}, {"Dernière connexion", 13, kDate}, {"À faire", 27, kText}}
-	row := func(i int, dst []cell) []cell {
-		h := t.holders[i]
+	hs := pull(t.holderRows())
+	row := func(_ int, dst []cell) []cell {
+		h := hs.get()
 		c := holderCells(h)
 		created, login := cell{s: c[14]}, cell{s: c[15]}
 		if !h.h.Created.IsZero() {
@@ -88,18 +92,21 @@ func (w *workbook) accounts(t tables) error {
 		return append(dst, cell{s: c[0]}, cell{s: c[1]}, cell{s: c[2]}, cell{s: c[4]}, cell{n: h.rank}, cell{s: c[8]},
 			cell{s: c[9]}, cell{s: c[10]}, cell{s: c[11]}, cell{s: c[12]}, cell{s: c[13]}, created, login, todo)
 	}
-	return w.table(sheetAccounts, cols, len(t.holders), row, cond{14, "==", strconv.Quote(toRemove), w.st.red})
+	err := w.table(sheetAccounts, cols, t.nHolders, row, cond{14, "==", strconv.Quote(toRemove), w.st.red})
+	return errors.Join(err, hs.done())
 }
 
 func (w *workbook) others(t tables) error {
 	cols := []column{{"Constat", 22, kWrap}, {"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Compte ou personne", 20, kWrap},
 		{"Description", 60, kWrap}, {"À faire", 55, kWrap}, {"Nouveau", 10, kText}}
-	row := func(i int, dst []cell) []cell {
-		o := t.others[i]
+	os := pull(t.otherRows())
+	row := func(_ int, dst []cell) []cell {
+		o := os.get()
 		return append(dst, cell{s: o.f.Title()}, cell{s: o.f.Convention}, cell{s: o.partner}, cell{s: o.subject},
 			cell{s: o.description}, cell{s: o.action}, cell{s: yesNo(o.isNew)})
 	}
-	return w.table(sheetOthers, cols, len(t.others), row, cond{7, "==", `"Oui"`, w.st.orange})
+	err := w.table(sheetOthers, cols, t.nOthers, row, cond{7, "==", `"Oui"`, w.st.orange})
+	return errors.Join(err, os.done())
 }
 
 func (w *workbook) resolved(t tables) error {
@@ -124,16 +131,6 @@ func (w *workbook) summary(t tables) error {
 	sub := "Comparaison avec le passage précédent : colonnes « dont nouveaux » et « résolus »."
 	if !t.hasPrevious {
 		sub = "Premier passage : aucune comparaison avec un passage précédent."
-	}
-	toRemoveCount := 0
-	for _, h := range t.holders {
-		if h.beyond {
-			toRemoveCount++
-		}
-	}
-	convs := map[string]bool{}
-	for _, b := range t.breaches {
-		convs[b.f.Convention] = true
 	}
 	head := []struct{ ref, v string }{
 		{"A1", "Habilitations « Mon Compte Partenaire » : dépassements de quotas et constats"},
@@ -183,7 +180,7 @@ func (w *workbook) summary(t tables) error {
 		}
 	}
 	notes := []string{
-		fmt.Sprintf("Conventions en dépassement : %d. Comptes à supprimer ou à régulariser : %d.", len(convs), toRemoveCount),
+		fmt.Sprintf("Conventions en dépassement : %d. Comptes à supprimer ou à régulariser : %d.", t.convsBreached, t.toRemoveCount),
 		"Feuille « Dépassements » : un quota dépassé ou un profil non autorisé par ligne.",
 		"Feuille « Comptes au-delà du quota » : les comptes de chaque dépassement, du plus récent au plus ancien ; les plus récents, en nombre égal à l'excédent, sont à supprimer ou à régulariser par un nouveau bulletin d'adhésion.",
 		"Feuille « Autres constats » : comptes inactifs, adresses non nominatives, doublons, administrateurs, structures et partenaires inconnus.",

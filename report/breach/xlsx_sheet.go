@@ -97,7 +97,7 @@ func (w *workbook) table(sheet string, cols []column, n int, row func(i int, dst
 			vals[i] = cv
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(ref, vals, excelize.RowOpts{Height: float64(13*height + 4)}); err != nil {
+		if err := sw.SetRow(ref, vals, excelize.RowOpts{Height: min(float64(13*height+4), excelize.MaxRowHeight)}); err != nil {
 			return fmt.Errorf("sheet %s row %d: %w", sheet, r+2, err)
 		}
 	}

@@ -3,9 +3,11 @@
 # them (issue 14), from the born-digital PDFs of testdata/corpus:
 #   <name>.200-jpeg.pdf   200 dpi grey JPEG, skewed 0.8°, noise and blur
 #   <name>.300-g4.pdf     300 dpi bilevel CCITT G4 (the usual copier PDF)
+#   <name>.300-jbig2.pdf  300 dpi bilevel JBIG2, arithmetic coded (jbig2-encode.py: Debian has no encoder)
 #   <name>.upside.pdf     200 dpi grey, its second page upside down
 #   <name>.mixed.pdf      born-digital, its last 3 pages replaced by 200 dpi scans
 #   <name>.tif            multi-page 200 dpi G4 TIFF
+#   <name>.colour.pdf     200 dpi colour (yellowish paper, blue ink), Flate-coded PNG pages
 #   <name>.150-poor.pdf   150 dpi grey JPEG, strong noise, blur and skew
 # Usage: make-scans.sh OUT_DIR PDF...   (Debian: poppler-utils imagemagick img2pdf qpdf libtiff-tools)
 # The committed fixtures are the few small ones testdata/scans/README.md lists.
@@ -40,6 +42,17 @@ for pdf in "$@"; do
     convert "$p" -seed $seed -background white -rotate -1.5 +repage -attenuate 0.5 +noise Gaussian -blur 0x0.8 \
       -quality 45 "$tmp/p150-$(printf %03d $i).jpg"
   done
+  pdftoppm -r 300 -mono "$pdf" "$tmp/m300"
+  for p in "$tmp"/m300-*.pbm; do
+    convert "$p" -background white -rotate -0.4 +repage -threshold 50% "$p"
+  done
+  python3 "$(dirname "$0")/jbig2-encode.py" "$out/$name.300-jbig2.pdf" 300 "$tmp"/m300-*.pbm
+  i=0
+  for p in "$tmp"/g200-*.png; do
+    i=$((i+1))
+    convert "$p" +level-colors 'rgb(20,40,120)','rgb(250,244,220)' -rotate 0.3 +repage "$tmp/c200-$(printf %03d $i).png"
+  done
+  img2pdf --pagesize A4 -o "$out/$name.colour.pdf" "$tmp"/c200-*.png
   img2pdf --pagesize A4 -o "$out/$name.200-jpeg.pdf" "$tmp"/j200-*.jpg
   img2pdf --pagesize A4 -o "$out/$name.upside.pdf" "$tmp"/u200-*.jpg
   img2pdf --pagesize A4 -o "$out/$name.300-g4.pdf" "$tmp"/b300-*.tif

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+)
+
+// startProfiles writes a CPU profile to $HABILITATIONS_CPUPROFILE and, at
+// the end, a heap profile to $HABILITATIONS_MEMPROFILE (for `go tool
+// pprof`: how the national night of jobs/BENCHMARKS.md was profiled). The
+// returned function ends them; with neither variable set it does nothing.
+func startProfiles(getenv func(string) string) (stop func(), err error) {
+	cpu, mem := getenv("HABILITATIONS_CPUPROFILE"), getenv("HABILITATIONS_MEMPROFILE")
+	var f *os.File
+	if cpu != "" {
+		if f, err = os.OpenFile(cpu, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600); err != nil {
+			return func() {}, fmt.Errorf("cpu profile: %w", err)
+		}
+		if err = pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return func() {}, fmt.Errorf("cpu profile: %w", err)
+		}
+	}
+	return func() {
+		if f != nil {
+			pprof.StopCPUProfile()
+			f.Close()
+		}
+		if mem == "" {
+			return
+		}
+		m, err := os.OpenFile(mem, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "habilitations: heap profile: %v\n", err)
+			return
+		}
+		defer m.Close()
+		runtime.GC()
+		if err := pprof.Lookup("allocs").WriteTo(m, 0); err != nil {
+			fmt.Fprintf(os.Stderr, "habilitations: heap profile: %v\n", err)
+		}
+	}, nil
+}

@@ -1,0 +1,61 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"habilitations/model"
+)
+
+// TestPropDeltaBeforeDateIsFindingsDelta: the previous findings read one at
+// a time give the new and resolved findings FindingsBeforeDate and
+// FindingsDelta give, in the same order, whatever the two runs hold.
+func TestPropDeltaBeforeDateIsFindingsDelta(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	draw := func(t *rapid.T, label string) []model.Finding {
+		var fs []model.Finding
+		for _, i := range rapid.SliceOfNDistinct(rapid.IntRange(0, 30), 0, 20, rapid.ID[int]).Draw(t, label) {
+			code := model.Codes[i%len(model.Codes)]
+			fs = append(fs, model.Finding{Code: code, Convention: fmt.Sprintf("%02d/2020", i%4), Account: fmt.Sprint("u-", i),
+				Name: fmt.Sprint("N", i), Accounts: []string{fmt.Sprint("a", i), fmt.Sprint("b", i)}, Unit: "U", Service: "Cdap",
+				Profile: model.T1, Count: rapid.IntRange(0, 3).Draw(t, "count")})
+		}
+		model.SortFindings(fs)
+		return fs
+	}
+	day := 0
+	rapid.Check(t, func(t *rapid.T) {
+		day += 2
+		prev, cur := draw(t, "prev"), draw(t, "cur")
+		first := rapid.Bool().Draw(t, "first")
+		var r1 int64
+		if !first {
+			var err error
+			if r1, err = s.StartRun(ctx, "run", fmt.Sprintf("2030-%02d-%02d", 1+day/28%12, 1+day%28)); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SaveFindings(ctx, r1, prev); err != nil {
+				t.Fatal(err)
+			}
+		}
+		asOf := "2099-12-31"
+		r2, _ := s.StartRun(ctx, "run", asOf)
+		wantID, prevFs, wantOK, err := s.FindingsBeforeDate(ctx, r2, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantAdded, wantResolved := FindingsDelta(prevFs, cur)
+		gotID, added, resolved, ok, err := s.DeltaBeforeDate(ctx, r2, asOf, cur)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if gotID != wantID || ok != wantOK || !reflect.DeepEqual(added, wantAdded) || !reflect.DeepEqual(resolved, wantResolved) {
+			t.Fatalf("run %d %v: added %v resolved %v, want run %d %v: %v %v", gotID, ok, added, resolved, wantID, wantOK, wantAdded, wantResolved)
+		}
+	})
+}
