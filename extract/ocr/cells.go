@@ -38,7 +38,7 @@ func (e *Engine) Digits(ctx context.Context, img *image.Gray, cells []image.Rect
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	src := filepath.Join(dir, "cells.png")
+	src := filepath.Join(dir, "cells"+pageExt) // writeGray writes PGM
 	if err := writeGray(src, sheet); err != nil {
 		return nil, err
 	}
