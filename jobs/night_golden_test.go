@@ -42,6 +42,19 @@ func TestNightWithNothingNewGolden(t *testing.T) {
 	ctx := context.Background()
 	cfg := MustNightlyWorkload(t, 120)
 	cfg.Review.LeadDays = DefaultConfig().Review.LeadDays
+	// Exports are ordered by their modification time when two cover one
+	// partner; the file system's coarse clock gives ties, or not, by the
+	// machine's load: each gets its own second, in name order.
+	exps, err := os.ReadDir(filepath.Join(cfg.DataDir, DirExports))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range exps {
+		mt := time.Date(2026, 11, 20, 0, 0, i, 0, time.UTC)
+		if err := os.Chtimes(filepath.Join(cfg.DataDir, DirExports, e.Name()), mt, mt); err != nil {
+			t.Fatal(err)
+		}
+	}
 	key := strings.Repeat("5a", 32) + "\n"
 	if err := os.WriteFile(filepath.Join(cfg.DataDir, ReviewKeyFile), []byte(key), FileMode); err != nil {
 		t.Fatal(err)
@@ -54,7 +67,7 @@ func TestNightWithNothingNewGolden(t *testing.T) {
 	}
 	dir := filepath.Join(cfg.DataDir, DirReports, DemoAsOf.AddDays(nextNight).String())
 	var lines []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -84,5 +85,31 @@ func TestCurrentExports(t *testing.T) {
 	}
 	if b.Key != "nom:centre hospitalier de roubaix" {
 		t.Errorf("PartnerKey = %q", b.Key)
+	}
+}
+
+// TestCurrentExportsMany: past one batch of the query (500 exports), every
+// current export is read with its own row and partners.
+func TestCurrentExportsMany(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	const n = 1203
+	for i := range n {
+		sha := fmt.Sprintf("e%04d", i)
+		p := ExportPartner{Key: PartnerKey("", fmt.Sprint("CCAS ", i)), Organisme: fmt.Sprint("CCAS ", i), Rows: i}
+		e := Export{SHA256: sha, Name: sha + ".csv", ReceivedAt: t0, ModifiedAt: t0, Outcome: OutcomeExport, Format: "csv",
+			Rows: i, Partners: []ExportPartner{p}, StoredPath: "archive/" + sha}
+		if err := s.SaveExport(ctx, e, Receipt{Folder: FolderExports, SHA256: sha, Name: e.Name, Outcome: OutcomeExport, StoredPath: e.StoredPath}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cur, err := s.CurrentExports(ctx)
+	if err != nil || len(cur) != n {
+		t.Fatalf("%d current exports, %v; want %d", len(cur), err, n)
+	}
+	for i, e := range cur {
+		if e.SHA256 != fmt.Sprintf("e%04d", i) || e.Rows != i || len(e.Partners) != 1 || e.Partners[0].Rows != i {
+			t.Fatalf("export %d: %+v", i, e)
+		}
 	}
 }
