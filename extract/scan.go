@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -96,6 +97,9 @@ func (x Extractor) recogniseImage(ctx context.Context, ws *ocr.Workspace, data [
 	if err != nil && !errors.Is(err, model.ErrNoText) {
 		return doc, sc, fmt.Errorf("text of the recognised pages: %w", err)
 	}
+	for i := range doc.Pages {
+		tidyRecognised(&doc.Pages[i]) // as the recognised pages of a PDF
+	}
 	return doc, sc, nil
 }
 
@@ -129,19 +133,33 @@ const ocrRule = "|[] "
 // tidyRecognised takes out of a recognised page's cells what recognition
 // adds and no printed value holds: a table's rule inside a cell is the
 // border of two cells (« Libertés | nlambert@… »), at a cell's ends it is
-// noise; and spaces around an address's « @ » (« ycharpentier @udaf34.fr »)
-// are not the address's.
+// noise; spaces around an address's « @ » (« ycharpentier @udaf34.fr »)
+// are not the address's; and a run of dashes is one dash read twice.
 func tidyRecognised(p *pdftext.Page) {
 	for i := range p.Lines {
 		var cells []string
 		for _, c := range p.Lines[i].Cells {
 			for _, part := range strings.Split(c, " | ") {
 				part = strings.Trim(part, ocrRule)
-				cells = append(cells, strings.ReplaceAll(strings.ReplaceAll(part, " @", "@"), "@ ", "@"))
+				part = strings.ReplaceAll(strings.ReplaceAll(part, " @", "@"), "@ ", "@")
+				cells = append(cells, dashRun.ReplaceAllStringFunc(part, firstDash))
 			}
 		}
 		p.Lines[i].Cells = cells
 	}
+}
+
+// dashRun is a run of dashes recognition made of one printed dash (« —- »
+// for « – »); firstDash keeps one, preferring a typographic one.
+var dashRun = regexp.MustCompile(`[-–—]{2,}`)
+
+func firstDash(run string) string {
+	for _, r := range run {
+		if r != '-' {
+			return string(r)
+		}
+	}
+	return "-"
 }
 
 // splice puts the recognised pages in place of the same pages of the text

@@ -74,9 +74,23 @@ func (sc scanned) toVerify(rec model.Record, doc pdftext.Document) []model.ToVer
 				best, found = m, true
 			}
 		}
+		if found && best.box != nil && caseConfusable(f) {
+			// Read by recognition, an address's capital I is most often
+			// a lower-case l (« Inoel@ » for « lnoel@ »), read with
+			// confidence: two readings of one glyph.
+			out = append(out, model.ToVerify{Field: f.path, Value: f.value, Page: best.page, Box: best.box,
+				Confidence: round2(best.conf), Reason: model.VerifyAmbiguous})
+			continue
+		}
 		out = appendDoubt(out, f, best, found)
 	}
 	return append(out, quotaDoubts(s, rec)...)
+}
+
+// caseConfusable reports an e-mail address holding a capital letter:
+// addresses are printed in lower case, and recognition takes an l for an I.
+func caseConfusable(f field) bool {
+	return strings.HasSuffix(f.path, "email") && strings.ToLower(f.value) != f.value
 }
 
 // appendDoubt lists the field when it was not found, or found with a low

@@ -42,9 +42,12 @@ for pdf in "$@"; do
     convert "$p" -seed $seed -background white -rotate -1.5 +repage -attenuate 0.5 +noise Gaussian -blur 0x0.8 \
       -quality 45 "$tmp/p150-$(printf %03d $i).jpg"
   done
-  pdftoppm -r 300 -mono "$pdf" "$tmp/m300"
-  for p in "$tmp"/m300-*.pbm; do
-    convert "$p" -background white -rotate -0.4 +repage -threshold 50% "$p"
+  i=0
+  for p in "$tmp"/g300-*.png; do
+    # Thresholded as a copier's text mode does (pdftoppm -mono would dither
+    # grey fills into dots no copier makes of a table's shaded header).
+    i=$((i+1))
+    convert "$p" -background white -rotate -0.4 +repage -threshold 60% "$tmp/m300-$(printf %03d $i).pbm"
   done
   python3 "$(dirname "$0")/jbig2-encode.py" "$out/$name.300-jbig2.pdf" 300 "$tmp"/m300-*.pbm
   i=0
