@@ -113,6 +113,12 @@ func ParseFrenchDate(s string) (Date, error) {
 		k = strings.TrimPrefix(k, wd)
 	}
 	k = strings.TrimSpace(k)
+	// Text recognition reads « 1er » as « ler » or « ier ».
+	for _, first := range []string{"ler ", "ier ", "l er ", "1 er "} {
+		if strings.HasPrefix(k, first) {
+			k = "1 " + k[len(first):]
+		}
+	}
 	var y, m, d int
 	if g := reISODate.FindStringSubmatch(k); g != nil {
 		y, m, d = atoi(g[1]), atoi(g[2]), atoi(g[3])

@@ -82,6 +82,8 @@ func TestParseFrenchDate(t *testing.T) {
 		{"3 mai 2017", "2017-05-03"},
 		{"03/05/2017", "2017-05-03"},
 		{"1er juin 2021", "2021-06-01"},
+		{"ler février 2023", "2023-02-01"}, // « 1er » as text recognition reads it
+		{"le ier mars 2023", "2023-03-01"},
 		{"le 14 septembre 2020", "2020-09-14"},
 		{"2017-05-03", "2017-05-03"},
 		{"12 Février 2019", "2019-02-12"},

@@ -184,12 +184,17 @@ func (p *parser) signatureAt(i int) (at, on string, ok bool) {
 // 2021 », « 03/05/2017 », « 2017-05-03 ».
 var reDateIn = regexp.MustCompile(`\d{1,2}\s*(?:er)?\s+[a-z]+\.?\s+\d{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{4}-\d{2}-\d{2}`)
 
+// reFirstMisread is « 1er » read as « ler » or « ier » before a month.
+var reFirstMisread = regexp.MustCompile(`(^|\s)[li]er(\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b)`)
+
 // reShortYear reads a numeric date with a two-digit year (« 3/5/17 »).
 var reShortYear = regexp.MustCompile(`\b(\d{1,2})\s*([/.])\s*(\d{1,2})\s*[/.]\s*(\d{2})\b`)
 
 // findDate returns the first date in folded text s that reads, as ISO. A
 // two-digit year is of this century (signed dossiers are recent).
 func findDate(s string) (string, bool) {
+	// Text recognition reads « 1er » as « ler » or « ier » (« le ler février »).
+	s = reFirstMisread.ReplaceAllString(s, "${1}1er${2}")
 	if !reDateIn.MatchString(s) {
 		s = reShortYear.ReplaceAllString(s, "$1/$3/20$4")
 	}
