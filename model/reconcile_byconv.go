@@ -65,12 +65,20 @@ func (r *Reconciler) FindingsByConvention() iter.Seq2[string, []Finding] {
 			return
 		}
 		// Worker w computes keys w, w+workers…, each into a channel of its
-		// own; the batches are taken back in key order.
+		// own; the batches are taken back in key order. A batch's slice goes
+		// back to its worker once yielded: a million findings are then
+		// written into a few slices, not grown afresh convention after
+		// convention (which was most of what the collector had to do).
 		done := make(chan struct{})
 		chans := make([]chan []Finding, workers)
+		free := make([]chan []Finding, workers)
 		var wg sync.WaitGroup
 		for w := range workers {
-			chans[w] = make(chan []Finding, 2)
+			chans[w] = make(chan []Finding, batchesAhead)
+			free[w] = make(chan []Finding, batchesAhead+1)
+			for range batchesAhead + 1 {
+				free[w] <- nil
+			}
 			fw := r.f
 			if w > 0 {
 				fw = newFoldCache()
@@ -79,8 +87,14 @@ func (r *Reconciler) FindingsByConvention() iter.Seq2[string, []Finding] {
 				defer close(chans[w])
 				st := newConvState(fw, r.asOf, r.s)
 				for i := w; i < len(keys); i += workers {
+					var out []Finding
 					select {
-					case chans[w] <- batch(st, keys[i], nil):
+					case out = <-free[w]:
+					case <-done:
+						return
+					}
+					select {
+					case chans[w] <- batch(st, keys[i], out):
 					case <-done:
 						return
 					}
@@ -90,9 +104,15 @@ func (r *Reconciler) FindingsByConvention() iter.Seq2[string, []Finding] {
 		defer wg.Wait()
 		defer close(done)
 		for i, k := range keys {
-			if !yield(k, <-chans[i%workers]) {
+			b := <-chans[i%workers]
+			if !yield(k, b) {
 				return
 			}
+			free[i%workers] <- b[:0]
 		}
 	}
 }
+
+// batchesAhead is how many conventions' findings a worker may have ready
+// before they are taken.
+const batchesAhead = 2

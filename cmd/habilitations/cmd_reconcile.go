@@ -121,7 +121,16 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 	// Findings are produced, sorted and spooled convention by convention:
 	// a partner whose accounts are mostly dormant gives as many findings as
 	// rows, and they are never all in memory.
-	spool, err := breach.NewSpool("")
+	// The spool keeps what will be written: the findings for the report's
+	// tables, their JSON for findings.json or --json, or only their counts.
+	var keep breach.Keep
+	if o.out != "" {
+		keep |= breach.KeepFindings | breach.KeepJSON
+	}
+	if o.json {
+		keep |= breach.KeepJSON
+	}
+	spool, err := breach.NewSpoolKeeping("", keep)
 	if err != nil {
 		return err
 	}
@@ -152,7 +161,7 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 		e.log.Info("breach report written", "xlsx", p.XLSX, "csv", p.CSV, "accounts_csv", p.AccountsCSV, "json", p.JSON)
 	}
 	if o.json {
-		return breach.WriteFindingsJSONSeq(e.stdout, o.asOf, spool.All())
+		return spool.WriteJSON(e.stdout, o.asOf)
 	}
 	counts := map[model.Code]int{}
 	for _, c := range model.Codes {

@@ -3,6 +3,7 @@ package breach
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -81,7 +82,12 @@ func Write(dir string, in Input) (Paths, error) {
 		write func(string, tables) error
 	}{
 		{p.XLSX, writeXLSX}, {p.CSV, writeFindingsCSV}, {p.AccountsCSV, writeAccountsCSV},
-		{p.JSON, func(path string, t tables) error { return writeJSON(path, in.AsOf, src.All()) }},
+		{p.JSON, func(path string, t tables) error {
+			if in.Spool != nil {
+				return writeFile(path, func(w io.Writer) error { return in.Spool.WriteJSON(w, in.AsOf) })
+			}
+			return writeJSON(path, in.AsOf, src.All())
+		}},
 	}
 	for _, s := range steps {
 		if err := s.write(s.path, t); err != nil {

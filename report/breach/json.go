@@ -52,19 +52,14 @@ var errShortSequence = errors.New("findings ended before their count")
 
 func writeFindingsJSON(w io.Writer, asOf model.Date, fs iter.Seq2[model.Finding, error]) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var one bytes.Buffer
-	enc := json.NewEncoder(&one)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(asOf); err != nil {
+	if err := writeJSONHead(bw, asOf); err != nil {
 		return err
 	}
-	bw.WriteString("{\n  \"as_of\": ")
-	bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
 	if fs == nil {
-		bw.WriteString(",\n  \"findings\": null\n}\n")
+		bw.WriteString("null\n}\n")
 		return bw.Flush()
 	}
-	bw.WriteString(",\n  \"findings\": [")
+	bw.WriteByte('[')
 	n := 0
 	var buf []byte
 	for f, err := range fs {
@@ -84,4 +79,19 @@ func writeFindingsJSON(w io.Writer, asOf model.Date, fs iter.Seq2[model.Finding,
 	}
 	bw.WriteString("]\n}\n")
 	return bw.Flush()
+}
+
+// writeJSONHead writes the findings JSON up to the value of "findings"
+// (the list's opening bracket, or null).
+func writeJSONHead(bw *bufio.Writer, asOf model.Date) error {
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(asOf); err != nil {
+		return err
+	}
+	bw.WriteString("{\n  \"as_of\": ")
+	bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+	bw.WriteString(",\n  \"findings\": ")
+	return nil
 }

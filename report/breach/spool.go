@@ -25,10 +25,16 @@ import (
 // order of the report's breaches sheet (by convention, unit, service,
 // profile). The files are owner-only, in a private temporary folder that
 // Close removes.
+//
+// What is written of each finding is chosen when the spool is made (Keep):
+// the finding itself, to lay out the report's tables, and its text in the
+// findings JSON, so that findings.json is the files put end to end (a
+// million findings are then rendered once, never decoded back).
 type Spool struct {
 	dir    string
-	files  [nBuckets]*os.File
-	bufs   [nBuckets]*bufio.Writer
+	keep   Keep
+	files  [nFiles]*os.File
+	bufs   [nFiles]*bufio.Writer
 	counts [nBuckets]int
 	convs  int    // conventions with a breach
 	last   string // the previous batch's convention, to check the order
@@ -43,16 +49,37 @@ const (
 	bucketUnknown  = len(model.Codes)
 	bucketBreaches = len(model.Codes) + 1
 	nBuckets       = len(model.Codes) + 2
+	// The findings JSON of bucket b (b < bucketBreaches) is in file
+	// jsonFile+b.
+	jsonFile = nBuckets
+	nFiles   = nBuckets + bucketBreaches
 )
 
-// NewSpool returns an empty spool whose files go into a new private folder
-// of dir ("" : the system's temporary folder).
-func NewSpool(dir string) (*Spool, error) {
+// Keep says what a Spool writes of each finding.
+type Keep uint8
+
+// What a Spool may keep: the findings (Spool.All, Spool.Breaches and the
+// report's tables need them) and their findings JSON (Spool.WriteJSON).
+// Counts are always kept.
+const (
+	KeepFindings Keep = 1 << iota
+	KeepJSON
+)
+
+// NewSpool returns an empty spool keeping the findings and their JSON,
+// whose files go into a new private folder of dir ("" : the system's
+// temporary folder).
+func NewSpool(dir string) (*Spool, error) { return NewSpoolKeeping(dir, KeepFindings|KeepJSON) }
+
+// NewSpoolKeeping is NewSpool keeping only what keep says: a caller that
+// prints the findings JSON and nothing else does not need them encoded
+// for the tables too.
+func NewSpoolKeeping(dir string, keep Keep) (*Spool, error) {
 	d, err := os.MkdirTemp(dir, ".findings-*")
 	if err != nil {
 		return nil, fmt.Errorf("findings spool: %w", err)
 	}
-	s := &Spool{dir: d}
+	s := &Spool{dir: d, keep: keep}
 	for i := range s.files {
 		f, err := os.OpenFile(filepath.Join(d, strconv.Itoa(i)), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
@@ -139,6 +166,10 @@ func (s *Spool) others() iter.Seq2[model.Finding, error] { return s.read(2, buck
 
 func (s *Spool) read(from, to int) iter.Seq2[model.Finding, error] {
 	return func(yield func(model.Finding, error) bool) {
+		if s.keep&KeepFindings == 0 {
+			yield(model.Finding{}, errors.New("findings spool: findings not kept"))
+			return
+		}
 		if err := s.flush(); err != nil {
 			yield(model.Finding{}, err)
 			return
@@ -190,12 +221,21 @@ func (s *Spool) put(b int, f *model.Finding) {
 	if s.err != nil {
 		return
 	}
-	s.enc = encodeFinding(s.enc[:0], f)
-	if _, err := s.bufs[b].Write(s.enc); err != nil {
-		s.err = fmt.Errorf("findings spool: %w", err)
-		return
-	}
 	s.counts[b]++
+	if s.keep&KeepFindings != 0 {
+		s.enc = encodeFinding(s.enc[:0], f)
+		s.write(b, s.enc)
+	}
+	if s.keep&KeepJSON != 0 && b < bucketBreaches {
+		s.enc = appendFindingIndented(append(s.enc[:0], ",\n    "...), f)
+		s.write(jsonFile+b, s.enc)
+	}
+}
+
+func (s *Spool) write(file int, b []byte) {
+	if _, err := s.bufs[file].Write(b); err != nil && s.err == nil {
+		s.err = fmt.Errorf("findings spool: %w", err)
+	}
 }
 
 // encodeFinding appends every field of f: strings length-prefixed, numbers
