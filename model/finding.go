@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // Code names a kind of finding (records.md §4).
@@ -144,30 +145,99 @@ func SortFindings(fs []Finding) {
 }
 
 // compareFindings is SortFindings' order. Each key is compared only when
-// the ones before are equal (cmp.Or would evaluate them all, joining the
-// accounts of a duplicate on every comparison).
+// the ones before are equal, and strings that are the same string (one
+// convention's number on all its findings) are not compared byte by byte:
+// sorting a million findings spent most of its time in comparisons.
 func compareFindings(a, b Finding) int {
-	if c := cmp.Compare(codeRank(a.Code), codeRank(b.Code)); c != 0 {
-		return c
-	}
-	if c := cmp.Or(cmp.Compare(a.Convention, b.Convention), cmp.Compare(a.Unit, b.Unit),
-		cmp.Compare(a.Service, b.Service), cmp.Compare(a.Profile, b.Profile), cmp.Compare(a.Account, b.Account)); c != 0 {
-		return c
-	}
-	if len(a.Accounts)+len(b.Accounts) > 0 {
-		if c := cmp.Compare(strings.Join(a.Accounts, ","), strings.Join(b.Accounts, ",")); c != 0 {
+	if a.Code != b.Code {
+		if c := cmp.Compare(codeRank(a.Code), codeRank(b.Code)); c != 0 {
 			return c
 		}
 	}
-	return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Organisme, b.Organisme))
+	for _, k := range [...][2]string{{a.Convention, b.Convention}, {a.Unit, b.Unit}, {a.Service, b.Service},
+		{string(a.Profile), string(b.Profile)}, {a.Account, b.Account}} {
+		if c := compareStrings(k[0], k[1]); c != 0 {
+			return c
+		}
+	}
+	if len(a.Accounts)+len(b.Accounts) > 0 {
+		if c := compareJoined(a.Accounts, b.Accounts); c != 0 {
+			return c
+		}
+	}
+	if c := compareStrings(a.Name, b.Name); c != 0 {
+		return c
+	}
+	return compareStrings(a.Organisme, b.Organisme)
+}
+
+// compareStrings is strings.Compare, at once when a and b are one string.
+func compareStrings(a, b string) int {
+	if len(a) == len(b) && (len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b)) {
+		return 0
+	}
+	return strings.Compare(a, b)
+}
+
+// compareJoined compares a and b as strings.Join(·, ",") would compare,
+// without joining them.
+func compareJoined(a, b []string) int {
+	i, j := 0, 0 // the element and the byte within it; j == len means the comma after it
+	k, l := 0, 0
+	for {
+		ca, oka := joinedByte(a, &i, &j)
+		cb, okb := joinedByte(b, &k, &l)
+		switch {
+		case !oka && !okb:
+			return 0
+		case !oka:
+			return -1
+		case !okb:
+			return 1
+		case ca != cb:
+			return cmp.Compare(ca, cb)
+		}
+	}
+}
+
+// joinedByte returns the next byte of strings.Join(ss, ",") at element *i,
+// byte *j, and moves past it; ok is false at the end.
+func joinedByte(ss []string, i, j *int) (byte, bool) {
+	for *i < len(ss) {
+		s := ss[*i]
+		if *j < len(s) {
+			*j++
+			return s[*j-1], true
+		}
+		*i, *j = *i+1, 0
+		if *i < len(ss) {
+			return ',', true
+		}
+	}
+	return 0, false
 }
 
 // codeRank is the index of c in Codes (len(Codes) for an unknown code).
 func codeRank(c Code) int {
-	for i, k := range Codes {
-		if k == c {
-			return i
-		}
+	switch c {
+	case CodeQuotaExceeded:
+		return 0
+	case CodeProfileNotAuthorized:
+		return 1
+	case CodeUnknownPartner:
+		return 2
+	case CodeUnknownUnit:
+		return 3
+	case CodeDormantAccount:
+		return 4
+	case CodeSharedMailbox:
+		return 5
+	case CodeDuplicateAccount:
+		return 6
+	case CodeUndeclaredAdmin:
+		return 7
+	case CodeMissingAdmin:
+		return 8
 	}
 	return len(Codes)
 }
