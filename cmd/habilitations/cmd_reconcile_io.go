@@ -70,7 +70,8 @@ func readRecordFile(p string) ([]model.Record, error) {
 	return recs, nil
 }
 
-// readExportFile gives each row of export p to take, as it is read; bad
+// readExportFile gives each row of export p to take, as it is read (take
+// copies what it keeps: the rows are read transient); bad
 // rows are skipped, and reported on stderr with file and line (never their
 // content) when report is set (a second reading says nothing new).
 func readExportFile(ctx context.Context, e *env, p string, take func(model.Habilitation), report bool) error {
@@ -79,7 +80,7 @@ func readExportFile(ctx context.Context, e *env, p string, take func(model.Habil
 		return fmt.Errorf("read export: %w", err)
 	}
 	defer f.Close()
-	sum, err := export.Read(ctx, filepath.Base(p), f, export.Options{}, func(h model.Habilitation) error {
+	sum, err := export.Read(ctx, filepath.Base(p), f, export.Options{Transient: true}, func(h model.Habilitation) error {
 		take(h)
 		return nil
 	})

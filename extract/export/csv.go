@@ -76,7 +76,9 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 	guard := &recordGuard{r: src, max: opts.MaxRecordBytes}
 	r := newCSVReader(guard, delim)
 	r.ReuseRecord = true
-	em := &emitter{ctx: ctx, conv: newConverter(sum.File, h, false), sum: sum, max: opts.MaxRowErrors, fn: fn}
+	conv := newConverter(sum.File, h, false)
+	conv.transient = opts.Transient
+	em := &emitter{ctx: ctx, conv: conv, sum: sum, max: opts.MaxRowErrors, fn: fn}
 	bad := 0
 	for n := 0; ; n++ {
 		rec, err := r.Read()

@@ -29,6 +29,12 @@ type Options struct {
 	MaxRowErrors int
 	// MaxRecordBytes bounds one CSV record.
 	MaxRecordBytes int64
+	// Transient says the caller keeps no row once its callback returns (a
+	// streamed reconciliation copies the little it keeps). Rows' strings
+	// are then neither interned nor packed into one allocation, which is
+	// only worth its cost, about a third of reading a row, for rows kept:
+	// they may share memory with the whole line they were read from.
+	Transient bool
 }
 
 func (o Options) withDefaults() Options {

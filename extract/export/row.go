@@ -33,6 +33,8 @@ type converter struct {
 	internedBytes int
 	// warn is set by convert when the row is kept with a value dropped.
 	warn *RowError
+	// transient: the rows are not kept (Options.Transient).
+	transient bool
 }
 
 func newConverter(file string, h header, serial bool) *converter {
@@ -99,7 +101,9 @@ func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowE
 	h.LastName = text(c.cell(cells, colLastName))
 	h.FirstName = text(c.cell(cells, colFirstName))
 	h.Email = strings.TrimSpace(text(c.cell(cells, colEmail)))
-	pack(&h.Account, &h.LastName, &h.FirstName, &h.Email)
+	if !c.transient {
+		pack(&h.Account, &h.LastName, &h.FirstName, &h.Email)
+	}
 	h.Organisme = c.intern(colOrganisme, text(c.cell(cells, colOrganisme)))
 	if h.SIRET = c.intern(colSIRET, siret(c.cell(cells, colSIRET))); h.SIRET != "" && !validSIRETShape(h.SIRET) {
 		c.warn = c.rowErr(line, colSIRET, "SIRET is not 14 digits: ignored, row matched by Organisme",
@@ -131,6 +135,9 @@ func (c *converter) lookup(cache, table map[string]string, raw string) (string, 
 // intern returns the shared copy of s. The previous value of the column is
 // checked first: an export usually lists one partner's rows together.
 func (c *converter) intern(col column, s string) string {
+	if c.transient {
+		return s
+	}
 	if s == c.last[col] {
 		return c.last[col]
 	}

@@ -61,6 +61,7 @@ func readXLSX(ctx context.Context, r io.Reader, opts Options, sum *Summary, fn f
 	}
 	defer rows.Close()
 	conv := newConverter(sum.File, h, true)
+	conv.transient = opts.Transient
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		conv.date1904 = *props.Date1904 // workbooks made on old Macs
 	}
