@@ -27,7 +27,7 @@ func (r *Reconciler) FindingsByConvention() iter.Seq2[string, []Finding] {
 		}
 		convsOf := map[string][]int32{}
 		for c := range r.idx.convs {
-			if r.head[c] >= 0 {
+			if r.rows.has(int32(c)) {
 				n := r.idx.convs[c].number
 				convsOf[n] = append(convsOf[n], int32(c))
 			}

@@ -61,12 +61,10 @@ func (st *convState) run(r *Reconciler, ci int32, out []Finding) []Finding {
 	st.names = r.nameTab
 	c := &r.idx.convs[ci]
 	st.counts = append(st.counts[:0], make([][len(Profiles)]int, len(r.convGroups[ci]))...)
-	for i := r.head[ci]; i >= 0; {
-		row := r.rows.at(i)
-		i = row.next
+	r.rows.each(ci, func(row *crow) {
 		a := st.account(c, row)
 		if row.group < 0 || row.profile < 0 || !row.holdsSlot() {
-			continue
+			return
 		}
 		g := r.groups[row.group].local
 		k := uint64(a)<<32 | uint64(int(g)*len(Profiles)+int(row.profile))
@@ -74,7 +72,7 @@ func (st *convState) run(r *Reconciler, ci int32, out []Finding) []Finding {
 			st.seen[k] = struct{}{}
 			st.counts[g][row.profile]++
 		}
-	}
+	})
 	out = st.quotaFindings(r, ci, out)
 	out = st.accountFindings(c, out)
 	out = st.duplicates(c, out)

@@ -23,8 +23,7 @@ type Reconciler struct {
 
 	arena      strArena
 	prev       struct{ account, email string } // as kept for the previous row
-	rows       rowStore
-	head, tail []int32 // per convention: its first and last row, -1: none
+	rows       rowStore // per convention
 
 	spellings  [][]spelling           // per convention: the first Structure and Service spellings met
 	slots      map[slotWritten]int32  // the others: (convention, Structure, Service) → slot group, -1: unknown unit
@@ -61,12 +60,9 @@ func newReconciler(records []Record, asOf Date, s ReconcileSettings) *Reconciler
 	f := newFoldCache()
 	idx := buildConvIndex(MergeBulletins(records), f)
 	r := &Reconciler{idx: idx, f: f, asOf: asOf, s: s.withDefaults(),
-		head: make([]int32, len(idx.convs)), tail: make([]int32, len(idx.convs)), spellings: make([][]spelling, len(idx.convs)),
+		rows: newRowStore(len(idx.convs)), spellings: make([][]spelling, len(idx.convs)),
 		slots: map[slotWritten]int32{}, groupBy: map[slotGroupKey]int32{}, convGroups: make([][]int32, len(idx.convs)),
 		nameIDs: map[string]uint32{}, unknownPartner: map[[2]string]struct{}{}, unknownUnit: map[unknownUnitKey]struct{}{}}
-	for i := range r.head {
-		r.head[i], r.tail[i] = -1, -1
-	}
 	return r
 }
 
@@ -99,14 +95,8 @@ func (r *Reconciler) Add(h *Habilitation) {
 	if h.Email != r.prev.email {
 		r.prev.email = r.keep(h.Email)
 	}
-	i := r.rows.add(crow{account: r.prev.account, email: r.prev.email, last: r.name(h.LastName), first: r.name(h.FirstName),
-		created: h.Created, lastLogin: h.LastLogin, group: g, next: -1, profile: int8(slotProfileIndex(h.Profile)), flags: rowFlags(h)})
-	if t := r.tail[c]; t >= 0 {
-		r.rows.at(t).next = i
-	} else {
-		r.head[c] = i
-	}
-	r.tail[c] = i
+	r.rows.add(c, crow{account: r.prev.account, email: r.prev.email, last: r.name(h.LastName), first: r.name(h.FirstName),
+		created: h.Created, lastLogin: h.LastLogin, group: g, profile: int8(slotProfileIndex(h.Profile)), flags: rowFlags(h)})
 }
 
 func (r *Reconciler) keep(s string) string {
@@ -150,7 +140,7 @@ func (r *Reconciler) Findings() []Finding {
 			st := newConvState(fw, r.asOf, r.s)
 			var out []Finding
 			for c := w; c < len(r.idx.convs); c += workers {
-				if r.head[c] < 0 {
+				if !r.rows.has(int32(c)) {
 					continue
 				}
 				out = st.run(r, int32(c), out[:0])
