@@ -21,9 +21,9 @@ type Reconciler struct {
 	// string); Reconcile, whose caller holds the rows, does not copy.
 	clone bool
 
-	arena      strArena
-	prev       struct{ account, email string } // as kept for the previous row
-	rows       rowStore // per convention
+	arena strArena
+	prev  struct{ account, email string } // as kept for the previous row
+	rows  rowStore                        // per convention
 
 	spellings  [][]spelling           // per convention: the first Structure and Service spellings met
 	slots      map[slotWritten]int32  // the others: (convention, Structure, Service) → slot group, -1: unknown unit
