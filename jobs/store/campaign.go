@@ -25,14 +25,26 @@ func (s *Store) UpdateFindingAges(ctx context.Context, asOf string, fs []model.F
 		if _, err := tx.ExecContext(ctx, `DELETE FROM current_keys`); err != nil {
 			return err
 		}
+		// Prepared once: a statement given with its arguments is compiled
+		// again on every call, and a national night has tens of thousands
+		// of findings.
+		keep, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO current_keys (key) VALUES (?)`)
+		if err != nil {
+			return err
+		}
+		defer keep.Close()
+		age, err := tx.PrepareContext(ctx, `INSERT INTO finding_ages (key, convention, code, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (key) DO UPDATE SET first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen)`)
+		if err != nil {
+			return err
+		}
+		defer age.Close()
 		for _, f := range fs {
 			k := f.Key()
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO current_keys (key) VALUES (?)`, k); err != nil {
+			if _, err := keep.ExecContext(ctx, k); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO finding_ages (key, convention, code, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (key) DO UPDATE SET first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen)`,
-				k, f.Convention, string(f.Code), asOf, asOf); err != nil {
+			if _, err := age.ExecContext(ctx, k, f.Convention, string(f.Code), asOf, asOf); err != nil {
 				return err
 			}
 		}
