@@ -133,6 +133,12 @@ func sniffHeader(sample string) (delim rune, skip int, best header, cells []stri
 			}
 			if h := parseHeader(rec); h.better(best) {
 				delim, skip, best, cells = d, i, h, rec
+				if best.found == int(numColumns) && len(best.missingRequired()) == 0 {
+					// Every column found: nothing after can be better
+					// (better is strict), and ten thousand exports a night
+					// need not each be read three times more.
+					return delim, skip, best, cells
+				}
 			}
 		}
 	}
