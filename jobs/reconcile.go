@@ -103,18 +103,16 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 	rows := make([]model.Habilitation, 0, n)
 	p.Start("exports", len(exports))
 	defer p.Finish()
-	for _, e := range exports {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		n, bad, err := readCurrentRows(ctx, dataDir, e, func(h model.Habilitation) { rows = append(rows, h) })
-		if err != nil {
-			return res, err
-		}
+	err = readExports(ctx, dataDir, exports, func(_ store.Export, r exportRead) error {
+		rows = append(rows, r.rows...)
 		p.Add(1)
 		res.Exports++
-		res.Rows += n
-		res.RowErrors += bad
+		res.Rows += r.n
+		res.RowErrors += r.bad
+		return nil
+	})
+	if err != nil {
+		return res, err
 	}
 	res.EffectiveRecords, res.CurrentRows = records, rows
 	if read != nil {
