@@ -53,7 +53,9 @@ func readExports(ctx context.Context, dataDir string, exports []store.Export, ta
 	for range min(runtime.GOMAXPROCS(0), max(1, len(exports))) {
 		wg.Go(func() {
 			for i := range work {
-				var r exportRead
+				// Sized from the rows counted at intake (an upper bound): a
+				// 100,000-row export grown by appending left as much garbage.
+				r := exportRead{rows: make([]model.Habilitation, 0, exports[i].Rows)}
 				r.n, r.bad, r.err = readCurrentRows(ctx, dataDir, exports[i], func(h model.Habilitation) { r.rows = append(r.rows, h) })
 				results[i] <- r
 			}
