@@ -12,24 +12,46 @@ import (
 // ending on due (ISO) stands: an attestation written after an import of a
 // workbook of that cycle, decisions received, a workbook sent, or nothing.
 func (s *Store) ReviewStatuses(ctx context.Context, due map[string]string) (map[string]model.ReviewStatus, error) {
-	out := map[string]model.ReviewStatus{}
+	// Two grouped queries, not two per convention: a national Caf has ten
+	// thousand conventions and a few hundred workbooks.
+	type cycle struct {
+		conv, due string
+		sent      int
+		att       sql.NullString
+	}
+	sentRows, err := queryAll(ctx, s, "review statuses", func(scan func(...any) error) (cycle, error) {
+		var c cycle
+		return c, scan(&c.conv, &c.due, &c.sent)
+	}, `SELECT convention, due_on, COUNT(*) FROM review_workbooks GROUP BY convention, due_on`)
+	if err != nil {
+		return nil, err
+	}
+	attRows, err := queryAll(ctx, s, "review statuses", func(scan func(...any) error) (cycle, error) {
+		var c cycle
+		return c, scan(&c.conv, &c.due, &c.att)
+	}, `SELECT w.convention, w.due_on, MAX(i.attestation_path) FROM review_imports i
+		JOIN review_workbooks w ON w.workbook_id = i.workbook_id GROUP BY w.convention, w.due_on`)
+	if err != nil {
+		return nil, err
+	}
+	sent := map[[2]string]int{}
+	for _, c := range sentRows {
+		sent[[2]string{c.conv, c.due}] = c.sent
+	}
+	atts := map[[2]string]sql.NullString{}
+	for _, c := range attRows {
+		atts[[2]string{c.conv, c.due}] = c.att
+	}
+	out := make(map[string]model.ReviewStatus, len(due))
 	for conv, d := range due {
-		var sent int
-		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM review_workbooks WHERE convention = ? AND due_on = ?`, conv, d).Scan(&sent); err != nil {
-			return nil, fmt.Errorf("review status of %s: %w", conv, err)
-		}
-		var att sql.NullString
-		err := s.db.QueryRowContext(ctx, `SELECT MAX(i.attestation_path) FROM review_imports i JOIN review_workbooks w ON w.workbook_id = i.workbook_id
-			WHERE w.convention = ? AND w.due_on = ?`, conv, d).Scan(&att)
-		if err != nil {
-			return nil, fmt.Errorf("review status of %s: %w", conv, err)
-		}
+		c := [2]string{conv, d}
+		att := atts[c] // no import: not Valid, as MAX over no row
 		switch {
 		case att.Valid && att.String != "":
 			out[conv] = model.ReviewAttestation
 		case att.Valid:
 			out[conv] = model.ReviewDecisions
-		case sent > 0:
+		case sent[c] > 0:
 			out[conv] = model.ReviewSent
 		default:
 			out[conv] = model.ReviewToPrepare
