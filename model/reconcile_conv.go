@@ -22,6 +22,7 @@ type convState struct {
 	size   []int32
 	buf    []byte
 	names  []string // Reconciler.nameTab: crow.last and crow.first
+	tab    *strTab  // Reconciler.tab: crow.account and crow.email
 }
 
 // accAgg is what the rules need to know of one account (one Identifiant).
@@ -58,7 +59,7 @@ func (st *convState) reset() {
 // run appends the findings of convention ci of r, from its rows.
 func (st *convState) run(r *Reconciler, ci int32, out []Finding) []Finding {
 	st.reset()
-	st.names = r.nameTab
+	st.names, st.tab = r.nameTab, &r.tab
 	c := &r.idx.convs[ci]
 	st.counts = append(st.counts[:0], make([][len(Profiles)]int, len(r.convGroups[ci]))...)
 	r.rows.each(ci, func(row *crow) {
@@ -81,20 +82,21 @@ func (st *convState) run(r *Reconciler, ci int32, out []Finding) []Finding {
 
 // account folds row h into its account's aggregate and returns its index.
 func (st *convState) account(c *convEntry, h *crow) int32 {
-	a, ok := st.accIdx[h.account]
+	id := st.tab.str(h.account)
+	a, ok := st.accIdx[id]
 	if !ok {
 		a = int32(len(st.accs))
-		st.accIdx[h.account] = a
-		st.accs = append(st.accs, accAgg{id: h.account, created: h.created})
+		st.accIdx[id] = a
+		st.accs = append(st.accs, accAgg{id: id, created: h.created})
 		st.parent = append(st.parent, a)
 	}
 	g := &st.accs[a]
 	if h.holdsSlot() {
 		g.slot = true
-		if !g.judged || g.email != h.email || g.nom != h.last || g.prenom != h.first {
+		if email := st.tab.str(h.email); !g.judged || g.email != email || g.nom != h.last || g.prenom != h.first {
 			g.judged = true
-			g.email, g.nom, g.prenom = h.email, h.last, h.first
-			g.shared = g.shared || st.sharedMailbox(h.email, st.names[h.last])
+			g.email, g.nom, g.prenom = email, h.last, h.first
+			g.shared = g.shared || st.sharedMailbox(email, st.names[h.last])
 			st.linkPerson(a, h)
 		}
 	}

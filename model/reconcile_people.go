@@ -12,7 +12,7 @@ func (st *convState) linkPerson(a int32, h *crow) {
 			st.keys[key] = a
 		}
 	}
-	if e := st.f.fold(h.email); e != "" {
+	if e := st.f.fold(st.tab.str(h.email)); e != "" {
 		link(dupKey{a: e})
 	}
 	if n := st.f.fold(st.names[h.last]); n != "" {
@@ -111,7 +111,7 @@ func (st *convState) matchAdmin(c *convEntry, h *crow) uint64 {
 		return 0
 	}
 	full := joinFolded(st.f.fold(st.names[h.first]), st.f.fold(st.names[h.last]))
-	email := st.f.fold(h.email)
+	email := st.f.fold(st.tab.str(h.email))
 	var m uint64
 	for j, ad := range c.admins {
 		if (full != "" && full == ad.foldName) || (email != "" && email == ad.foldEmail) {

@@ -22,8 +22,12 @@ type Reconciler struct {
 	clone bool
 
 	arena strArena
-	prev  struct{ account, email string } // as kept for the previous row
-	rows  rowStore                        // per convention
+	tab   strTab // the rows' identifiers and e-mails
+	prev  struct {
+		account, email       string // as kept for the previous row
+		accountRef, emailRef strRef
+	}
+	rows rowStore // per convention
 
 	spellings  [][]spelling           // per convention: the first Structure and Service spellings met
 	slots      map[slotWritten]int32  // the others: (convention, Structure, Service) → slot group, -1: unknown unit
@@ -89,14 +93,24 @@ func (r *Reconciler) Add(h *Habilitation) {
 	}
 	// An export lists an account's profiles one after the other: its
 	// identifier and e-mail are kept once for them all.
-	if h.Account != r.prev.account {
-		r.prev.account = r.keep(h.Account)
+	if h.Account != r.prev.account || r.prev.accountRef.n == 0 {
+		r.prev.accountRef = r.tabKeep(h.Account)
+		r.prev.account = r.tab.str(r.prev.accountRef)
 	}
-	if h.Email != r.prev.email {
-		r.prev.email = r.keep(h.Email)
+	if h.Email != r.prev.email || r.prev.emailRef.n == 0 {
+		r.prev.emailRef = r.tabKeep(h.Email)
+		r.prev.email = r.tab.str(r.prev.emailRef)
 	}
-	r.rows.add(c, crow{account: r.prev.account, email: r.prev.email, last: r.name(h.LastName), first: r.name(h.FirstName),
+	r.rows.add(c, crow{account: r.prev.accountRef, email: r.prev.emailRef, last: r.name(h.LastName), first: r.name(h.FirstName),
 		created: h.Created, lastLogin: h.LastLogin, group: g, profile: int8(slotProfileIndex(h.Profile)), flags: rowFlags(h)})
+}
+
+// tabKeep keeps s in r.tab: a copy, unless the caller holds the rows.
+func (r *Reconciler) tabKeep(s string) strRef {
+	if r.clone {
+		return r.tab.copyIn(s)
+	}
+	return r.tab.refer(s)
 }
 
 func (r *Reconciler) keep(s string) string {
