@@ -21,8 +21,8 @@ func TestPropSpoolWriteJSON(t *testing.T) {
 		"both": breach.KeepFindings | breach.KeepJSON}
 	rapid.Check(t, func(rt *rapid.T) {
 		o := modeltest.Options{
-			Conventions:   rapid.IntRange(1, 20).Draw(rt, "conventions"),
-			Rows:          rapid.IntRange(0, 1500).Draw(rt, "rows"),
+			Conventions:   rapid.IntRange(1, 15).Draw(rt, "conventions"),
+			Rows:          rapid.IntRange(1, 600).Draw(rt, "rows"), // 0 would mean the default, a million,
 			DormantRate:   rapid.SampledFrom([]float64{0, 0.5, 1}).Draw(rt, "dormant"),
 			DuplicateRate: rapid.SampledFrom([]float64{0, 0.4}).Draw(rt, "duplicates"),
 		}
@@ -67,4 +67,28 @@ func spooledKeeping(t interface{ Fatal(...any) }, dir string, w modeltest.Worklo
 		}
 	}
 	return s
+}
+
+// TestSpoolWriteJSONEmpty: a spool of no finding writes an empty list, as
+// WriteFindingsJSON does of an empty slice.
+func TestSpoolWriteJSONEmpty(t *testing.T) {
+	asOf := model.NewDate(2026, 11, 20)
+	var want bytes.Buffer
+	if err := breach.WriteFindingsJSON(&want, model.Findings{AsOf: asOf, Findings: []model.Finding{}}); err != nil {
+		t.Fatal(err)
+	}
+	for name, keep := range map[string]breach.Keep{"json": breach.KeepJSON, "findings": breach.KeepFindings} {
+		s, err := breach.NewSpoolKeeping(t.TempDir(), keep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := s.WriteJSON(&got, asOf); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if got.String() != want.String() {
+			t.Errorf("keep %s: %q, want %q", name, got.String(), want.String())
+		}
+	}
 }
