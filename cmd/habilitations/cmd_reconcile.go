@@ -27,6 +27,9 @@ type reconcileOptions struct {
 	// dataDir selects the store-based mode (records and current exports of
 	// the data directory); it is wired by the jobs' reconcile step.
 	dataDir string
+	// sheetLimit: the most rows of a detail sheet of the workbook (0: the
+	// report's default).
+	sheetLimit int
 }
 
 // listFlag is a repeatable flag.
@@ -44,6 +47,7 @@ func runReconcileCmd(ctx context.Context, e *env, args []string) error {
 	asOf := fs.String("as-of", "", "reference date YYYY-MM-DD (default: today)")
 	fs.BoolVar(&o.json, "json", false, "print the findings JSON (records.md §4)")
 	fs.StringVar(&o.out, "out", "", "write the quota-breach report (XLSX, CSV, findings.json) in this directory")
+	fs.IntVar(&o.sheetLimit, "sheet-limit", breach.DefaultSheetLimit, "with --out: the most rows of a detail sheet of the workbook; past it the sheet lists one row per convention and finding (the CSV files list them all)")
 	def := model.DefaultReconcileSettings()
 	fs.IntVar(&o.settings.DormantDays, "dormant-days", def.DormantDays, "an active account unused for more days than this is dormant")
 	fs.IntVar(&o.settings.MailboxMinPart, "mailbox-min-part", def.MailboxMinPart, "shortest part of a last name the e-mail must contain")
@@ -141,20 +145,13 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 		}
 	}
 	if o.out != "" {
-		var quota []model.Finding
-		for f, err := range spool.Breaches() {
-			if err != nil {
-				return err
-			}
-			quota = append(quota, f)
+		holders, err := spoolHolders(ctx, e, o.exports, records, spool)
+		if err != nil {
+			return err
 		}
-		holders := model.NewSlotHolderSet(records, quota)
-		for _, p := range o.exports {
-			if err := readExportFile(ctx, e, p, func(h model.Habilitation) { holders.Add(&h) }, false); err != nil {
-				return err
-			}
-		}
-		p, err := breach.Write(o.out, breach.Input{AsOf: o.asOf, Spool: spool, Records: records, Holders: holders.Holders(), Settings: o.settings})
+		defer holders.Close()
+		p, err := breach.Write(o.out, breach.Input{AsOf: o.asOf, Spool: spool, Records: records, Holders: holders, Settings: o.settings,
+			SheetLimit: o.sheetLimit})
 		if err != nil {
 			return err
 		}

@@ -21,9 +21,10 @@ type Input struct {
 	// the partner names and, with Rows, the accounts behind each breach.
 	Records []model.Record
 	Rows    []model.Habilitation
-	// Holders are the accounts behind each breach (model.SlotHolders),
-	// when the caller gathered them without keeping Rows; nil: from Rows.
-	Holders map[string][]model.Habilitation
+	// Holders, when set, holds the accounts behind each breach, spooled
+	// while the exports were read (model.SlotMatcher) without keeping Rows;
+	// nil: model.SlotHolders of Records and Rows.
+	Holders *HolderSpool
 	// New are the findings absent from the previous run, Resolved those of
 	// the previous run that are gone (model.DiffFindings). HasPrevious is
 	// false on the first run: then nothing is called new.
@@ -32,6 +33,11 @@ type Input struct {
 	HasPrevious bool
 	// Settings are those of the reconciliation (quoted in the sentences).
 	Settings model.ReconcileSettings
+	// SheetLimit is the most rows a detail sheet of the workbook lists
+	// (« Comptes au-delà du quota », « Autres constats »); past it the
+	// sheet lists one row per convention and finding, pointing to the CSV
+	// file that holds them all. 0: DefaultSheetLimit.
+	SheetLimit int
 }
 
 // Paths are the files written.
@@ -62,8 +68,8 @@ func Write(dir string, in Input) (Paths, error) {
 	if in.Spool == nil {
 		src = newHeld(in.Findings)
 	}
-	holders := in.Holders
-	if holders == nil {
+	var holders holderSource = in.Holders
+	if in.Holders == nil {
 		var quota []model.Finding
 		for f, err := range src.breaches() {
 			if err != nil {
@@ -71,9 +77,9 @@ func Write(dir string, in Input) (Paths, error) {
 			}
 			quota = append(quota, f)
 		}
-		holders = model.SlotHolders(in.Records, in.Rows, quota)
+		holders = heldHolders(model.SlotHolders(in.Records, in.Rows, quota))
 	}
-	t, err := build(in, src, holders)
+	t, err := build(in, src, holders, p)
 	if err != nil {
 		return Paths{}, fmt.Errorf("breach report: %w", err)
 	}

@@ -2,6 +2,7 @@ package breach
 
 import (
 	"iter"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -20,9 +21,14 @@ type tables struct {
 	unverified  map[string]bool // conventions with values read from a scan still to check
 	newKeys     map[string]struct{}
 	src         source
-	holders     map[string][]model.Habilitation
+	holders     holderSource
 	resolved    []otherRow
 	summary     []summaryRow
+	// limit is the most rows a detail sheet lists (Input.SheetLimit); the
+	// CSV files named here hold the complete lists.
+	limit                    int
+	findingsCSV, accountsCSV string
+	accountGroups            []groupRow // accounts by convention and code
 
 	nBreaches, nOthers, nHolders int
 	convsBreached, toRemoveCount int
@@ -76,25 +82,32 @@ const (
 	inQuota  = "Dans le quota"
 )
 
-func build(in Input, src source, holders map[string][]model.Habilitation) (tables, error) {
+func build(in Input, src source, holders holderSource, p Paths) (tables, error) {
 	t := tables{asOf: in.AsOf, hasPrevious: in.HasPrevious, settings: in.Settings, partners: map[string]string{},
-		unverified: map[string]bool{}, newKeys: keySet(in.New), src: src, holders: holders}
+		unverified: map[string]bool{}, newKeys: keySet(in.New), src: src, holders: holders,
+		limit: sheetLimit(in.SheetLimit), findingsCSV: filepath.Base(p.CSV), accountsCSV: filepath.Base(p.AccountsCSV)}
 	for _, r := range model.MergeBulletins(in.Records) {
 		t.partners[r.Convention.Number] = r.Convention.Partner.Name
 		t.unverified[r.Convention.Number] = r.NeedsVerification()
 	}
 	convs := map[string]bool{}
+	var groups accountGroups
 	for b, err := range t.breachRows() {
+		if err != nil {
+			return t, err
+		}
+		n, err := holders.count(t.nBreaches, b.f.Key())
 		if err != nil {
 			return t, err
 		}
 		t.nBreaches++
 		convs[b.f.Convention] = true
-		n := len(holders[b.f.Key()])
 		t.nHolders += n
 		t.toRemoveCount += min(n, max(b.excess, 0))
+		groups.add(b.f, n, min(n, max(b.excess, 0)))
 	}
 	t.convsBreached = len(convs)
+	t.accountGroups = groups.rows()
 	total := 0
 	for _, c := range model.Codes {
 		total += src.Count(c)
@@ -158,15 +171,22 @@ func (t *tables) otherRows() iter.Seq2[otherRow, error] {
 	}
 }
 
-// holderRows yields the accounts of each breach, breach after breach.
+// holderRows yields the accounts of each breach, breach after breach (one
+// breach's accounts in memory at a time).
 func (t *tables) holderRows() iter.Seq2[holderRow, error] {
 	return func(yield func(holderRow, error) bool) {
+		var hs []model.Habilitation
+		i := 0
 		for b, err := range t.breachRows() {
+			if err == nil {
+				hs, err = t.holders.of(i, b.f.Key(), hs)
+			}
 			if err != nil {
 				yield(holderRow{}, err)
 				return
 			}
-			for rank, h := range t.holders[b.f.Key()] {
+			i++
+			for rank, h := range hs {
 				if !yield(holderRow{b: &b, rank: rank + 1, h: h, beyond: rank < b.excess}, nil) {
 					return
 				}

@@ -21,8 +21,9 @@ const (
 )
 
 type workbook struct {
-	f  *excelize.File
-	st styles
+	f      *excelize.File
+	st     styles
+	notice int // the style of a summarised sheet's note, once made
 }
 
 func writeXLSX(path string, t tables) error {
@@ -71,6 +72,9 @@ func (w *workbook) breaches(t tables) error {
 }
 
 func (w *workbook) accounts(t tables) error {
+	if t.nHolders > t.limit {
+		return w.accountsSummary(t)
+	}
 	cols := []column{{"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Structure", 26, kWrap}, {"Profil", 8, kText},
 		{"Rang", 7, kNumber}, {"Identifiant", 14, kText}, {"Nom", 18, kText}, {"Prénom", 14, kText}, {"Adresse mél", 30, kText},
 		{"Rôle", 16, kWrap}, {"Statut", 10, kText}, {"Créé le", 12, kDate}, {"Dernière connexion", 13, kDate}, {"À faire", 27, kText}}
@@ -97,6 +101,9 @@ func (w *workbook) accounts(t tables) error {
 }
 
 func (w *workbook) others(t tables) error {
+	if t.nOthers > t.limit {
+		return w.othersSummary(t)
+	}
 	cols := []column{{"Constat", 22, kWrap}, {"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Compte ou personne", 20, kWrap},
 		{"Description", 60, kWrap}, {"À faire", 55, kWrap}, {"Nouveau", 10, kText}}
 	os := pull(t.otherRows())
@@ -185,6 +192,17 @@ func (w *workbook) summary(t tables) error {
 		"Feuille « Comptes au-delà du quota » : les comptes de chaque dépassement, du plus récent au plus ancien ; les plus récents, en nombre égal à l'excédent, sont à supprimer ou à régulariser par un nouveau bulletin d'adhésion.",
 		"Feuille « Autres constats » : comptes inactifs, adresses non nominatives, doublons, administrateurs, structures et partenaires inconnus.",
 	}
+	// A summarised sheet says so here too, and where its complete list is.
+	if t.nHolders > t.limit {
+		notes[2] = summarisedSheetNote(sheetAccounts, t.limit, t.nHolders, "comptes", t.accountsCSV,
+			"chaque compte, du plus récent au plus ancien pour chaque dépassement, est dans le fichier %s : "+
+				"les plus récents, en nombre égal à l'excédent, sont à supprimer ou à régulariser par un nouveau bulletin d'adhésion.")
+	}
+	if t.nOthers > t.limit {
+		notes[3] = summarisedSheetNote(sheetOthers, t.limit, t.nOthers, "constats", t.findingsCSV,
+			"chaque constat (comptes inactifs, adresses non nominatives, doublons, administrateurs, structures et partenaires inconnus) "+
+				"est dans le fichier %s, avec ce qu'il faut faire.")
+	}
 	for i, n := range notes {
 		if err := w.note(s, y+2+i, n); err != nil {
 			return err
@@ -198,7 +216,7 @@ func (w *workbook) summary(t tables) error {
 	if err := f.SetRowHeight(s, 4, 32); err != nil {
 		return err
 	}
-	return w.printSetup(s, false)
+	return w.printSetup(s, 0)
 }
 
 // note writes a sentence across columns A to D of row y, wrapped.

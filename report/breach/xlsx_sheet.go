@@ -46,27 +46,46 @@ type cond struct {
 // Page setup, filter and conditional formats are set before Flush, which
 // writes them with the sheet.
 func (w *workbook) table(sheet string, cols []column, n int, row func(i int, dst []cell) []cell, conds ...cond) error {
+	return w.tableWithNote(sheet, "", cols, n, row, conds...)
+}
+
+// tableWithNote is table with, when note is not empty, the note across
+// row 1 above the header (then row 2).
+func (w *workbook) tableWithNote(sheet, note string, cols []column, n int, row func(i int, dst []cell) []cell, conds ...cond) error {
 	f, st := w.f, w.st
-	if err := w.printSetup(sheet, true); err != nil {
+	top := 0 // rows above the header
+	if note != "" {
+		top = 1
+	}
+	if err := w.printSetup(sheet, 1+top); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
+	width := 0.0
 	for i, c := range cols {
 		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
 			return err
 		}
+		width += c.width
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	topLeft, _ := excelize.CoordinatesToCellName(1, 2+top)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1 + top, TopLeftCell: topLeft, ActivePane: "bottomLeft"}); err != nil {
 		return err
+	}
+	if note != "" {
+		if err := w.noteRow(sw, note, len(cols), width); err != nil {
+			return err
+		}
 	}
 	head := make([]any, len(cols))
 	for i, c := range cols {
 		head[i] = excelize.Cell{StyleID: st.header, Value: c.title}
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
+	headRef, _ := excelize.CoordinatesToCellName(1, 1+top)
+	if err := sw.SetRow(headRef, head, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
 	vals := make([]any, len(cols))
@@ -96,21 +115,24 @@ func (w *workbook) table(sheet string, cols []column, n int, row func(i int, dst
 			}
 			vals[i] = cv
 		}
-		ref, _ := excelize.CoordinatesToCellName(1, r+2)
+		ref, _ := excelize.CoordinatesToCellName(1, r+2+top)
+		if r+2+top > maxSheetRows {
+			return fmt.Errorf("sheet %s row %d: %w", sheet, r+2+top, excelize.ErrMaxRows)
+		}
 		if err := sw.SetRow(ref, vals, excelize.RowOpts{Height: min(float64(13*height+4), excelize.MaxRowHeight)}); err != nil {
-			return fmt.Errorf("sheet %s row %d: %w", sheet, r+2, err)
+			return fmt.Errorf("sheet %s row %d: %w", sheet, r+2+top, err)
 		}
 	}
-	lastRow := n + 1
+	lastRow := n + 1 + top
 	end, _ := excelize.CoordinatesToCellName(len(cols), lastRow)
-	if err := f.AutoFilter(sheet, "A1:"+end, nil); err != nil {
+	if err := f.AutoFilter(sheet, headRef+":"+end, nil); err != nil {
 		return err
 	}
 	for _, c := range conds {
-		if lastRow < 2 {
+		if lastRow < 2+top {
 			break
 		}
-		from, _ := excelize.CoordinatesToCellName(c.col, 2)
+		from, _ := excelize.CoordinatesToCellName(c.col, 2+top)
 		to, _ := excelize.CoordinatesToCellName(c.col, lastRow)
 		style := c.style
 		if err := f.SetConditionalFormat(sheet, from+":"+to, []excelize.ConditionalFormatOptions{
@@ -121,8 +143,9 @@ func (w *workbook) table(sheet string, cols []column, n int, row func(i int, dst
 	return sw.Flush()
 }
 
-// printSetup: landscape, one page wide, header row repeated on every page.
-func (w *workbook) printSetup(sheet string, repeatHeader bool) error {
+// printSetup: landscape, one page wide, header row (1-based; 0: none)
+// repeated on every page.
+func (w *workbook) printSetup(sheet string, header int) error {
 	landscape, one, zero, fit := "landscape", 1, 0, true
 	if err := w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
@@ -130,8 +153,9 @@ func (w *workbook) printSetup(sheet string, repeatHeader bool) error {
 	if err := w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
 		return err
 	}
-	if !repeatHeader {
+	if header == 0 {
 		return nil
 	}
-	return w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
+	rows := fmt.Sprintf("$%d:$%d", header, header)
+	return w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!" + rows, Scope: sheet})
 }

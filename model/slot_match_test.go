@@ -1,0 +1,50 @@
+package model_test
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"habilitations/model"
+	"habilitations/model/modeltest"
+)
+
+// TestPropSlotMatcherIsSlotHolders checks by property that the rows
+// SlotMatcher matches to each quota finding, each account's first row kept
+// and sorted with CompareSlotHolders, are SlotHolders' rows for that
+// finding: the breach report's accounts spooled to disk are those it
+// gathers in memory.
+func TestPropSlotMatcherIsSlotHolders(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		w := modeltest.Generate(rapid.Uint64().Draw(rt, "seed"), modeltest.Options{
+			Conventions:   rapid.IntRange(1, 20).Draw(rt, "conventions"),
+			Rows:          rapid.IntRange(1, 1500).Draw(rt, "rows"),
+			DuplicateRate: rapid.SampledFrom([]float64{0, 0.3}).Draw(rt, "duplicates"),
+		})
+		fs := model.Reconcile(w.Records, w.Rows, w.AsOf, model.DefaultReconcileSettings())
+		rows := append(slices.Clone(w.Rows), w.Rows[:rapid.IntRange(0, len(w.Rows)).Draw(rt, "repeated")]...)
+		want := model.SlotHolders(w.Records, rows, fs)
+		m := model.NewSlotMatcher(w.Records, fs)
+		got := map[string][]model.Habilitation{}
+		seen := map[[2]string]bool{}
+		for i := range rows {
+			j, ok := m.Match(&rows[i])
+			if !ok {
+				continue
+			}
+			k := fs[j].Key()
+			if !seen[[2]string{k, rows[i].Account}] {
+				seen[[2]string{k, rows[i].Account}] = true
+				got[k] = append(got[k], rows[i])
+			}
+		}
+		for _, hs := range got {
+			slices.SortFunc(hs, model.CompareSlotHolders)
+		}
+		if !reflect.DeepEqual(got, want) {
+			rt.Fatalf("matched rows of %d findings, SlotHolders %d", len(got), len(want))
+		}
+	})
+}
