@@ -98,6 +98,15 @@ func (x *convIndex) match(h *Habilitation) int32 {
 	if x.lastOK && h.Organisme == x.lastKey[1] && h.SIRET == x.lastKey[0] {
 		return x.lastConv
 	}
+	// A SIRET written as the records hold it decides alone (lookup ignores
+	// the name when the SIRET is known): hashing 14 digits is cheaper than
+	// hashing the pair, whose partner name is long, when an export's rows
+	// come in no order.
+	if isSIRETForm(h.SIRET) {
+		if cs := x.bySIRET[h.SIRET]; len(cs) > 0 {
+			return cs[0]
+		}
+	}
 	e, ok := x.cache[[2]string{h.SIRET, h.Organisme}]
 	if !ok {
 		// Copied: the row's strings may hold a whole line of the export, or
@@ -144,4 +153,18 @@ func (c *convEntry) unitOf(foldedUnit string) int {
 		return 0
 	}
 	return -1
+}
+
+// isSIRETForm reports whether s is 14 digits, the form NormalizeSIRET leaves
+// unchanged.
+func isSIRETForm(s string) bool {
+	if len(s) != 14 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
