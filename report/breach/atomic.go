@@ -24,7 +24,10 @@ func writeFile(path string, write func(w io.Writer) error) (err error) {
 	if err = tmp.Chmod(0o600); err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(tmp)
+	// A large buffer: the CSV writer hands over 4 KB at a time, and a
+	// findings-heavy report writes hundreds of megabytes (a system call per
+	// 4 KB was two seconds of a million findings' report).
+	bw := bufio.NewWriterSize(tmp, 1<<20)
 	if err = write(bw); err != nil {
 		return err
 	}
