@@ -8,6 +8,9 @@ type ConventionRows struct {
 	rows []Habilitation
 	fc   reviewFolds
 	of   map[partnerID][]int32 // a partner's rows' indexes, in export order
+	// tallies are the partners' slot-holding rows counted (tally), for
+	// Quotas.
+	tallies map[partnerID][]slotTally
 }
 
 // partnerID is what RowsOfConvention matches a row on: the SIRET when both
@@ -93,14 +96,54 @@ func (x *ConventionRows) Quotas(rec Record) []QuotaUse {
 	}
 	units := newUnitIndex(rec, x.fc)
 	used := map[groupKey]int{}
+	for _, t := range x.tally(x.id(rec), idx) {
+		if u := units.unit(t.unit); u != "" { // as quotaUses counts them
+			used[groupOf(x.fc, u, t.service, t.profile)] += t.n
+		}
+	}
+	return quotaTable(rec, used, x.fc)
+}
+
+// slotTally is the number of a partner's rows holding a slot with one
+// Structure, Service and profile, as the export writes them.
+type slotTally struct {
+	unit, service string
+	profile       Profile
+	n             int
+}
+
+// tally returns the slot-holding rows of partner id, counted by Structure,
+// Service and profile, computed once: a partner without SIRET may have
+// thirty conventions (a hospital's successive ones), each of which takes
+// all its rows, and counting them row by row for each was a second of a
+// night with one large export.
+func (x *ConventionRows) tally(id partnerID, idx []int32) []slotTally {
+	if t, ok := x.tallies[id]; ok {
+		return t
+	}
+	type key struct {
+		unit, service string
+		profile       Profile
+	}
+	at := map[key]int{}
+	var out []slotTally
 	for _, j := range idx {
 		h := &x.rows[j]
 		if !h.HoldsSlot() {
 			continue
 		}
-		if u := units.unit(h.Unit); u != "" { // as quotaUses counts them
-			used[groupOf(x.fc, u, h.Service, h.Profile)]++
+		k := key{h.Unit, h.Service, h.Profile}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, slotTally{unit: h.Unit, service: h.Service, profile: h.Profile})
 		}
+		out[i].n++
 	}
-	return quotaTable(rec, used, x.fc)
+	if x.tallies == nil {
+		x.tallies = map[partnerID][]slotTally{}
+	}
+	x.tallies[id] = out
+	return out
 }

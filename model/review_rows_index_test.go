@@ -42,12 +42,19 @@ func TestConventionRowsMatchesRowsOfConvention(t *testing.T) {
 }
 
 // TestConventionRowsQuotasMatchBuildReview: the quota table computed
-// without the review's rows is the review's, on a generated workload.
+// without the review's rows is the review's, on a generated workload where
+// some conventions share a partner.
 func TestConventionRowsQuotasMatchBuildReview(t *testing.T) {
 	w := modeltest.Generate(5, modeltest.Options{Conventions: 80, Rows: 8000})
 	merged := model.MergeBulletins(w.Records)
+	// Every third convention signed by the partner of the one before (a
+	// hospital's successive conventions): both take the same rows, counted
+	// against each one's own units.
+	for i := 1; i < len(merged); i += 3 {
+		merged[i].Convention.Partner = merged[i-1].Convention.Partner
+	}
 	x := model.NewConventionRows(merged, w.Rows)
-	for _, rec := range merged {
+	for _, rec := range append(slices.Clone(merged), merged...) { // twice: the second from the tallies
 		want := model.BuildReview(rec, model.RowsOfConvention(rec, w.Rows), nil, w.AsOf).Quotas
 		if got := x.Quotas(rec); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: quotas %v, want %v", rec.Convention.Number, got, want)
