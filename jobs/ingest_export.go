@@ -32,8 +32,9 @@ func (in *intake) export(ctx context.Context, f dropped, data []byte, rc store.R
 		readErr = fmt.Errorf("%w: %d bytes", export.ErrTooLarge, f.Size)
 	} else {
 		partners := map[string]*store.ExportPartner{}
+		var keys store.PartnerKeys
 		sum, err := export.Read(ctx, name, bytes.NewReader(data), export.Options{}, func(h model.Habilitation) error {
-			k := store.PartnerKey(h.SIRET, h.Organisme)
+			k := keys.Key(h.SIRET, h.Organisme)
 			p := partners[k]
 			if p == nil {
 				p = &store.ExportPartner{Key: k, SIRET: h.SIRET, Organisme: h.Organisme}

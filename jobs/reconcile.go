@@ -149,8 +149,9 @@ func readCurrentRows(ctx context.Context, dataDir string, e store.Export, keep f
 		return 0, 0, fmt.Errorf("read export %s: %w", e.StoredPath, err)
 	}
 	defer f.Close()
+	var keys store.PartnerKeys
 	sum, err := export.Read(ctx, e.Name, f, export.Options{}, func(h model.Habilitation) error {
-		if current[store.PartnerKey(h.SIRET, h.Organisme)] {
+		if current[keys.Key(h.SIRET, h.Organisme)] {
 			keep(h)
 			n++
 		}
