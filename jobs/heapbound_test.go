@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"runtime/debug"
 	"testing"
@@ -30,5 +31,20 @@ func TestWithHeapBound(t *testing.T) {
 	withHeapBound(32<<20, func() error { during = debug.SetMemoryLimit(-1); return nil })
 	if during != 8<<20 {
 		t.Errorf("a lower limit in force became %d", during)
+	}
+}
+
+// TestNightBudgetFor: the night's budget is 128 MB up to the national night
+// with nothing new, then follows the rows.
+func TestNightBudgetFor(t *testing.T) {
+	for _, c := range []struct {
+		rows int
+		want int64
+	}{{0, 128 << 20}, {271_390, 128 << 20}, {371_210, 371_210 * 480}, {1_000_000, 480_000_000}} {
+		t.Run(fmt.Sprint(c.rows), func(t *testing.T) {
+			if got := nightBudgetFor(c.rows); got != c.want {
+				t.Errorf("nightBudgetFor(%d) = %d, want %d", c.rows, got, c.want)
+			}
+		})
 	}
 }

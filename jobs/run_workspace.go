@@ -105,7 +105,7 @@ type workspace struct {
 // the collector's default headroom would double it.
 func (w *workspace) boundHeap(rows int) {
 	if rows >= nightBoundRows && w.restoreHeap == nil {
-		w.restoreHeap = holdHeapBound(nightBudget)
+		w.restoreHeap = holdHeapBound(nightBudgetFor(rows))
 	}
 }
 
