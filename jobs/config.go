@@ -12,6 +12,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"habilitations/extract/pdftext"
+	"habilitations/report/breach"
 )
 
 // Config is every setting of the pipeline. It is read from one TOML file
@@ -33,6 +34,7 @@ type Config struct {
 	Extraction ExtractionConfig `toml:"extraction"`
 	Reconcile  ReconcileConfig  `toml:"reconcile"`
 	Review     ReviewConfig     `toml:"review"`
+	Report     ReportConfig     `toml:"report"`
 	Campaign   CampaignConfig   `toml:"campaign"`
 	Mail       MailConfig       `toml:"mail"`
 	Schedule   ScheduleConfig   `toml:"schedule"`
@@ -67,6 +69,16 @@ type ReviewConfig struct {
 	// LeadDays is how many days before a convention's anniversary its review
 	// workbook is prepared.
 	LeadDays int `toml:"lead_days"`
+}
+
+// ReportConfig holds the settings of the nightly quota-breach report.
+type ReportConfig struct {
+	// SheetLimit is the most rows a detail sheet of the breach workbook
+	// lists; a longer sheet is summarised, one line per convention and
+	// finding, pointing to the CSV file that lists every row
+	// (breach.Input.SheetLimit). Excel opens a million rows, but a sheet
+	// of a few hundred thousand is slow to open and to filter.
+	SheetLimit int `toml:"sheet_limit"`
 }
 
 // ScheduleConfig holds the cron specifications of `habilitations serve`.
@@ -110,6 +122,7 @@ func DefaultConfig() Config {
 		},
 		Reconcile: ReconcileConfig{DormantDays: 180, MailboxMinPart: 3},
 		Review:    ReviewConfig{LeadDays: 30},
+		Report:    ReportConfig{SheetLimit: breach.DefaultSheetLimit},
 		Campaign:  CampaignConfig{FirstReminderDays: 15, SecondReminderDays: 0, EscalationDays: 30, FindingEscalationDays: 60},
 		Mail:      MailConfig{Port: 587, StartTLS: true, Timeout: Duration{30 * time.Second}},
 		Schedule: ScheduleConfig{
@@ -180,6 +193,7 @@ func (c Config) Validate() error {
 		{"extraction.max_memory", c.Extraction.MaxMemory},
 		{"reconcile.dormant_days", int64(c.Reconcile.DormantDays)},
 		{"reconcile.mailbox_min_part", int64(c.Reconcile.MailboxMinPart)},
+		{"report.sheet_limit", int64(c.Report.SheetLimit)},
 	}
 	for _, p := range positive {
 		if p.v <= 0 {

@@ -76,6 +76,13 @@ func TestLoadConfig(t *testing.T) {
 		{name: "bad duration", toml: "[inbox]\nsettle = \"soon\"\n", wantErr: "invalid duration"},
 		{name: "negative retention", toml: "[retention]\nreports_days = -1\n", wantErr: "retention.reports_days must not be negative"},
 		{name: "zero dormancy", toml: "[reconcile]\ndormant_days = 0\n", wantErr: "reconcile.dormant_days must be positive"},
+		{name: "sheet limit", toml: "[report]\nsheet_limit = 2000000\n",
+			check: func(t *testing.T, c Config) {
+				if c.Report.SheetLimit != 2_000_000 {
+					t.Errorf("report.sheet_limit = %d", c.Report.SheetLimit)
+				}
+			}},
+		{name: "zero sheet limit", toml: "[report]\nsheet_limit = 0\n", wantErr: "report.sheet_limit must be positive"},
 		{name: "not toml", toml: "data_dir = \n", wantErr: "c.toml"},
 	}
 	for _, tt := range tests {

@@ -65,6 +65,7 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 		paths, err = breach.Write(w.dd.Path(reportsDir(w.opts.AsOf)), breach.Input{
 			AsOf: w.opts.AsOf, Findings: res.Findings, Records: res.EffectiveRecords, Rows: res.CurrentRows,
 			New: res.New, Resolved: res.Resolved, HasPrevious: res.PreviousRun != 0, Settings: w.reconcileSettings(),
+			SheetLimit: w.opts.Config.Report.SheetLimit,
 		})
 		return err
 	})
