@@ -1,5 +1,5 @@
 #!/bin/sh
-# Side by side: the base revision (h-old, 4843227) and issue-15 (h-new), same machine, same inputs, alternating.
+# Side by side: the base revision (h-old, 4843227) and the current one (h-new), same machine, same inputs, alternating.
 cd "${BENCH_DIR:-/work/bench-national}"
 R="${BENCH_DIR:-/work/bench-national}/final.txt"
 : > $R
@@ -31,5 +31,8 @@ night h-new n3-new "${BENCH_DIR:-/work/bench-national}/export-lodeve-100k.csv"
 python3 cmpdir.py n3-old/reports/2026-11-26 n3-new/reports/2026-11-26 | tail -1 >> $R
 rm -rf out-old out-new
 recon h-old out --out out-old; recon h-new out --out out-new
-python3 cmpdir.py out-old out-new | tail -1 >> $R
+# The new report summarises detail sheets past --sheet-limit rows (100,000
+# by default): compared with the old one at a limit above the report's size.
+rm -rf out-full; recon h-new out-full --out out-full --sheet-limit 2000000
+python3 cmpdir.py out-old out-full | tail -1 >> $R
 log done
