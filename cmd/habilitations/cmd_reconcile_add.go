@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 
 	"habilitations/model"
 )
@@ -9,21 +10,39 @@ import (
 // addBatch is how many rows the reader hands to the reconciler at a time.
 const addBatch = 1024
 
-// addExports reads the exports into rec, the reading (CSV parsing) in this
-// goroutine and rec.Add in another, rows passed in batches: on two cores a
-// million rows take the time of the longer of the two, not of both. The
-// batches are reused, so at most three are alive.
+// addExports reads the exports into rec (readExportsBatched): rec.Add
+// keeps a copy of what it needs, so the rows are read transient.
 func addExports(ctx context.Context, e *env, exports []string, rec *model.Reconciler) error {
+	return readExportsBatched(ctx, e, exports, true, func(b []model.Habilitation) error {
+		for i := range b {
+			rec.Add(&b[i])
+		}
+		return nil
+	})
+}
+
+// readExportsBatched reads the exports, the CSV parsing in this goroutine
+// and take in another, rows passed in batches: on two cores a million rows
+// take the time of the longer of the two, not of both. The batches are
+// reused, so at most three are alive. take's first error stops the reading.
+// transient: the rows' strings may share the reader's buffers (take keeps
+// none of them past its call; see readExportFile).
+func readExportsBatched(ctx context.Context, e *env, exports []string, transient bool, take func([]model.Habilitation) error) error {
 	full := make(chan []model.Habilitation, 1)
 	free := make(chan []model.Habilitation, 3) // room for every batch: the sender never blocks
 	free <- make([]model.Habilitation, 0, addBatch)
 	free <- make([]model.Habilitation, 0, addBatch)
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		for b := range full {
-			for i := range b {
-				rec.Add(&b[i])
+			if err := take(b); err != nil {
+				cancel(err)
+				for range full { // let the reader finish its batch and stop
+				}
+				return
 			}
 			free <- b[:0]
 		}
@@ -37,17 +56,24 @@ func addExports(ctx context.Context, e *env, exports []string, rec *model.Reconc
 		err = readExportFile(ctx, e, p, func(h model.Habilitation) {
 			if cur = append(cur, h); len(cur) == addBatch {
 				full <- cur
-				cur = <-free
+				select {
+				case cur = <-free:
+				case <-ctx.Done(): // take failed: batches no longer come back
+					cur = make([]model.Habilitation, 0, addBatch)
+				}
 			}
-		}, true)
+		}, transient)
 		if err != nil {
 			break
 		}
 	}
-	if len(cur) > 0 {
+	if len(cur) > 0 && ctx.Err() == nil {
 		full <- cur
 	}
 	close(full)
 	<-done
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		return cause
+	}
 	return err
 }
