@@ -139,26 +139,76 @@ type Findings struct {
 }
 
 // SortFindings orders findings deterministically: by code (in Codes order),
-// convention, unit, profile, then account or name.
+// convention, unit, profile, then account or name; findings equal on all
+// of these keep their order (a stable sort).
+//
+// Findings are 168-byte values: moving them through a stable merge sort
+// (and copying two of them into every comparison) cost more than comparing
+// them, a third of the time of a million dormant accounts. Their positions
+// are sorted instead (pdqsort, ties broken by position, which makes it
+// stable) and the findings moved once: 2.8 times faster on a convention's
+// 200 findings, 4 times on 20 (BenchmarkSortFindings).
 func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, compareFindings)
+	if len(fs) <= 1 {
+		return
+	}
+	perm := make([]int32, len(fs))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, func(i, j int32) int {
+		if c := compareFindings(&fs[i], &fs[j]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	// Position k takes fs[perm[k]]: followed cycle by cycle, each finding
+	// moves once and no second slice of findings is allocated (which the
+	// collector then had to scan).
+	for i := range perm {
+		if perm[i] < 0 {
+			continue
+		}
+		tmp, j := fs[i], int32(i)
+		for {
+			k := perm[j]
+			perm[j] = -1
+			if k == int32(i) {
+				fs[j] = tmp
+				break
+			}
+			fs[j] = fs[k]
+			j = k
+		}
+	}
 }
 
 // compareFindings is SortFindings' order. Each key is compared only when
 // the ones before are equal, and strings that are the same string (one
 // convention's number on all its findings) are not compared byte by byte:
 // sorting a million findings spent most of its time in comparisons.
-func compareFindings(a, b Finding) int {
+func compareFindings(a, b *Finding) int {
 	if a.Code != b.Code {
 		if c := cmp.Compare(codeRank(a.Code), codeRank(b.Code)); c != 0 {
 			return c
 		}
 	}
-	for _, k := range [...][2]string{{a.Convention, b.Convention}, {a.Unit, b.Unit}, {a.Service, b.Service},
-		{string(a.Profile), string(b.Profile)}, {a.Account, b.Account}} {
-		if c := compareStrings(k[0], k[1]); c != 0 {
-			return c
-		}
+	// One statement per key, not a loop over pairs: building the pairs
+	// copied ten strings at every comparison.
+	if c := compareStrings(a.Convention, b.Convention); c != 0 {
+		return c
+	}
+	if c := compareStrings(a.Unit, b.Unit); c != 0 {
+		return c
+	}
+	if c := compareStrings(a.Service, b.Service); c != 0 {
+		return c
+	}
+	if c := compareStrings(string(a.Profile), string(b.Profile)); c != 0 {
+		return c
+	}
+	if c := compareStrings(a.Account, b.Account); c != 0 {
+		return c
 	}
 	if len(a.Accounts)+len(b.Accounts) > 0 {
 		if c := compareJoined(a.Accounts, b.Accounts); c != 0 {
