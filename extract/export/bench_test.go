@@ -61,7 +61,13 @@ func writeWorkload(tb testing.TB, path string, n int) {
 
 // BenchmarkReadCSV reads a 1,000,000-row export from disk; rows go to a
 // callback that keeps nothing, so the memory measured is the reader's.
-func BenchmarkReadCSV(b *testing.B) {
+func BenchmarkReadCSV(b *testing.B) { benchReadCSV(b, Options{}) }
+
+// BenchmarkReadCSVTransient is BenchmarkReadCSV with transient rows, as
+// « habilitations reconcile » reads its exports.
+func BenchmarkReadCSVTransient(b *testing.B) { benchReadCSV(b, Options{Transient: true}) }
+
+func benchReadCSV(b *testing.B, opts Options) {
 	path := filepath.Join(b.TempDir(), "export.csv")
 	writeWorkload(b, path, benchRows)
 	st, err := os.Stat(path)
@@ -77,7 +83,7 @@ func BenchmarkReadCSV(b *testing.B) {
 			b.Fatal(err)
 		}
 		n := 0
-		sum, err := Read(context.Background(), "export.csv", f, Options{}, func(h model.Habilitation) error {
+		sum, err := Read(context.Background(), "export.csv", f, opts, func(h model.Habilitation) error {
 			n++
 			return nil
 		})

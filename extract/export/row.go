@@ -35,12 +35,14 @@ type converter struct {
 	warn *RowError
 	// transient: the rows are not kept (Options.Transient).
 	transient bool
+	// texts caches text of non-ASCII cells (converter.text).
+	texts map[string]string
 }
 
 func newConverter(file string, h header, serial bool) *converter {
 	return &converter{file: file, h: h, serial: serial,
 		profiles: map[string]model.Profile{}, statuses: map[string]string{},
-		roles: map[string]string{}, interned: map[string]string{}}
+		roles: map[string]string{}, interned: map[string]string{}, texts: map[string]string{}}
 }
 
 func (c *converter) cell(cells []string, col column) string {
@@ -67,7 +69,7 @@ func blank(cells []string) bool {
 func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowError) {
 	h := model.Habilitation{Line: line}
 	c.warn = nil
-	h.Account = strings.TrimSpace(text(c.cell(cells, colAccount)))
+	h.Account = strings.TrimSpace(c.text(c.cell(cells, colAccount)))
 	if h.Account == "" {
 		return h, c.rowErr(line, colAccount, "empty account id", "identifiant vide")
 	}
@@ -98,20 +100,20 @@ func (c *converter) convert(cells []string, line int) (model.Habilitation, *RowE
 				fmt.Sprintf("date illisible « %s » (attendu : JJ/MM/AAAA)", shown(raw)))
 		}
 	}
-	h.LastName = text(c.cell(cells, colLastName))
-	h.FirstName = text(c.cell(cells, colFirstName))
-	h.Email = strings.TrimSpace(text(c.cell(cells, colEmail)))
+	h.LastName = c.text(c.cell(cells, colLastName))
+	h.FirstName = c.text(c.cell(cells, colFirstName))
+	h.Email = strings.TrimSpace(c.text(c.cell(cells, colEmail)))
 	if !c.transient {
 		pack(&h.Account, &h.LastName, &h.FirstName, &h.Email)
 	}
-	h.Organisme = c.intern(colOrganisme, text(c.cell(cells, colOrganisme)))
+	h.Organisme = c.intern(colOrganisme, c.text(c.cell(cells, colOrganisme)))
 	if h.SIRET = c.intern(colSIRET, siret(c.cell(cells, colSIRET))); h.SIRET != "" && !validSIRETShape(h.SIRET) {
 		c.warn = c.rowErr(line, colSIRET, "SIRET is not 14 digits: ignored, row matched by Organisme",
 			fmt.Sprintf("SIRET « %s » invalide (14 chiffres attendus) : ignoré, rapprochement par l'organisme", shown(h.SIRET)))
 		h.SIRET = ""
 	}
-	h.Unit = c.intern(colUnit, text(c.cell(cells, colUnit)))
-	h.Service = c.intern(colService, text(c.cell(cells, colService)))
+	h.Unit = c.intern(colUnit, c.text(c.cell(cells, colUnit)))
+	h.Service = c.intern(colService, c.text(c.cell(cells, colService)))
 	return h, nil
 }
 

@@ -52,12 +52,42 @@ func fixUTF8(s string) string {
 // text returns a free-text cell as written, valid UTF-8 in NFC. NFC of text
 // already in NFC (nearly always) returns s itself, without allocating.
 func text(s string) string {
+	if ascii(s) {
+		return s
+	}
+	return norm.NFC.String(fixUTF8(s))
+}
+
+func ascii(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return norm.NFC.String(fixUTF8(s))
+			return false
 		}
 	}
-	return s
+	return true
+}
+
+// textCacheLimit bounds converter.texts: the units, organismes and first
+// names of a national export are a few thousand spellings.
+const textCacheLimit = 1 << 14
+
+// text is text(s) through a cache of the non-ASCII cells already seen:
+// checking that « Service social général » is in NFC, on every row of a
+// million, cost more than looking it up. Cached strings are copies, never
+// the reader's buffer (which transient rows share).
+func (c *converter) text(s string) string {
+	if ascii(s) {
+		return s
+	}
+	if v, ok := c.texts[s]; ok {
+		return v
+	}
+	v := text(s)
+	if len(c.texts) < textCacheLimit {
+		v = strings.Clone(v)
+		c.texts[strings.Clone(s)] = v
+	}
+	return v
 }
 
 // parseDate reads a date cell; serial allows Excel serial numbers (XLSX), of
