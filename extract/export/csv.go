@@ -80,13 +80,14 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 	conv.transient = opts.Transient
 	em := &emitter{ctx: ctx, conv: conv, sum: sum, max: opts.MaxRowErrors, fn: fn}
 	bad := 0
+	pipe := startRecordPipe(r, guard)
+	defer pipe.close()
 	for n := 0; ; n++ {
-		rec, err := r.Read()
-		if err == io.EOF {
+		it, rec, ok := pipe.next()
+		if !ok {
 			return nil
 		}
-		guard.start = r.InputOffset()
-		if err != nil {
+		if err := it.err; err != nil {
 			if bad++; bad > maxBadRecords {
 				return fmt.Errorf("%w: too many malformed lines (last: %w)", ErrUnreadable, err)
 			}
@@ -95,7 +96,7 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 			}
 			continue
 		}
-		line, _ := r.FieldPos(0)
+		line := it.line
 		if err := swallowed(rec, delim, len(cells), line); err != nil {
 			return err
 		}
