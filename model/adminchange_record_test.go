@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"pgregory.net/rapid"
 )
 
 func sampleAdminChange() Record {
@@ -139,6 +141,51 @@ func TestApplyAdminChange(t *testing.T) {
 		eff := MergeBulletins([]Record{ch, d})
 		if len(eff) != 1 || len(eff[0].PartnerAdmins()) != 2 || eff[0].PartnerAdmins()[0].Name != "Julie MARCHAND" {
 			t.Errorf("effective = %+v", eff)
+		}
+	})
+}
+
+// TestMayHaveKey: a record whose bytes may spell the key "kind" is decoded
+// for it; only one that cannot is spared that decoding.
+func TestMayHaveKey(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{`{"kind":"admin_change"}`, true},
+		{`{"KIND":"admin_change"}`, true},
+		{"{\"\u212aind\":\"admin_change\"}", true}, // Kelvin sign: encoding/json folds it to k
+		{`{"\u006bind":"admin_change"}`, true},     // an escape may spell it
+		{`{"convention":{"number":"kind of"}}`, false},
+		{`{"a":"kind"}`, true}, // a value: decoded for nothing, but never missed
+		{`{"a":1}`, false},
+		{`{"unterminated`, true},
+		{``, false},
+	} {
+		if got := mayHaveKey([]byte(tc.in), "kind"); got != tc.want {
+			t.Errorf("mayHaveKey(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+		var head struct {
+			Kind string `json:"kind"`
+		}
+		if err := json.Unmarshal([]byte(tc.in), &head); err == nil && head.Kind != "" && !mayHaveKey([]byte(tc.in), "kind") {
+			t.Errorf("%q has a kind that mayHaveKey misses", tc.in)
+		}
+	}
+}
+
+// TestPropMayHaveKey: whenever encoding/json finds a kind in an object,
+// mayHaveKey said it might.
+func TestPropMayHaveKey(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		key := rapid.StringMatching(`(k|K|\x{212a}|\\u006b|\\u004b)(i|I|\\u0069)nd`).Draw(rt, "key")
+		other := rapid.StringMatching(`[a-z"]{0,6}`).Draw(rt, "other")
+		in := `{"x":"` + other + `","` + key + `":"admin_change"}`
+		var head struct {
+			Kind string `json:"kind"`
+		}
+		if err := json.Unmarshal([]byte(in), &head); err == nil && head.Kind != "" && !mayHaveKey([]byte(in), "kind") {
+			rt.Fatalf("%s: kind missed", in)
 		}
 	})
 }

@@ -56,7 +56,7 @@ func readRecordFile(p string) ([]model.Record, error) {
 		err = json.Unmarshal(t, &recs)
 	} else {
 		var r model.Record
-		err = json.Unmarshal(t, &r)
+		err = r.UnmarshalJSON(t) // not through json.Unmarshal: it would scan the bytes once more first
 		recs = []model.Record{r}
 	}
 	if err != nil {
