@@ -39,6 +39,9 @@ type convAdmin struct {
 type convIndex struct {
 	convs      []convEntry
 	bySIRET    map[string][]int32
+	// bySIRETNum is bySIRET's first convention of each 14-digit SIRET, by
+	// its number: match's path for a row of any partner, in any order.
+	bySIRETNum map[uint64]int32
 	byName     map[string][]int32 // every convention, by folded partner name
 	byNameNoID map[string][]int32 // conventions without SIRET, by folded partner name
 	f          *foldCache
@@ -58,7 +61,7 @@ func buildConvIndex(records []Record, f *foldCache) *convIndex {
 		return cmp.Or(-cmp.Compare(a.Convention.SignedOn, b.Convention.SignedOn),
 			cmp.Compare(a.Convention.Number, b.Convention.Number))
 	})
-	x := &convIndex{bySIRET: map[string][]int32{}, byName: map[string][]int32{}, byNameNoID: map[string][]int32{},
+	x := &convIndex{bySIRET: map[string][]int32{}, bySIRETNum: map[uint64]int32{}, byName: map[string][]int32{}, byNameNoID: map[string][]int32{},
 		f: f, cache: map[[2]string]cachedConv{}}
 	for i, r := range records {
 		c := convEntry{number: r.Convention.Number, annex1: r.IsDossier(), unitByF: map[string]int{}, signedOn: r.Convention.SignedOn}
@@ -81,6 +84,9 @@ func buildConvIndex(records []Record, f *foldCache) *convIndex {
 		id := int32(i)
 		if s := NormalizeSIRET(r.Convention.Partner.SIRET); s != "" {
 			x.bySIRET[s] = append(x.bySIRET[s], id)
+			if n, ok := siretNumber(s); ok && len(x.bySIRET[s]) == 1 {
+				x.bySIRETNum[n] = id
+			}
 		}
 		if n := f.fold(r.Convention.Partner.Name); n != "" {
 			x.byName[n] = append(x.byName[n], id)
@@ -99,12 +105,13 @@ func (x *convIndex) match(h *Habilitation) int32 {
 		return x.lastConv
 	}
 	// A SIRET written as the records hold it decides alone (lookup ignores
-	// the name when the SIRET is known): hashing 14 digits is cheaper than
-	// hashing the pair, whose partner name is long, when an export's rows
-	// come in no order.
-	if isSIRETForm(h.SIRET) {
-		if cs := x.bySIRET[h.SIRET]; len(cs) > 0 {
-			return cs[0]
+	// the name when the SIRET is known): when an export's rows come in no
+	// order, its 14 digits read as a number are looked up in a map of
+	// integers, cheaper than hashing the pair, whose partner name is long,
+	// or the digits as a string.
+	if n, ok := siretNumber(h.SIRET); ok {
+		if c, ok := x.bySIRETNum[n]; ok {
+			return c
 		}
 	}
 	e, ok := x.cache[[2]string{h.SIRET, h.Organisme}]
@@ -155,16 +162,20 @@ func (c *convEntry) unitOf(foldedUnit string) int {
 	return -1
 }
 
-// isSIRETForm reports whether s is 14 digits, the form NormalizeSIRET leaves
-// unchanged.
-func isSIRETForm(s string) bool {
+// siretNumber reads s as a number when it is 14 digits, the form
+// NormalizeSIRET leaves (and the export reader gives); 14 digits fit in 47
+// bits, and two such strings are equal when their numbers are.
+func siretNumber(s string) (uint64, bool) {
 	if len(s) != 14 {
-		return false
+		return 0, false
 	}
+	var n uint64
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
+		d := s[i] - '0'
+		if d > 9 {
+			return 0, false
 		}
+		n = n*10 + uint64(d)
 	}
-	return true
+	return n, true
 }

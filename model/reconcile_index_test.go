@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -34,4 +35,25 @@ func TestPropMatchIsLookup(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestPropSIRETNumber: siretNumber takes exactly the 14-digit strings, and
+// tells them apart as the strings are.
+func TestPropSIRETNumber(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		a := rapid.StringMatching(`[0-9]{13,15}|[0-9]{0,13}[^0-9][0-9]{0,13}`).Draw(rt, "a")
+		b := rapid.SampledFrom([]string{a, rapid.StringMatching(`[0-9]{14}`).Draw(rt, "b")}).Draw(rt, "either")
+		na, oka := siretNumber(a)
+		nb, okb := siretNumber(b)
+		if oka != isDigits14(a) {
+			rt.Fatalf("siretNumber(%q) ok = %v", a, oka)
+		}
+		if oka && okb && (na == nb) != (a == b) {
+			rt.Fatalf("siretNumber(%q) = %d, siretNumber(%q) = %d", a, na, b, nb)
+		}
+	})
+}
+
+func isDigits14(s string) bool {
+	return len(s) == 14 && strings.Trim(s, "0123456789") == ""
 }
