@@ -144,35 +144,48 @@ type Findings struct {
 //
 // Findings are 168-byte values: moving them through a stable merge sort
 // (and copying two of them into every comparison) cost more than comparing
-// them, a third of the time of a million dormant accounts. Their positions
-// are sorted instead (pdqsort, ties broken by position, which makes it
-// stable) and the findings moved once: 2.8 times faster on a convention's
-// 200 findings, 4 times on 20 (BenchmarkSortFindings).
+// them, a third of the time of a million dormant accounts. Sort keys are
+// sorted instead (pdqsort, ties broken by position, which makes it
+// stable) and the findings moved once. A key holds the code's rank and the
+// account's first 8 bytes: most comparisons of a convention's dormant
+// accounts end there, without reading account strings scattered in memory.
+// 3 times faster than the merge sort on a convention's 200 findings, 4
+// times on 20 (BenchmarkSortFindings).
 func SortFindings(fs []Finding) {
 	if len(fs) <= 1 {
 		return
 	}
-	perm := make([]int32, len(fs))
-	for i := range perm {
-		perm[i] = int32(i)
+	keys := make([]sortKey, len(fs))
+	for i := range fs {
+		keys[i] = sortKey{rank: int32(codeRank(fs[i].Code)), prefix: prefix8(fs[i].Account), i: int32(i)}
 	}
-	slices.SortFunc(perm, func(i, j int32) int {
-		if c := compareFindings(&fs[i], &fs[j]); c != 0 {
+	slices.SortFunc(keys, func(x, y sortKey) int {
+		if x.rank != y.rank {
+			return cmp.Compare(x.rank, y.rank)
+		}
+		a, b := &fs[x.i], &fs[y.i]
+		if c := compareBeforeAccount(a, b); c != 0 {
 			return c
 		}
-		return cmp.Compare(i, j)
+		if x.prefix != y.prefix {
+			return cmp.Compare(x.prefix, y.prefix)
+		}
+		if c := compareFromAccount(a, b); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.i, y.i)
 	})
-	// Position k takes fs[perm[k]]: followed cycle by cycle, each finding
+	// Position k takes fs[keys[k].i]: followed cycle by cycle, each finding
 	// moves once and no second slice of findings is allocated (which the
 	// collector then had to scan).
-	for i := range perm {
-		if perm[i] < 0 {
+	for i := range keys {
+		if keys[i].i < 0 {
 			continue
 		}
 		tmp, j := fs[i], int32(i)
 		for {
-			k := perm[j]
-			perm[j] = -1
+			k := keys[j].i
+			keys[j].i = -1
 			if k == int32(i) {
 				fs[j] = tmp
 				break
@@ -181,6 +194,26 @@ func SortFindings(fs []Finding) {
 			j = k
 		}
 	}
+}
+
+// sortKey is a finding's place in SortFindings: its code's rank, the first
+// 8 bytes of its account (big-endian, zero-padded: prefixes in order are
+// accounts in order, equal prefixes tell nothing) and its position.
+type sortKey struct {
+	prefix uint64
+	rank   int32
+	i      int32
+}
+
+func prefix8(s string) uint64 {
+	var p uint64
+	for k := range 8 {
+		p <<= 8
+		if k < len(s) {
+			p |= uint64(s[k])
+		}
+	}
+	return p
 }
 
 // compareFindings is SortFindings' order. Each key is compared only when
@@ -193,8 +226,16 @@ func compareFindings(a, b *Finding) int {
 			return c
 		}
 	}
-	// One statement per key, not a loop over pairs: building the pairs
-	// copied ten strings at every comparison.
+	if c := compareBeforeAccount(a, b); c != 0 {
+		return c
+	}
+	return compareFromAccount(a, b)
+}
+
+// compareBeforeAccount compares the keys between the code and the account.
+// One statement per key, not a loop over pairs: building the pairs copied
+// ten strings at every comparison.
+func compareBeforeAccount(a, b *Finding) int {
 	if c := compareStrings(a.Convention, b.Convention); c != 0 {
 		return c
 	}
@@ -204,9 +245,11 @@ func compareFindings(a, b *Finding) int {
 	if c := compareStrings(a.Service, b.Service); c != 0 {
 		return c
 	}
-	if c := compareStrings(string(a.Profile), string(b.Profile)); c != 0 {
-		return c
-	}
+	return compareStrings(string(a.Profile), string(b.Profile))
+}
+
+// compareFromAccount compares the account and the keys after it.
+func compareFromAccount(a, b *Finding) int {
 	if c := compareStrings(a.Account, b.Account); c != 0 {
 		return c
 	}

@@ -37,8 +37,8 @@ type convAdmin struct {
 
 // convIndex finds the convention of an export row.
 type convIndex struct {
-	convs      []convEntry
-	bySIRET    map[string][]int32
+	convs   []convEntry
+	bySIRET map[string][]int32
 	// bySIRETNum is bySIRET's first convention of each 14-digit SIRET, by
 	// its number: match's path for a row of any partner, in any order.
 	bySIRETNum map[uint64]int32
