@@ -117,6 +117,9 @@ func (w *workbook) others(t tables) error {
 }
 
 func (w *workbook) resolved(t tables) error {
+	if len(t.resolved) > t.limit {
+		return w.resolvedSummary(t)
+	}
 	cols := []column{{"Constat", 22, kWrap}, {"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Compte ou personne", 20, kWrap},
 		{"Constat du passage précédent", 70, kWrap}}
 	row := func(i int, dst []cell) []cell {
@@ -202,6 +205,10 @@ func (w *workbook) summary(t tables) error {
 		notes[3] = summarisedSheetNote(sheetOthers, t.limit, t.nOthers, "constats", t.findingsCSV,
 			"chaque constat (comptes inactifs, adresses non nominatives, doublons, administrateurs, structures et partenaires inconnus) "+
 				"est dans le fichier %s, avec ce qu'il faut faire.")
+	}
+	if len(t.resolved) > t.limit {
+		notes = append(notes, fr(fmt.Sprintf("Feuille « %s » : résumée, une ligne par convention et par constat, car elle dépasserait %s (%s constats) ; "+
+			"ces constats du passage précédent ne sont plus relevés.", sheetResolved, plural(t.limit, "1 ligne", "%s lignes"), frInt(len(t.resolved)))))
 	}
 	for i, n := range notes {
 		if err := w.note(s, y+2+i, n); err != nil {

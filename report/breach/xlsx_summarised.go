@@ -108,3 +108,26 @@ func (w *workbook) noticeStyle() (int, error) {
 	w.notice = id
 	return id, nil
 }
+
+// resolvedSummary writes « Résolus depuis dernier passage » as one row per
+// convention and finding with its count, when the resolved findings are
+// more than the limit. No file lists them one by one: they ask for nothing
+// (the previous run's findings file, if kept, has them).
+func (w *workbook) resolvedSummary(t tables) error {
+	var groups []groupRow
+	for _, o := range t.resolved { // in model.SortFindings order: by code, then convention
+		if n := len(groups); n == 0 || groups[n-1].code != o.f.Code || groups[n-1].conv != o.f.Convention {
+			groups = append(groups, groupRow{code: o.f.Code, conv: o.f.Convention})
+		}
+		groups[len(groups)-1].findings++
+	}
+	cols := []column{{"Constat", 24, kWrap}, {"Convention", 12, kText}, {"Partenaire", 34, kWrap}, {"Constats résolus", 12, kNumber}}
+	row := func(i int, dst []cell) []cell {
+		g := groups[i]
+		return append(dst, cell{s: g.title()}, cell{s: g.conv}, cell{s: t.partners[g.conv]}, cell{n: g.findings})
+	}
+	note := fr(fmt.Sprintf("Liste résumée, car elle dépasserait %s (%s constats) : une ligne par convention et par constat. "+
+		"Ces constats du passage précédent ne sont plus relevés ; il n'y a rien à faire.",
+		plural(t.limit, "1 ligne", "%s lignes"), frInt(len(t.resolved))))
+	return w.tableWithNote(sheetResolved, note, cols, len(groups), row)
+}
