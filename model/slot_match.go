@@ -1,6 +1,9 @@
 package model
 
-import "cmp"
+import (
+	"cmp"
+	"strings"
+)
 
 // SlotMatcher tells which quota finding's slot a row holds, by the matching
 // rules of SlotHolders, without keeping the row: a caller that spools the
@@ -9,14 +12,29 @@ type SlotMatcher struct {
 	f    *foldCache
 	idx  *convIndex
 	want map[slotKey]int
+	// spelled is, per convention and unit and service as a row writes
+	// them, the finding of each quota profile (-1: none): a million rows
+	// spell a few thousand, and folding both and hashing the finding's key
+	// on every row was most of the time of gathering a breach report's
+	// accounts.
+	spelled map[spelledSlot][len(Profiles)]int32
 }
+
+type spelledSlot struct {
+	conv          int32
+	unit, service string
+}
+
+// maxSpelled bounds SlotMatcher.spelled; past it, rows are resolved
+// without it.
+const maxSpelled = 1 << 16
 
 // NewSlotMatcher returns a matcher for the quota findings of fs
 // (quota_exceeded and profile_not_authorized; the others are never
 // matched). Match gives indexes into fs; when two findings count the same
 // slot, the later one is given, as SlotHolders keys the slot.
 func NewSlotMatcher(records []Record, fs []Finding) *SlotMatcher {
-	m := &SlotMatcher{want: map[slotKey]int{}}
+	m := &SlotMatcher{want: map[slotKey]int{}, spelled: map[spelledSlot][len(Profiles)]int32{}}
 	for i, f := range fs {
 		if f.Code == CodeQuotaExceeded || f.Code == CodeProfileNotAuthorized {
 			m.want[slotKey{f.Convention, f.Unit, f.Service, f.Profile}] = i
@@ -41,14 +59,41 @@ func (m *SlotMatcher) Match(h *Habilitation) (int, bool) {
 	if c < 0 {
 		return 0, false
 	}
-	conv := &m.idx.convs[c]
-	sl, ok := conv.slotOf(m.f, h.Unit, h.Service)
 	p := slotProfileIndex(h.Profile)
-	if !ok || p < 0 {
+	if p < 0 {
 		return 0, false
 	}
-	i, ok := m.want[slotKey{conv.number, sl.unit, sl.service, Profiles[p]}]
-	return i, ok
+	k := spelledSlot{c, h.Unit, h.Service}
+	ids, ok := m.spelled[k]
+	if !ok {
+		ids = m.resolve(c, h.Unit, h.Service)
+		if len(m.spelled) < maxSpelled {
+			// Copied: the row's strings may be the reader's.
+			k.unit, k.service = strings.Clone(k.unit), strings.Clone(k.service)
+			m.spelled[k] = ids
+		}
+	}
+	return int(ids[p]), ids[p] >= 0
+}
+
+// resolve gives the finding of each quota profile of the slot that unit and
+// service, as written, are in convention c (-1: none).
+func (m *SlotMatcher) resolve(c int32, unit, service string) [len(Profiles)]int32 {
+	var ids [len(Profiles)]int32
+	for p := range ids {
+		ids[p] = -1
+	}
+	conv := &m.idx.convs[c]
+	sl, ok := conv.slotOf(m.f, unit, service)
+	if !ok {
+		return ids
+	}
+	for p := range ids {
+		if i, ok := m.want[slotKey{conv.number, sl.unit, sl.service, Profiles[p]}]; ok {
+			ids[p] = int32(i)
+		}
+	}
+	return ids
 }
 
 // CompareSlotHolders orders the rows holding one slot as SlotHolders lists
