@@ -80,10 +80,10 @@ func readCSV(ctx context.Context, br *bufio.Reader, opts Options, sum *Summary, 
 	conv.transient = opts.Transient
 	em := &emitter{ctx: ctx, conv: conv, sum: sum, max: opts.MaxRowErrors, fn: fn}
 	bad := 0
-	pipe := startRecordPipe(r, guard)
-	defer pipe.close()
+	recs := &recordSource{r: r, guard: guard}
+	defer recs.close()
 	for n := 0; ; n++ {
-		it, rec, ok := pipe.next()
+		it, rec, ok := recs.next()
 		if !ok {
 			return nil
 		}
