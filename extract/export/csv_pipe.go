@@ -66,16 +66,23 @@ func (s *recordSource) next() (it csvItem, cells []string, ok bool) {
 		return s.pipe.next()
 	}
 	s.n++
-	rec, err := s.r.Read()
+	it, cells, eof := readRecord(s.r, s.guard)
+	return it, cells, !eof
+}
+
+// readRecord is one Read of r, with its line; guard learns where the next
+// record starts.
+func readRecord(r *csv.Reader, guard *recordGuard) (it csvItem, rec []string, eof bool) {
+	rec, err := r.Read()
 	if err == io.EOF {
-		return csvItem{}, nil, false
+		return csvItem{}, nil, true
 	}
-	s.guard.start = s.r.InputOffset()
+	guard.start = r.InputOffset()
 	it.err = err
 	if err == nil {
-		it.line, _ = s.r.FieldPos(0)
+		it.line, _ = r.FieldPos(0)
 	}
-	return it, rec, true
+	return it, rec, false
 }
 
 // close stops the pipe, if it was started.
@@ -110,21 +117,18 @@ func (p *recordPipe) read(r *csv.Reader, guard *recordGuard) {
 		b.items, b.cells = b.items[:0], b.cells[:0]
 		last := false
 		for len(b.items) < pipeBatch && !last {
-			rec, err := r.Read()
-			if err == io.EOF {
+			it, rec, eof := readRecord(r, guard)
+			if eof {
 				last = true
 				break
 			}
-			guard.start = r.InputOffset()
-			it := csvItem{err: err}
 			var perr *csv.ParseError
 			switch {
-			case err == nil:
-				it.line, _ = r.FieldPos(0)
+			case it.err == nil:
 				it.lo = len(b.cells)
 				b.cells = append(b.cells, rec...)
 				it.hi = len(b.cells)
-			case !errors.As(err, &perr):
+			case !errors.As(it.err, &perr):
 				last = true // not a malformed line: the file stops here
 			}
 			b.items = append(b.items, it)
