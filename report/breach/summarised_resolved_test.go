@@ -2,11 +2,8 @@ package breach_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"habilitations/model"
 	"habilitations/report/breach"
@@ -44,15 +41,7 @@ func TestResolvedSummarised(t *testing.T) {
 			}
 			in := in
 			in.SheetLimit = tc.limit
-			p, err := breach.Write(filepath.Join(t.TempDir(), "r"), in)
-			if err != nil {
-				t.Fatalf("report lost: %v", err)
-			}
-			f, err := excelize.OpenFile(p.XLSX)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f := MustWriteWorkbook(t, in)
 			rows, _ := f.GetRows("Résolus depuis dernier passage")
 			if !tc.summ {
 				if len(rows) != 33 {

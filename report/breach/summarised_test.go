@@ -18,15 +18,7 @@ import (
 // are summarised and the report is written.
 func TestReportPastSheetRows(t *testing.T) {
 	breach.SetMaxSheetRows(t, 12)
-	p, err := breach.Write(filepath.Join(t.TempDir(), "r"), MustCorpusInput(t))
-	if err != nil {
-		t.Fatalf("report lost: %v", err)
-	}
-	f, err := excelize.OpenFile(p.XLSX)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := MustWriteWorkbook(t, MustCorpusInput(t))
 	for _, s := range []string{"Comptes au-delà du quota", "Autres constats"} {
 		if rows, _ := f.GetRows(s); len(rows) > 12 {
 			t.Errorf("sheet %s: %d rows, past the 12 a sheet holds", s, len(rows))
@@ -156,4 +148,20 @@ func checkSummary(t *testing.T, rows [][]string, limit int, count, file string, 
 			t.Errorf("row %d: « À faire » %q does not say where the list is", i+3, todo)
 		}
 	}
+}
+
+// MustWriteWorkbook writes the report of in and opens its workbook (closed
+// when the test ends); a report not written fails the test.
+func MustWriteWorkbook(tb testing.TB, in breach.Input) *excelize.File {
+	tb.Helper()
+	p, err := breach.Write(filepath.Join(tb.TempDir(), "r"), in)
+	if err != nil {
+		tb.Fatalf("report lost: %v", err)
+	}
+	f, err := excelize.OpenFile(p.XLSX)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	return f
 }
