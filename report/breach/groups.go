@@ -58,16 +58,23 @@ func (t *tables) otherGroups() ([]groupRow, error) {
 		if err != nil {
 			return nil, err
 		}
-		if n := len(out); n == 0 || out[n-1].code != f.Code || out[n-1].conv != f.Convention {
-			out = append(out, groupRow{code: f.Code, conv: f.Convention})
-		}
-		g := &out[len(out)-1]
-		g.findings++
+		out = countInGroups(out, f)
 		if t.isNew(f) {
-			g.flagged++
+			out[len(out)-1].flagged++
 		}
 	}
 	return out, nil
+}
+
+// countInGroups counts f in the last of groups, or in a new one when f's
+// code or convention differs: findings in model.SortFindings order come
+// one group after the other.
+func countInGroups(groups []groupRow, f model.Finding) []groupRow {
+	if n := len(groups); n == 0 || groups[n-1].code != f.Code || groups[n-1].conv != f.Convention {
+		groups = append(groups, groupRow{code: f.Code, conv: f.Convention})
+	}
+	groups[len(groups)-1].findings++
+	return groups
 }
 
 // accountsTodo tells where a summarised convention's accounts are listed.

@@ -115,11 +115,8 @@ func (w *workbook) noticeStyle() (int, error) {
 // (the previous run's findings file, if kept, has them).
 func (w *workbook) resolvedSummary(t tables) error {
 	var groups []groupRow
-	for _, o := range t.resolved { // in model.SortFindings order: by code, then convention
-		if n := len(groups); n == 0 || groups[n-1].code != o.f.Code || groups[n-1].conv != o.f.Convention {
-			groups = append(groups, groupRow{code: o.f.Code, conv: o.f.Convention})
-		}
-		groups[len(groups)-1].findings++
+	for _, o := range t.resolved { // in model.SortFindings order
+		groups = countInGroups(groups, o.f)
 	}
 	cols := []column{{"Constat", 24, kWrap}, {"Convention", 12, kText}, {"Partenaire", 34, kWrap}, {"Constats résolus", 12, kNumber}}
 	row := func(i int, dst []cell) []cell {
