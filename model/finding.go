@@ -216,22 +216,6 @@ func prefix8(s string) uint64 {
 	return p
 }
 
-// compareFindings is SortFindings' order. Each key is compared only when
-// the ones before are equal, and strings that are the same string (one
-// convention's number on all its findings) are not compared byte by byte:
-// sorting a million findings spent most of its time in comparisons.
-func compareFindings(a, b *Finding) int {
-	if a.Code != b.Code {
-		if c := cmp.Compare(codeRank(a.Code), codeRank(b.Code)); c != 0 {
-			return c
-		}
-	}
-	if c := compareBeforeAccount(a, b); c != 0 {
-		return c
-	}
-	return compareFromAccount(a, b)
-}
-
 // compareBeforeAccount compares the keys between the code and the account.
 // One statement per key, not a loop over pairs: building the pairs copied
 // ten strings at every comparison.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -78,4 +79,18 @@ func TestPropSortFindingsStable(t *testing.T) {
 			}
 		}
 	})
+}
+
+// compareFindings is SortFindings' order, key after key: the tests'
+// reference for the sort, whose keys shortcut it.
+func compareFindings(a, b *Finding) int {
+	if a.Code != b.Code {
+		if c := cmp.Compare(codeRank(a.Code), codeRank(b.Code)); c != 0 {
+			return c
+		}
+	}
+	if c := compareBeforeAccount(a, b); c != 0 {
+		return c
+	}
+	return compareFromAccount(a, b)
 }
