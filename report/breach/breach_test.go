@@ -187,3 +187,30 @@ func TestWriteUnverified(t *testing.T) {
 		t.Error("note without values to verify")
 	}
 }
+
+// The four files are written side by side: one that cannot be written
+// fails the report with its path named, the others are still written
+// whole, and no temporary file is left behind.
+func TestWriteOneFileFails(t *testing.T) {
+	in := MustCorpusInput(t)
+	dir := t.TempDir()
+	// A non-empty folder where the CSV goes: the rename over it fails.
+	csvPath := filepath.Join(dir, "depassements-quotas-"+in.AsOf.String()+".csv")
+	if err := os.MkdirAll(filepath.Join(csvPath, "x"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	_, err := breach.Write(dir, in)
+	if err == nil || !strings.Contains(err.Error(), csvPath) {
+		t.Fatalf("error %v, want one naming %s", err, csvPath)
+	}
+	ents, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	want := []string{"comptes-au-dela-du-quota-" + in.AsOf.String() + ".csv", "depassements-quotas-" + in.AsOf.String() + ".csv",
+		"depassements-quotas-" + in.AsOf.String() + ".xlsx", "findings.json"}
+	if !slices.Equal(names, want) {
+		t.Errorf("files %q, want %q", names, want)
+	}
+}
