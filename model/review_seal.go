@@ -13,6 +13,9 @@ import (
 // tag binding the row's key to its workbook (8 hex digits), then 4 hex
 // digits per generated cell. The reader recomputes it to tell a row pasted
 // from another workbook (foreign) and to name each protected cell edited.
+// A cell's tag has 16 bits: one edit in 65,536 keeps its tag and goes
+// unnoticed, enough for the slips it is made to catch (the seal of a row
+// pasted from elsewhere has 32 more bits).
 //
 // The keyed sealer (NewReviewSealer, format ReviewFormat) is HMAC-SHA-256
 // under the data directory's secret, truncated: whoever knows the algorithm
