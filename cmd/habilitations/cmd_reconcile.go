@@ -145,17 +145,9 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 		}
 	}
 	if o.out != "" {
-		holders, err := spoolHolders(ctx, e, o.exports, records, spool)
-		if err != nil {
+		if err := writeBreachReport(ctx, e, o, records, spool); err != nil {
 			return err
 		}
-		defer holders.Close()
-		p, err := breach.Write(o.out, breach.Input{AsOf: o.asOf, Spool: spool, Records: records, Holders: holders, Settings: o.settings,
-			SheetLimit: o.sheetLimit})
-		if err != nil {
-			return err
-		}
-		e.log.Info("breach report written", "xlsx", p.XLSX, "csv", p.CSV, "accounts_csv", p.AccountsCSV, "json", p.JSON)
 	}
 	if o.json {
 		return spool.WriteJSON(e.stdout, o.asOf)

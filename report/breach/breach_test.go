@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -212,5 +213,38 @@ func TestWriteOneFileFails(t *testing.T) {
 		"depassements-quotas-" + in.AsOf.String() + ".xlsx", "findings.json"}
 	if !slices.Equal(names, want) {
 		t.Errorf("files %q, want %q", names, want)
+	}
+}
+
+// Accounts that cannot be gathered fail the files that list them, with
+// the cause; those that do not list accounts are written all the same.
+func TestWriteHoldersFail(t *testing.T) {
+	in := MustCorpusInput(t)
+	s, err := breach.NewSpool(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	model.SortFindings(in.Findings)
+	if err := s.Add("", in.Findings); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("second reading of the exports failed")
+	in.Findings, in.Spool = nil, s
+	in.Holders = func() (*breach.HolderSpool, error) { return nil, boom }
+	dir := t.TempDir()
+	if _, err := breach.Write(dir, in); !errors.Is(err, boom) {
+		t.Fatalf("error %v, want %v", err, boom)
+	}
+	d := in.AsOf.String()
+	for _, f := range []string{"depassements-quotas-" + d + ".csv", "findings.json"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	for _, f := range []string{"depassements-quotas-" + d + ".xlsx", "comptes-au-dela-du-quota-" + d + ".csv"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("%s written without its accounts", f)
+		}
 	}
 }

@@ -72,8 +72,12 @@ func writeFindingsCSV(path string, t tables) error {
 func writeAccountsCSV(path string, t tables) error {
 	header := []string{"Convention", "Partenaire", "Structure", "Service", "Profil", "Autorisés", "Utilisés", "Rang",
 		"Identifiant", "Nom", "Prénom", "Adresse mél", "Rôle", "Statut", "Créé le", "Dernière connexion", "À faire"}
-	hs := pull(t.holderRows())
-	err := writeCSV(path, header, t.nHolders, func(int) []string { return holderCells(hs.get()) })
+	a, err := t.accounts()
+	if err != nil {
+		return err
+	}
+	hs := pull(t.holderRows(a))
+	err = writeCSV(path, header, a.n, func(int) []string { return holderCells(hs.get()) })
 	return errors.Join(err, hs.done())
 }
 

@@ -51,7 +51,7 @@ func TestPropHolderSpoolIsHeld(t *testing.T) {
 			rt.Fatal(err)
 		}
 		got, err := breach.Write(filepath.Join(base, "spool"), breach.Input{AsOf: w.AsOf, Spool: s, Records: w.Records,
-			Holders: hs, SheetLimit: limit})
+			Holders: func() (*breach.HolderSpool, error) { return hs, nil }, SheetLimit: limit})
 		if err != nil {
 			rt.Fatal(err)
 		}
@@ -128,7 +128,7 @@ func TestHolderSpoolMisuse(t *testing.T) {
 			err = tc.add(s)
 			if err == nil {
 				in := in
-				in.Holders = s
+				in.Holders = func() (*breach.HolderSpool, error) { return s, nil }
 				_, err = breach.Write(filepath.Join(t.TempDir(), "r"), in)
 			}
 			if (err != nil) != tc.wantErr {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync"
 
 	"habilitations/model"
 )
@@ -41,6 +42,9 @@ type Spool struct {
 	any    bool
 	enc    []byte
 	err    error
+	// mu makes the first reading's flush safe when the findings, all
+	// added, are read by several goroutines at once (the report's files).
+	mu sync.Mutex
 }
 
 // Buckets: one per code in model.Codes order, one for an unknown code, and
@@ -93,7 +97,8 @@ func NewSpoolKeeping(dir string, keep Keep) (*Spool, error) {
 
 // Add appends the findings of one convention (conv, "" for those without
 // one), sorted with model.SortFindings; conventions must come in increasing
-// order, as model.Reconciler.FindingsByConvention yields them.
+// order, as model.Reconciler.FindingsByConvention yields them. Once the
+// last is added, the findings may be read by several goroutines at once.
 func (s *Spool) Add(conv string, fs []model.Finding) error {
 	if s.err != nil {
 		return s.err
@@ -190,6 +195,8 @@ func (s *Spool) read(from, to int) iter.Seq2[model.Finding, error] {
 }
 
 func (s *Spool) flush() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.err != nil {
 		return s.err
 	}

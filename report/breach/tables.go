@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"habilitations/model"
 )
@@ -21,17 +22,25 @@ type tables struct {
 	unverified  map[string]bool // conventions with values read from a scan still to check
 	newKeys     map[string]struct{}
 	src         source
-	holders     holderSource
 	resolved    []otherRow
 	summary     []summaryRow
 	// limit is the most rows a detail sheet lists (Input.SheetLimit); the
 	// CSV files named here hold the complete lists.
 	limit                    int
 	findingsCSV, accountsCSV string
-	accountGroups            []groupRow // accounts by convention and code
+	// accounts waits for the breaches' accounts (computed once, shared by
+	// the files that list them).
+	accounts func() (accounts, error)
 
-	nBreaches, nOthers, nHolders int
-	convsBreached, toRemoveCount int
+	nBreaches, nOthers, convsBreached int
+}
+
+// accounts are the breaches' accounts and what is counted of them.
+type accounts struct {
+	src      holderSource
+	groups   []groupRow // by convention and code
+	n        int
+	toRemove int // accounts beyond their quota
 }
 
 // source gives the findings in the orders the report lists them.
@@ -82,32 +91,24 @@ const (
 	inQuota  = "Dans le quota"
 )
 
-func build(in Input, src source, holders holderSource, p Paths) (tables, error) {
+func build(in Input, src source, holders func() (holderSource, error), p Paths) (tables, error) {
 	t := tables{asOf: in.AsOf, hasPrevious: in.HasPrevious, settings: in.Settings, partners: map[string]string{},
-		unverified: map[string]bool{}, newKeys: keySet(in.New), src: src, holders: holders,
+		unverified: map[string]bool{}, newKeys: keySet(in.New), src: src,
 		limit: sheetLimit(in.SheetLimit), findingsCSV: filepath.Base(p.CSV), accountsCSV: filepath.Base(p.AccountsCSV)}
 	for _, r := range model.MergeBulletins(in.Records) {
 		t.partners[r.Convention.Number] = r.Convention.Partner.Name
 		t.unverified[r.Convention.Number] = r.NeedsVerification()
 	}
 	convs := map[string]bool{}
-	var groups accountGroups
-	for b, err := range t.breachRows() {
-		if err != nil {
-			return t, err
-		}
-		n, err := holders.count(t.nBreaches, b.f.Key())
+	for f, err := range src.breaches() {
 		if err != nil {
 			return t, err
 		}
 		t.nBreaches++
-		convs[b.f.Convention] = true
-		t.nHolders += n
-		t.toRemoveCount += min(n, max(b.excess, 0))
-		groups.add(b.f, n, min(n, max(b.excess, 0)))
+		convs[f.Convention] = true
 	}
 	t.convsBreached = len(convs)
-	t.accountGroups = groups.rows()
+	t.accounts = sync.OnceValues(func() (accounts, error) { return countAccounts(src, holders) })
 	total := 0
 	for _, c := range model.Codes {
 		total += src.Count(c)
@@ -171,15 +172,42 @@ func (t *tables) otherRows() iter.Seq2[otherRow, error] {
 	}
 }
 
+// countAccounts waits for the breaches' accounts and counts them.
+func countAccounts(src source, holders func() (holderSource, error)) (accounts, error) {
+	hs, err := holders()
+	if err != nil {
+		return accounts{}, err
+	}
+	a := accounts{src: hs}
+	var groups accountGroups
+	i := 0
+	for f, err := range src.breaches() {
+		if err != nil {
+			return a, err
+		}
+		n, err := hs.count(i, f.Key())
+		if err != nil {
+			return a, err
+		}
+		i++
+		beyond := min(n, max(f.Count-f.Quota, 0))
+		a.n += n
+		a.toRemove += beyond
+		groups.add(f, n, beyond)
+	}
+	a.groups = groups.rows()
+	return a, nil
+}
+
 // holderRows yields the accounts of each breach, breach after breach (one
 // breach's accounts in memory at a time).
-func (t *tables) holderRows() iter.Seq2[holderRow, error] {
+func (t *tables) holderRows(a accounts) iter.Seq2[holderRow, error] {
 	return func(yield func(holderRow, error) bool) {
 		var hs []model.Habilitation
 		i := 0
 		for b, err := range t.breachRows() {
 			if err == nil {
-				hs, err = t.holders.of(i, b.f.Key(), hs)
+				hs, err = a.src.of(i, b.f.Key(), hs)
 			}
 			if err != nil {
 				yield(holderRow{}, err)

@@ -24,6 +24,10 @@ type workbook struct {
 	f      *excelize.File
 	st     styles
 	notice int // the style of a summarised sheet's note, once made
+	// acc are the breaches' accounts; otherGroups the other findings
+	// counted by code and convention, when their sheet is summarised.
+	acc         accounts
+	otherGroups []groupRow
 }
 
 func writeXLSX(path string, t tables) error {
@@ -34,6 +38,16 @@ func writeXLSX(path string, t tables) error {
 		return err
 	}
 	w := &workbook{f: f, st: st}
+	// The other findings are counted before the accounts are waited for:
+	// they may still be being gathered (Input.Holders).
+	if t.nOthers > t.limit {
+		if w.otherGroups, err = t.otherGroups(); err != nil {
+			return err
+		}
+	}
+	if w.acc, err = t.accounts(); err != nil {
+		return err
+	}
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return err
 	}
@@ -72,13 +86,13 @@ func (w *workbook) breaches(t tables) error {
 }
 
 func (w *workbook) accounts(t tables) error {
-	if t.nHolders > t.limit {
+	if w.acc.n > t.limit {
 		return w.accountsSummary(t)
 	}
 	cols := []column{{"Convention", 12, kText}, {"Partenaire", 30, kWrap}, {"Structure", 26, kWrap}, {"Profil", 8, kText},
 		{"Rang", 7, kNumber}, {"Identifiant", 14, kText}, {"Nom", 18, kText}, {"Prénom", 14, kText}, {"Adresse mél", 30, kText},
 		{"Rôle", 16, kWrap}, {"Statut", 10, kText}, {"Créé le", 12, kDate}, {"Dernière connexion", 13, kDate}, {"À faire", 27, kText}}
-	hs := pull(t.holderRows())
+	hs := pull(t.holderRows(w.acc))
 	row := func(_ int, dst []cell) []cell {
 		h := hs.get()
 		c := holderCells(h)
@@ -96,7 +110,7 @@ func (w *workbook) accounts(t tables) error {
 		return append(dst, cell{s: c[0]}, cell{s: c[1]}, cell{s: c[2]}, cell{s: c[4]}, cell{n: h.rank}, cell{s: c[8]},
 			cell{s: c[9]}, cell{s: c[10]}, cell{s: c[11]}, cell{s: c[12]}, cell{s: c[13]}, created, login, todo)
 	}
-	err := w.table(sheetAccounts, cols, t.nHolders, row, cond{14, "==", strconv.Quote(toRemove), w.st.red})
+	err := w.table(sheetAccounts, cols, w.acc.n, row, cond{14, "==", strconv.Quote(toRemove), w.st.red})
 	return errors.Join(err, hs.done())
 }
 
@@ -190,14 +204,14 @@ func (w *workbook) summary(t tables) error {
 		}
 	}
 	notes := []string{
-		fmt.Sprintf("Conventions en dépassement : %d. Comptes à supprimer ou à régulariser : %d.", t.convsBreached, t.toRemoveCount),
+		fmt.Sprintf("Conventions en dépassement : %d. Comptes à supprimer ou à régulariser : %d.", t.convsBreached, w.acc.toRemove),
 		"Feuille « Dépassements » : un quota dépassé ou un profil non autorisé par ligne.",
 		"Feuille « Comptes au-delà du quota » : les comptes de chaque dépassement, du plus récent au plus ancien ; les plus récents, en nombre égal à l'excédent, sont à supprimer ou à régulariser par un nouveau bulletin d'adhésion.",
 		"Feuille « Autres constats » : comptes inactifs, adresses non nominatives, doublons, administrateurs, structures et partenaires inconnus.",
 	}
 	// A summarised sheet says so here too, and where its complete list is.
-	if t.nHolders > t.limit {
-		notes[2] = summarisedSheetNote(sheetAccounts, t.limit, t.nHolders, "comptes", t.accountsCSV,
+	if w.acc.n > t.limit {
+		notes[2] = summarisedSheetNote(sheetAccounts, t.limit, w.acc.n, "comptes", t.accountsCSV,
 			"chaque compte, du plus récent au plus ancien pour chaque dépassement, est dans le fichier %s : "+
 				"les plus récents, en nombre égal à l'excédent, sont à supprimer ou à régulariser par un nouveau bulletin d'adhésion.")
 	}

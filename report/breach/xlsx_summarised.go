@@ -32,21 +32,18 @@ func (w *workbook) accountsSummary(t tables) error {
 	cols := []column{{"Constat", 20, kWrap}, {"Convention", 12, kText}, {"Partenaire", 34, kWrap}, {"Dépassements", 14, kNumber},
 		{"Comptes", 10, kNumber}, {"À supprimer ou à régulariser", 15, kNumber}, {"À faire", 70, kWrap}}
 	row := func(i int, dst []cell) []cell {
-		g := t.accountGroups[i]
+		g := w.acc.groups[i]
 		return append(dst, cell{s: g.title()}, cell{s: g.conv}, cell{s: t.partners[g.conv]}, cell{n: g.findings},
 			cell{n: g.accounts}, cell{n: g.flagged}, cell{s: accountsTodo(g, t.accountsCSV)})
 	}
-	note := summarisedNote(t.limit, t.nHolders, "comptes", "compte par compte", t.accountsCSV, "la colonne « Convention »")
-	return w.tableWithNote(sheetAccounts, note, cols, len(t.accountGroups), row, cond{6, ">", "0", w.st.red})
+	note := summarisedNote(t.limit, w.acc.n, "comptes", "compte par compte", t.accountsCSV, "la colonne « Convention »")
+	return w.tableWithNote(sheetAccounts, note, cols, len(w.acc.groups), row, cond{6, ">", "0", w.st.red})
 }
 
 // othersSummary writes « Autres constats » as one row per finding and
 // convention, when the findings are more than the limit.
 func (w *workbook) othersSummary(t tables) error {
-	groups, err := t.otherGroups()
-	if err != nil {
-		return err
-	}
+	groups := w.otherGroups
 	cols := []column{{"Constat", 24, kWrap}, {"Convention", 12, kText}, {"Partenaire", 34, kWrap}, {"Constats", 10, kNumber},
 		{"dont nouveaux", 11, kNumber}, {"À faire", 80, kWrap}}
 	row := func(i int, dst []cell) []cell {
