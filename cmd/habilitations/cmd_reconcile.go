@@ -109,8 +109,9 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 		return err
 	}
 	// Rows are streamed into the reconciliation, never all kept: the
-	// breach report's accounts behind each breach are gathered by reading
-	// the exports a second time, once the breaches are known.
+	// breach report's accounts behind each breach are spooled to disk
+	// with their slot as they are read, and sorted out once the breaches
+	// are known.
 	// What is live is the reconciliation's compact rows, growing until the
 	// last row is read: the collector's default headroom (GOGC=100) would
 	// double it. Half of it keeps a million rows under 250 MB for about
@@ -119,7 +120,14 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
 	rec := model.NewReconciler(records, o.asOf, o.settings)
-	if err := addExports(ctx, e, o.exports, rec); err != nil {
+	var holders *slotHolders
+	if o.out != "" {
+		if holders, err = newSlotHolders(rec); err != nil {
+			return err
+		}
+		defer holders.spool.Close()
+	}
+	if err := addExports(ctx, e, o.exports, rec, holders); err != nil {
 		return err
 	}
 	// Findings are produced, sorted and spooled convention by convention:
@@ -145,7 +153,7 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 		}
 	}
 	if o.out != "" {
-		if err := writeBreachReport(ctx, e, o, records, spool); err != nil {
+		if err := writeBreachReport(e, o, records, spool, holders); err != nil {
 			return err
 		}
 	}

@@ -10,12 +10,21 @@ import (
 // addBatch is how many rows the reader hands to the reconciler at a time.
 const addBatch = 1024
 
-// addExports reads the exports into rec (readExportsBatched): rec.Add
-// keeps a copy of what it needs, so the rows are read transient.
-func addExports(ctx context.Context, e *env, exports []string, rec *model.Reconciler) error {
-	return readExportsBatched(ctx, e, exports, true, func(b []model.Habilitation) error {
+// addExports reads the exports into rec (readExportsBatched), and into
+// holders when not nil (the breach report's accounts): both keep a copy of
+// what they need, so the rows are read transient.
+func addExports(ctx context.Context, e *env, exports []string, rec *model.Reconciler, holders *slotHolders) error {
+	return readExportsBatched(ctx, e, exports, func(b []model.Habilitation) error {
 		for i := range b {
 			rec.Add(&b[i])
+		}
+		if holders == nil {
+			return nil
+		}
+		for i := range b {
+			if err := holders.add(&b[i]); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -25,9 +34,9 @@ func addExports(ctx context.Context, e *env, exports []string, rec *model.Reconc
 // and take in another, rows passed in batches: on two cores a million rows
 // take the time of the longer of the two, not of both. The batches are
 // reused, so at most three are alive. take's first error stops the reading.
-// transient: the rows' strings may share the reader's buffers (take keeps
-// none of them past its call; see readExportFile).
-func readExportsBatched(ctx context.Context, e *env, exports []string, transient bool, take func([]model.Habilitation) error) error {
+// The rows' strings may share the reader's buffers: take keeps none of them
+// past its call (see readExportFile).
+func readExportsBatched(ctx context.Context, e *env, exports []string, take func([]model.Habilitation) error) error {
 	full := make(chan []model.Habilitation, 1)
 	free := make(chan []model.Habilitation, 3) // room for every batch: the sender never blocks
 	free <- make([]model.Habilitation, 0, addBatch)
@@ -62,7 +71,7 @@ func readExportsBatched(ctx context.Context, e *env, exports []string, transient
 					cur = make([]model.Habilitation, 0, addBatch)
 				}
 			}
-		}, transient)
+		})
 		if err != nil {
 			break
 		}

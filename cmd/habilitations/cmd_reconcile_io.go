@@ -71,10 +71,10 @@ func readRecordFile(p string) ([]model.Record, error) {
 }
 
 // readExportFile gives each row of export p to take, as it is read (take
-// copies what it keeps: the rows are read transient); bad
-// rows are skipped, and reported on stderr with file and line (never their
-// content) when report is set (a second reading says nothing new).
-func readExportFile(ctx context.Context, e *env, p string, take func(model.Habilitation), report bool) error {
+// copies what it keeps: the rows are read transient); bad rows are
+// skipped, and reported on stderr with file and line (never their
+// content).
+func readExportFile(ctx context.Context, e *env, p string, take func(model.Habilitation)) error {
 	f, err := os.Open(p)
 	if err != nil {
 		return fmt.Errorf("read export: %w", err)
@@ -86,9 +86,6 @@ func readExportFile(ctx context.Context, e *env, p string, take func(model.Habil
 	})
 	if err != nil {
 		return fmt.Errorf("export %s: %w", p, err)
-	}
-	if !report {
-		return nil
 	}
 	for _, re := range sum.RowErrors {
 		fmt.Fprintf(e.stderr, "habilitations reconcile: %s: skipped: %s\n", p, re.Error())

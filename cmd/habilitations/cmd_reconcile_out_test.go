@@ -47,7 +47,7 @@ func TestReadExportsBatched(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
 			batch := 0
-			err := readExportsBatched(tc.ctx, e, []string{p, p}, false, func(b []model.Habilitation) error {
+			err := readExportsBatched(tc.ctx, e, []string{p, p}, func(b []model.Habilitation) error {
 				if batch == tc.failAt {
 					return boom
 				}

@@ -115,8 +115,9 @@ func TestReconcileCLIBadRowsAndReport(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	// The accounts behind the breaches, gathered by a second reading of the
-	// export, are those model.SlotHolders finds in the rows held in memory.
+	// The accounts behind the breaches, spooled with their slot as the
+	// export is read, are those model.SlotHolders finds in the rows held
+	// in memory.
 	got := csvAccounts(t, filepath.Join(out, "comptes-au-dela-du-quota-2026-11-20.csv"))
 	want := expectedHolders(t, filepath.Join(case4, "convention-03-2024-ch-roubaix.pdf.truth.json"), exp, "2026-11-20")
 	if len(want) == 0 || !slices.Equal(got, want) {

@@ -23,11 +23,11 @@ type Input struct {
 	Records []model.Record
 	Rows    []model.Habilitation
 	// Holders, when set, gives the accounts behind each breach, spooled
-	// while the exports were read (model.SlotMatcher) without keeping Rows;
-	// nil: model.SlotHolders of Records and Rows. Write calls it once, from
-	// the files that list accounts, after it has begun the others: a
-	// caller may still be reading the exports for them while the findings
-	// are written.
+	// with their slot while the exports were read (model.SlotIndex)
+	// without keeping Rows; nil: model.SlotHolders of Records and Rows.
+	// Write calls it once, from the files that list accounts, after it has
+	// begun the others: a caller may still be sorting the accounts out
+	// while the findings are written.
 	Holders func() (*HolderSpool, error)
 	// New are the findings absent from the previous run, Resolved those of
 	// the previous run that are gone (model.DiffFindings). HasPrevious is

@@ -229,7 +229,7 @@ func TestWriteHoldersFail(t *testing.T) {
 	if err := s.Add("", in.Findings); err != nil {
 		t.Fatal(err)
 	}
-	boom := errors.New("second reading of the exports failed")
+	boom := errors.New("accounts spool unreadable")
 	in.Findings, in.Spool = nil, s
 	in.Holders = func() (*breach.HolderSpool, error) { return nil, boom }
 	dir := t.TempDir()

@@ -22,11 +22,11 @@ func (s *HolderSpool) place() error {
 	if s.placed || s.err != nil {
 		return s.err
 	}
-	s.placed = true
-	if err := s.w.Flush(); err != nil {
-		s.err = fmt.Errorf("holders spool: %w", err)
+	if !s.breachesSet {
+		s.err = errors.New("holders spool: accounts asked for before the breaches were given")
 		return s.err
 	}
+	s.placed = true
 	s.off, s.counts = make([]int64, len(s.size)), make([]int, len(s.size))
 	out := bufio.NewWriterSize(s.sorted, 64<<10)
 	var at int64

@@ -16,7 +16,7 @@ import (
 )
 
 // TestPropHolderSpoolIsHeld checks by property that the report written with
-// the breaches' accounts spooled to disk (model.SlotMatcher, HolderSpool,
+// the breaches' accounts spooled to disk (model.SlotIndex, HolderSpool,
 // placed in windows of a few bytes to a few kilobytes) is, file for file
 // and byte for byte, the report written with the accounts gathered in
 // memory from the rows (model.SlotHolders), whatever the sheet limit; rows
@@ -65,7 +65,8 @@ func TestPropHolderSpoolIsHeld(t *testing.T) {
 }
 
 // spoolHoldersOf spools the accounts of s's breaches found in rows, as
-// `reconcile --out` does reading the exports a second time.
+// `reconcile --out` does reading the exports: every slot-holding row with
+// its slot, then the breaches once known.
 func spoolHoldersOf(t testing.TB, s *breach.Spool, records []model.Record, rows []model.Habilitation) *breach.HolderSpool {
 	var quota []model.Finding
 	for f, err := range s.Breaches() {
@@ -74,25 +75,29 @@ func spoolHoldersOf(t testing.TB, s *breach.Spool, records []model.Record, rows 
 		}
 		quota = append(quota, f)
 	}
-	hs, err := breach.NewHolderSpool(t.TempDir(), quota)
+	hs, err := breach.NewHolderSpool(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := model.NewSlotMatcher(records, quota)
+	x := model.NewSlotIndex(records)
 	for i := range rows {
-		if b, ok := m.Match(&rows[i]); ok {
-			if err := hs.Add(b, &rows[i]); err != nil {
+		if slot, ok := x.Slot(&rows[i]); ok {
+			if err := hs.Add(slot, &rows[i]); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
+	if err := hs.SetBreaches(quota, x.Breaches(quota)); err != nil {
+		t.Fatal(err)
+	}
 	return hs
 }
 
-// TestHolderSpoolMisuse: accounts added once the report began, or to a
-// breach the spool was not made for, and a report whose breaches are not
-// the spool's, are errors, never a report listing wrong accounts; the
-// spool's files are owner-only and Close removes them.
+// TestHolderSpoolMisuse: accounts added once the breaches are given or
+// to no slot, breaches given twice, missing or not covering every slot,
+// and a report whose breaches are not the spool's, are errors, never a
+// report listing wrong accounts; the spool's files are owner-only and
+// Close removes them.
 func TestHolderSpoolMisuse(t *testing.T) {
 	in := MustCorpusInput(t)
 	var quota []model.Finding
@@ -106,26 +111,69 @@ func TestHolderSpoolMisuse(t *testing.T) {
 		return cmp.Or(cmp.Compare(a.Convention, b.Convention), cmp.Compare(a.Unit, b.Unit),
 			cmp.Compare(a.Service, b.Service), cmp.Compare(a.Profile, b.Profile))
 	})
+	x := model.NewSlotIndex(in.Records)
+	var slotted []int32 // the slots of in.Rows, -1 for none
+	for i := range in.Rows {
+		slot, _ := x.Slot(&in.Rows[i])
+		slotted = append(slotted, slot)
+	}
+	all := func(s *breach.HolderSpool) error {
+		for i, slot := range slotted {
+			if slot >= 0 {
+				if err := s.Add(slot, &in.Rows[i]); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 	h := &in.Rows[0]
+	set := func(breaches []model.Finding) func(*breach.HolderSpool) error {
+		return func(s *breach.HolderSpool) error {
+			if err := all(s); err != nil {
+				return err
+			}
+			return s.SetBreaches(breaches, x.Breaches(breaches))
+		}
+	}
 	for _, tc := range []struct {
-		name     string
-		breaches []model.Finding
-		add      func(*breach.HolderSpool) error
-		wantErr  bool
+		name    string
+		fill    func(*breach.HolderSpool) error
+		wantErr bool
 	}{
-		{"made for the report's breaches", quota, func(*breach.HolderSpool) error { return nil }, false},
-		{"breach out of range", quota, func(s *breach.HolderSpool) error { return s.Add(len(quota), h) }, true},
-		{"negative breach", quota, func(s *breach.HolderSpool) error { return s.Add(-1, h) }, true},
-		{"other breaches", quota[:1], func(*breach.HolderSpool) error { return nil }, true},
-		{"breaches reversed", []model.Finding{quota[1], quota[0]}, func(*breach.HolderSpool) error { return nil }, true},
+		{"made for the report's breaches", set(quota), false},
+		{"negative slot", func(s *breach.HolderSpool) error { return s.Add(-1, h) }, true},
+		{"breaches not given", all, true},
+		{"breaches given twice", func(s *breach.HolderSpool) error {
+			if err := set(quota)(s); err != nil {
+				return err
+			}
+			return s.SetBreaches(quota, x.Breaches(quota))
+		}, true},
+		{"slots not all mapped", func(s *breach.HolderSpool) error {
+			if err := all(s); err != nil {
+				return err
+			}
+			return s.SetBreaches(quota, nil)
+		}, true},
+		{"slot mapped past the breaches", func(s *breach.HolderSpool) error {
+			if err := all(s); err != nil {
+				return err
+			}
+			m := x.Breaches(quota)
+			m[0] = int32(len(quota))
+			return s.SetBreaches(quota, m)
+		}, true},
+		{"other breaches", set(quota[:1]), true},
+		{"breaches reversed", set([]model.Finding{quota[1], quota[0]}), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			s, err := breach.NewHolderSpool(dir, tc.breaches)
+			s, err := breach.NewHolderSpool(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
-			err = tc.add(s)
+			err = tc.fill(s)
 			if err == nil {
 				in := in
 				in.Holders = func() (*breach.HolderSpool, error) { return s, nil }

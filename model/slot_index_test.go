@@ -11,12 +11,13 @@ import (
 	"habilitations/model/modeltest"
 )
 
-// TestPropSlotMatcherIsSlotHolders checks by property that the rows
-// SlotMatcher matches to each quota finding, each account's first row kept
-// and sorted with CompareSlotHolders, are SlotHolders' rows for that
-// finding: the breach report's accounts spooled to disk are those it
-// gathers in memory.
-func TestPropSlotMatcherIsSlotHolders(t *testing.T) {
+// TestPropSlotIndexIsSlotHolders checks by property that the rows whose
+// slot (SlotIndex, numbered before the findings are known) is counted by a
+// quota finding (SlotIndex.Breaches), each account's first row kept and
+// sorted with CompareSlotHolders, are SlotHolders' rows for that finding:
+// the breach report's accounts spooled to disk are those it gathers in
+// memory.
+func TestPropSlotIndexIsSlotHolders(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
 		w := modeltest.Generate(rapid.Uint64().Draw(rt, "seed"), modeltest.Options{
 			Conventions:   rapid.IntRange(1, 20).Draw(rt, "conventions"),
@@ -26,15 +27,19 @@ func TestPropSlotMatcherIsSlotHolders(t *testing.T) {
 		fs := model.Reconcile(w.Records, w.Rows, w.AsOf, model.DefaultReconcileSettings())
 		rows := append(slices.Clone(w.Rows), w.Rows[:rapid.IntRange(0, len(w.Rows)).Draw(rt, "repeated")]...)
 		want := model.SlotHolders(w.Records, rows, fs)
-		m := model.NewSlotMatcher(w.Records, fs)
+		x := model.NewSlotIndex(w.Records)
+		slots := make([]int32, len(rows))
+		for i := range rows {
+			slots[i], _ = x.Slot(&rows[i])
+		}
+		breachOf := x.Breaches(fs)
 		got := map[string][]model.Habilitation{}
 		seen := map[[2]string]bool{}
 		for i := range rows {
-			j, ok := m.Match(&rows[i])
-			if !ok {
+			if slots[i] < 0 || breachOf[slots[i]] < 0 {
 				continue
 			}
-			k := fs[j].Key()
+			k := fs[breachOf[slots[i]]].Key()
 			if !seen[[2]string{k, rows[i].Account}] {
 				seen[[2]string{k, rows[i].Account}] = true
 				got[k] = append(got[k], rows[i])
