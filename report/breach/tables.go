@@ -124,8 +124,11 @@ func build(in Input, src source, holders func() (holderSource, error), p Paths) 
 }
 
 func (t *tables) isNew(f model.Finding) bool {
+	if !t.hasPrevious || len(t.newKeys) == 0 {
+		return false // without building the key of each of a million findings
+	}
 	_, ok := t.newKeys[f.Key()]
-	return t.hasPrevious && ok
+	return ok
 }
 
 // unverifiedNote opens the action of a breach whose convention holds values
