@@ -53,6 +53,11 @@ func (a *accountGroups) rows() []groupRow {
 // otherGroups counts the other findings by code, then convention: the
 // order they come in (model.SortFindings), one group after the other.
 func (t *tables) otherGroups() ([]groupRow, error) {
+	// A spool counted them as they were added: without a previous run
+	// none is new, and its million findings need not be read back.
+	if c, ok := t.src.(interface{ otherGroups() []groupRow }); ok && !t.hasPrevious {
+		return c.otherGroups(), nil
+	}
 	var out []groupRow
 	for f, err := range t.src.others() {
 		if err != nil {

@@ -37,6 +37,10 @@ type Spool struct {
 	files  [nFiles]*os.File
 	bufs   [nFiles]*bufio.Writer
 	counts [nBuckets]int
+	// groups counts each bucket's findings by code and convention in the
+	// order written (countInGroups), for the summarised « Autres constats »
+	// sheet.
+	groups [nBuckets][]groupRow
 	convs  int    // conventions with a breach
 	last   string // the previous batch's convention, to check the order
 	any    bool
@@ -169,6 +173,16 @@ func (s *Spool) breaches() iter.Seq2[model.Finding, error] { return s.Breaches()
 // others yields the findings other than quota ones, in SortFindings order.
 func (s *Spool) others() iter.Seq2[model.Finding, error] { return s.read(2, bucketBreaches) }
 
+// otherGroups are the findings other than quota ones counted by code, then
+// convention, in SortFindings order: what counting others() gives.
+func (s *Spool) otherGroups() []groupRow {
+	var out []groupRow
+	for b := 2; b < bucketBreaches; b++ {
+		out = append(out, s.groups[b]...)
+	}
+	return out
+}
+
 func (s *Spool) read(from, to int) iter.Seq2[model.Finding, error] {
 	return func(yield func(model.Finding, error) bool) {
 		if s.keep&KeepFindings == 0 {
@@ -229,6 +243,9 @@ func (s *Spool) put(b int, f *model.Finding) {
 		return
 	}
 	s.counts[b]++
+	if b > 1 && b < bucketBreaches {
+		s.groups[b] = countInGroups(s.groups[b], *f)
+	}
 	if s.keep&KeepFindings != 0 {
 		s.enc = encodeFinding(s.enc[:0], f)
 		s.write(b, s.enc)
