@@ -39,7 +39,7 @@ type Spool struct {
 	counts [nBuckets]int
 	// groups counts each bucket's findings by code and convention in the
 	// order written (countInGroups), for the summarised « Autres constats »
-	// sheet.
+	// sheet (only when the findings are kept: --json alone does not count).
 	groups [nBuckets][]groupRow
 	convs  int    // conventions with a breach
 	last   string // the previous batch's convention, to check the order
@@ -243,10 +243,10 @@ func (s *Spool) put(b int, f *model.Finding) {
 		return
 	}
 	s.counts[b]++
-	if b > 1 && b < bucketBreaches {
-		s.groups[b] = countInGroups(s.groups[b], *f)
-	}
 	if s.keep&KeepFindings != 0 {
+		if b > 1 && b < bucketBreaches {
+			s.groups[b] = countInGroups(s.groups[b], *f)
+		}
 		s.enc = encodeFinding(s.enc[:0], f)
 		s.write(b, s.enc)
 	}
