@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -12,16 +13,21 @@ import (
 // the only time it reads it, and keeps those of the breached slots once the
 // findings are known (Breaches). It keeps no row.
 type SlotIndex struct {
-	f    *foldCache
-	idx  *convIndex
-	ids  map[slotKey]int32
-	keys []slotKey
+	f   *foldCache
+	idx *convIndex
+	// base is the first slot of each unit and service of a convention (as
+	// its bulletins name them); the slots of its profiles follow, in
+	// Profiles order. n is the number of slots numbered.
+	base map[slotUnit]int32
+	n    int32
 	// spelled is, per convention and unit and service as a row writes
 	// them, the slot of each quota profile (-1: none): a million rows
 	// spell a few thousand, and folding both on every row was most of the
 	// time of gathering a breach report's accounts.
 	spelled map[spelledSlot][len(Profiles)]int32
 }
+
+type slotUnit struct{ conv, unit, service string }
 
 type spelledSlot struct {
 	conv          int32
@@ -45,7 +51,7 @@ func NewSlotIndex(records []Record) *SlotIndex {
 func (r *Reconciler) SlotIndex() *SlotIndex { return newSlotIndex(r.idx, r.f) }
 
 func newSlotIndex(idx *convIndex, f *foldCache) *SlotIndex {
-	return &SlotIndex{f: f, idx: idx, ids: map[slotKey]int32{}, spelled: map[spelledSlot][len(Profiles)]int32{}}
+	return &SlotIndex{f: f, idx: idx, base: map[slotUnit]int32{}, spelled: map[spelledSlot][len(Profiles)]int32{}}
 }
 
 // Slot returns the slot h holds, numbered from 0 in the order first held,
@@ -83,19 +89,21 @@ func (s *SlotIndex) resolve(c int32, unit, service string) [len(Profiles)]int32 
 	var ids [len(Profiles)]int32
 	conv := &s.idx.convs[c]
 	sl, ok := conv.slotOf(s.f, unit, service)
+	if !ok {
+		for p := range ids {
+			ids[p] = -1
+		}
+		return ids
+	}
+	k := slotUnit{conv.number, sl.unit, sl.service}
+	base, seen := s.base[k]
+	if !seen {
+		base = s.n
+		s.n += int32(len(Profiles))
+		s.base[k] = base
+	}
 	for p := range ids {
-		ids[p] = -1
-		if !ok {
-			continue
-		}
-		k := slotKey{conv.number, sl.unit, sl.service, Profiles[p]}
-		id, seen := s.ids[k]
-		if !seen {
-			id = int32(len(s.keys))
-			s.ids[k] = id
-			s.keys = append(s.keys, k)
-		}
-		ids[p] = id
+		ids[p] = base + int32(p)
 	}
 	return ids
 }
@@ -105,7 +113,7 @@ func (s *SlotIndex) resolve(c int32, unit, service string) [len(Profiles)]int32 
 // a slot within its quota; when two findings count the same slot, the
 // later one, as SlotHolders keys the slot.
 func (s *SlotIndex) Breaches(fs []Finding) []int32 {
-	out := make([]int32, len(s.keys))
+	out := make([]int32, s.n)
 	for i := range out {
 		out[i] = -1
 	}
@@ -113,8 +121,10 @@ func (s *SlotIndex) Breaches(fs []Finding) []int32 {
 		if f.Code != CodeQuotaExceeded && f.Code != CodeProfileNotAuthorized {
 			continue
 		}
-		if id, ok := s.ids[slotKey{f.Convention, f.Unit, f.Service, f.Profile}]; ok {
-			out[id] = int32(i)
+		base, ok := s.base[slotUnit{f.Convention, f.Unit, f.Service}]
+		// The profile as SlotHolders keys it: exactly one of Profiles.
+		if p := slices.Index(Profiles[:], f.Profile); ok && p >= 0 {
+			out[base+int32(p)] = int32(i)
 		}
 	}
 	return out
