@@ -62,7 +62,7 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 	var paths breach.Paths
 	err = withHeapBoundFor(len(res.CurrentRows), breachBudget, func() error {
 		var err error
-		paths, err = breach.Write(w.dd.Path(reportsDir(w.opts.AsOf)), breach.Input{
+		paths, err = breach.Write(ctx, w.dd.Path(reportsDir(w.opts.AsOf)), breach.Input{
 			AsOf: w.opts.AsOf, Findings: res.Findings, Records: res.EffectiveRecords, Rows: res.CurrentRows,
 			New: res.New, Resolved: res.Resolved, HasPrevious: res.PreviousRun != 0, Settings: w.reconcileSettings(),
 			SheetLimit: w.opts.Config.Report.SheetLimit,

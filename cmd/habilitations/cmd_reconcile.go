@@ -153,7 +153,7 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 		}
 	}
 	if o.out != "" {
-		if err := writeBreachReport(e, o, records, spool, holders); err != nil {
+		if err := writeBreachReport(ctx, e, o, records, spool, holders); err != nil {
 			return err
 		}
 	}

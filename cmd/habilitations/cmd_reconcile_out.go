@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"runtime/debug"
 
 	"habilitations/model"
@@ -39,7 +40,7 @@ func (s *slotHolders) add(h *model.Habilitation) error {
 // o.out. The rows spooled in holders are sorted out breach by breach while
 // the report writes the files that do not list accounts (findings CSV and
 // JSON).
-func writeBreachReport(e *env, o reconcileOptions, records []model.Record, spool *breach.Spool, holders *slotHolders) error {
+func writeBreachReport(ctx context.Context, e *env, o reconcileOptions, records []model.Record, spool *breach.Spool, holders *slotHolders) error {
 	// The reconciliation's rows are garbage now: collected and given back
 	// to the system before the report is written, the report's files do
 	// not grow the process on top of them (measured: 250 → 220 MB peak,
@@ -63,7 +64,7 @@ func writeBreachReport(e *env, o reconcileOptions, records []model.Record, spool
 		<-done
 		return holders.spool, setErr
 	}
-	p, err := breach.Write(o.out, breach.Input{AsOf: o.asOf, Spool: spool, Records: records, Holders: await,
+	p, err := breach.Write(ctx, o.out, breach.Input{AsOf: o.asOf, Spool: spool, Records: records, Holders: await,
 		Settings: o.settings, SheetLimit: o.sheetLimit})
 	<-done // before the spools are closed
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -67,7 +68,7 @@ func TestReconcileCLIStreamedIsHeld(t *testing.T) {
 			if err := json.Unmarshal([]byte(stdout), &doc); err != nil || len(doc.Findings) != len(held) {
 				t.Fatalf("%d findings, want %d (%v)", len(doc.Findings), len(held), err)
 			}
-			ref, err := breach.Write(filepath.Join(dir, "held"), breach.Input{AsOf: w.AsOf, Findings: held, Records: w.Records, Rows: rows})
+			ref, err := breach.Write(context.Background(), filepath.Join(dir, "held"), breach.Input{AsOf: w.AsOf, Findings: held, Records: w.Records, Rows: rows})
 			if err != nil {
 				t.Fatal(err)
 			}

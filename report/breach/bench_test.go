@@ -1,6 +1,7 @@
 package breach_test
 
 import (
+	"context"
 	"testing"
 
 	"habilitations/model"
@@ -17,7 +18,7 @@ func BenchmarkWrite(b *testing.B) {
 	dir := b.TempDir()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := breach.Write(dir, in); err != nil {
+		if _, err := breach.Write(context.Background(), dir, in); err != nil {
 			b.Fatal(err)
 		}
 	}

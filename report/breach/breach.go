@@ -1,6 +1,7 @@
 package breach
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -53,8 +54,9 @@ type Paths struct {
 }
 
 // Write writes the report into dir (created 0700 if missing); every file is
-// owner-only and written atomically.
-func Write(dir string, in Input) (Paths, error) {
+// owner-only and written atomically. Cancelled, it stops within a few
+// thousand rows and leaves the files as they were.
+func Write(ctx context.Context, dir string, in Input) (Paths, error) {
 	if in.AsOf.IsZero() {
 		return Paths{}, errors.New("breach report: as_of is required")
 	}
@@ -85,7 +87,7 @@ func Write(dir string, in Input) (Paths, error) {
 		}
 		return heldHolders(model.SlotHolders(in.Records, in.Rows, quota)), nil
 	}
-	t, err := build(in, src, holders, p)
+	t, err := build(ctx, in, src, holders, p)
 	if err != nil {
 		return Paths{}, fmt.Errorf("breach report: %w", err)
 	}
@@ -96,10 +98,22 @@ func Write(dir string, in Input) (Paths, error) {
 		{p.XLSX, writeXLSX}, {p.CSV, writeFindingsCSV}, {p.AccountsCSV, writeAccountsCSV},
 		{p.JSON, func(path string, t tables) error {
 			if in.Spool != nil {
+				// The kernel copies the spool's text: nothing to interrupt.
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 				return writeFile(path, func(w io.Writer) error { return in.Spool.WriteJSON(w, in.AsOf) })
 			}
-			return writeJSON(path, in.AsOf, src.All())
+			return writeJSON(path, in.AsOf, untilDone(ctx, src.All()))
 		}},
+	}
+	var staged stagedFiles
+	tmp := make([]string, len(steps))
+	for i, s := range steps {
+		if tmp[i], err = staged.stage(s.path); err != nil {
+			staged.abort()
+			return Paths{}, fmt.Errorf("breach report %s: %w", s.path, err)
+		}
 	}
 	// The files are independent readers of the same spools (read through
 	// their own section readers once written): side by side, a
@@ -109,14 +123,18 @@ func Write(dir string, in Input) (Paths, error) {
 	var wg sync.WaitGroup
 	for i, s := range steps {
 		wg.Go(func() {
-			if err := s.write(s.path, t); err != nil {
+			if err := s.write(tmp[i], t); err != nil {
 				errs[i] = fmt.Errorf("breach report %s: %w", s.path, err)
 			}
 		})
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
+		staged.abort()
 		return Paths{}, err
+	}
+	if err := staged.commit(); err != nil {
+		return Paths{}, fmt.Errorf("breach report: %w", err)
 	}
 	return p, nil
 }

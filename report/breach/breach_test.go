@@ -2,6 +2,7 @@ package breach_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -9,11 +10,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"habilitations/model"
+	"habilitations/model/modeltest"
 	"habilitations/report/breach"
 )
 
@@ -55,7 +58,7 @@ func mustJSON(tb testing.TB, p string, v any) {
 func TestWrite(t *testing.T) {
 	in := MustCorpusInput(t)
 	dir := filepath.Join(t.TempDir(), "reports", "2026-11-20")
-	p, err := breach.Write(dir, in)
+	p, err := breach.Write(context.Background(), dir, in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +166,7 @@ func TestWrite(t *testing.T) {
 func TestWriteUnverified(t *testing.T) {
 	in := MustCorpusInput(t)
 	in.Records[0].ToVerify = []model.ToVerify{{Field: "convention.partner.siret", Value: in.Records[0].Convention.Partner.SIRET, Page: 1, Reason: model.VerifyLowConfidence}}
-	p, err := breach.Write(filepath.Join(t.TempDir(), "r"), in)
+	p, err := breach.Write(context.Background(), filepath.Join(t.TempDir(), "r"), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,16 +185,16 @@ func TestWriteUnverified(t *testing.T) {
 	}
 	// Without values to verify, no note (the report is as before).
 	in = MustCorpusInput(t)
-	p, _ = breach.Write(filepath.Join(t.TempDir(), "r"), in)
+	p, _ = breach.Write(context.Background(), filepath.Join(t.TempDir(), "r"), in)
 	b, _ = os.ReadFile(p.CSV)
 	if strings.Contains(string(b), "à vérifier »") {
 		t.Error("note without values to verify")
 	}
 }
 
-// The four files are written side by side: one that cannot be written
-// fails the report with its path named, the others are still written
-// whole, and no temporary file is left behind.
+// A file that cannot be written fails the report with its path named; the
+// report's files go together, so none of the others is written either, and
+// no temporary file is left behind.
 func TestWriteOneFileFails(t *testing.T) {
 	in := MustCorpusInput(t)
 	dir := t.TempDir()
@@ -200,7 +203,7 @@ func TestWriteOneFileFails(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(csvPath, "x"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	_, err := breach.Write(dir, in)
+	_, err := breach.Write(context.Background(), dir, in)
 	if err == nil || !strings.Contains(err.Error(), csvPath) {
 		t.Fatalf("error %v, want one naming %s", err, csvPath)
 	}
@@ -209,15 +212,14 @@ func TestWriteOneFileFails(t *testing.T) {
 	for _, e := range ents {
 		names = append(names, e.Name())
 	}
-	want := []string{"comptes-au-dela-du-quota-" + in.AsOf.String() + ".csv", "depassements-quotas-" + in.AsOf.String() + ".csv",
-		"depassements-quotas-" + in.AsOf.String() + ".xlsx", "findings.json"}
+	want := []string{"depassements-quotas-" + in.AsOf.String() + ".csv"} // the folder in the way
 	if !slices.Equal(names, want) {
 		t.Errorf("files %q, want %q", names, want)
 	}
 }
 
-// Accounts that cannot be gathered fail the files that list them, with
-// the cause; those that do not list accounts are written all the same.
+// Accounts that cannot be gathered fail the report with the cause, and
+// none of its files is written.
 func TestWriteHoldersFail(t *testing.T) {
 	in := MustCorpusInput(t)
 	s, err := breach.NewSpool(t.TempDir())
@@ -233,18 +235,67 @@ func TestWriteHoldersFail(t *testing.T) {
 	in.Findings, in.Spool = nil, s
 	in.Holders = func() (*breach.HolderSpool, error) { return nil, boom }
 	dir := t.TempDir()
-	if _, err := breach.Write(dir, in); !errors.Is(err, boom) {
+	if _, err := breach.Write(context.Background(), dir, in); !errors.Is(err, boom) {
 		t.Fatalf("error %v, want %v", err, boom)
 	}
-	d := in.AsOf.String()
-	for _, f := range []string{"depassements-quotas-" + d + ".csv", "findings.json"} {
-		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
-			t.Errorf("%s not written: %v", f, err)
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("%d files written by a failed report", len(ents))
+	}
+}
+
+// A report cancelled while it writes stops, says so, and leaves the files
+// of the report before it as they were (no half file, no temporary one).
+func TestWriteCancelled(t *testing.T) {
+	w := modeltest.Generate(3, modeltest.Options{Conventions: 40, Rows: 20_000})
+	fs := model.Reconcile(w.Records, w.Rows, w.AsOf, model.DefaultReconcileSettings())
+	in := breach.Input{AsOf: w.AsOf, Findings: fs, Records: w.Records, Rows: w.Rows, SheetLimit: 1_000_000}
+	dir := t.TempDir()
+	before, err := breach.Write(context.Background(), dir, breach.Input{AsOf: w.AsOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{}
+	for _, p := range []string{before.XLSX, before.CSV, before.AccountsCSV, before.JSON} {
+		want[p] = mustReadFile(t, p)
+	}
+	// Cancelled once the writers have looked at their context a few
+	// times: every file is being written by then.
+	for _, looks := range []int32{0, 3, 8} {
+		ctx := &countdownContext{Context: context.Background()}
+		ctx.left.Store(looks)
+		if _, err := breach.Write(ctx, dir, in); !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled after %d looks: error %v, want %v", looks, err, context.Canceled)
+		}
+		ents, _ := os.ReadDir(dir)
+		if len(ents) != len(want) {
+			t.Errorf("cancelled after %d looks: %d entries, want the %d files of the report before", looks, len(ents), len(want))
+		}
+		for p, b := range want {
+			if !bytes.Equal(mustReadFile(t, p), b) {
+				t.Errorf("cancelled after %d looks: %s changed", looks, filepath.Base(p))
+			}
 		}
 	}
-	for _, f := range []string{"depassements-quotas-" + d + ".xlsx", "comptes-au-dela-du-quota-" + d + ".csv"} {
-		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
-			t.Errorf("%s written without its accounts", f)
-		}
+}
+
+// countdownContext is done once Err has been asked left times.
+type countdownContext struct {
+	context.Context
+	left atomic.Int32
+}
+
+func (c *countdownContext) Err() error {
+	if c.left.Add(-1) < 0 {
+		return context.Canceled
 	}
+	return nil
+}
+
+func mustReadFile(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -1,6 +1,7 @@
 package breach
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -20,7 +21,7 @@ func neutralize(s string) string {
 // writeCSV writes a header and the n rows that row returns, one at a time
 // (they are never all in memory), separated by ';', UTF-8 with a BOM (so
 // that Excel reads the accents), CRLF line ends, every cell neutralized.
-func writeCSV(path string, header []string, n int, row func(i int) []string) error {
+func writeCSV(ctx context.Context, path string, header []string, n int, row func(i int) []string) error {
 	return writeFile(path, func(w io.Writer) error {
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {
 			return err
@@ -30,6 +31,11 @@ func writeCSV(path string, header []string, n int, row func(i int) []string) err
 		cw.UseCRLF = true
 		out := make([]string, 0, len(header))
 		for i := -1; i < n; i++ {
+			if i%checkEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
 			r := header
 			if i >= 0 {
 				r = row(i)
@@ -65,7 +71,7 @@ func writeFindingsCSV(path string, t tables) error {
 		return []string{o.f.Title(), o.f.Convention, o.partner, unit, "", "", "", "", "", o.subject,
 			yesNo(o.isNew), o.description, o.action}
 	}
-	err := writeCSV(path, header, t.nBreaches+t.nOthers, row)
+	err := writeCSV(t.ctx, path, header, t.nBreaches+t.nOthers, row)
 	return errors.Join(err, bs.done(), os.done())
 }
 
@@ -77,7 +83,7 @@ func writeAccountsCSV(path string, t tables) error {
 		return err
 	}
 	hs := pull(t.holderRows(a))
-	err = writeCSV(path, header, a.n, func(int) []string { return holderCells(hs.get()) })
+	err = writeCSV(t.ctx, path, header, a.n, func(int) []string { return holderCells(hs.get()) })
 	return errors.Join(err, hs.done())
 }
 

@@ -2,6 +2,7 @@ package breach_test
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -45,12 +46,12 @@ func TestPropHolderSpoolIsHeld(t *testing.T) {
 		defer hs.Close()
 		limit := rapid.SampledFrom([]int{0, 1, 7, 100}).Draw(rt, "limit")
 		base := filepath.Join(t.TempDir(), fmt.Sprint(rapid.Int().Draw(rt, "dir")))
-		want, err := breach.Write(filepath.Join(base, "held"), breach.Input{AsOf: w.AsOf, Findings: held, Records: w.Records,
+		want, err := breach.Write(context.Background(), filepath.Join(base, "held"), breach.Input{AsOf: w.AsOf, Findings: held, Records: w.Records,
 			Rows: rows, SheetLimit: limit})
 		if err != nil {
 			rt.Fatal(err)
 		}
-		got, err := breach.Write(filepath.Join(base, "spool"), breach.Input{AsOf: w.AsOf, Spool: s, Records: w.Records,
+		got, err := breach.Write(context.Background(), filepath.Join(base, "spool"), breach.Input{AsOf: w.AsOf, Spool: s, Records: w.Records,
 			Holders: func() (*breach.HolderSpool, error) { return hs, nil }, SheetLimit: limit})
 		if err != nil {
 			rt.Fatal(err)
@@ -177,7 +178,7 @@ func TestHolderSpoolMisuse(t *testing.T) {
 			if err == nil {
 				in := in
 				in.Holders = func() (*breach.HolderSpool, error) { return s, nil }
-				_, err = breach.Write(filepath.Join(t.TempDir(), "r"), in)
+				_, err = breach.Write(context.Background(), filepath.Join(t.TempDir(), "r"), in)
 			}
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("error %v, want one: %v", err, tc.wantErr)

@@ -32,7 +32,7 @@ func TestLibreOfficeOpensWorkbook(t *testing.T) {
 			}
 			in := MustCorpusInput(t)
 			in.SheetLimit = tc.limit
-			p, err := breach.Write(dir, in)
+			p, err := breach.Write(context.Background(), dir, in)
 			if err != nil {
 				t.Fatal(err)
 			}

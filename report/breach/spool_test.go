@@ -3,6 +3,7 @@ package breach_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -66,11 +67,11 @@ func TestPropSpooledReportIsHeldReport(t *testing.T) {
 			rt.Fatalf("spooled %d findings (Len %d), held %d", i, s.Len(), len(held))
 		}
 		base := filepath.Join(t.TempDir(), fmt.Sprint(rapid.Int().Draw(rt, "dir")))
-		want, err := breach.Write(filepath.Join(base, "held"), breach.Input{AsOf: w.AsOf, Findings: held, Records: w.Records, Rows: w.Rows})
+		want, err := breach.Write(context.Background(), filepath.Join(base, "held"), breach.Input{AsOf: w.AsOf, Findings: held, Records: w.Records, Rows: w.Rows})
 		if err != nil {
 			rt.Fatal(err)
 		}
-		got, err := breach.Write(filepath.Join(base, "spool"), breach.Input{AsOf: w.AsOf, Spool: s, Records: w.Records, Rows: w.Rows})
+		got, err := breach.Write(context.Background(), filepath.Join(base, "spool"), breach.Input{AsOf: w.AsOf, Spool: s, Records: w.Records, Rows: w.Rows})
 		if err != nil {
 			rt.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package breach_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -107,7 +108,7 @@ func writeWithLimit(t *testing.T, limit int) written {
 	t.Helper()
 	in := MustCorpusInput(t)
 	in.SheetLimit = limit
-	p, err := breach.Write(filepath.Join(t.TempDir(), "r"), in)
+	p, err := breach.Write(context.Background(), filepath.Join(t.TempDir(), "r"), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +155,7 @@ func checkSummary(t *testing.T, rows [][]string, limit int, count, file string, 
 // when the test ends); a report not written fails the test.
 func MustWriteWorkbook(tb testing.TB, in breach.Input) *excelize.File {
 	tb.Helper()
-	p, err := breach.Write(filepath.Join(tb.TempDir(), "r"), in)
+	p, err := breach.Write(context.Background(), filepath.Join(tb.TempDir(), "r"), in)
 	if err != nil {
 		tb.Fatalf("report lost: %v", err)
 	}

@@ -1,6 +1,7 @@
 package breach
 
 import (
+	"context"
 	"iter"
 	"path/filepath"
 	"slices"
@@ -15,6 +16,7 @@ import (
 // as rows: only the resolved findings, the breaches' accounts (Holders) and
 // counts are in memory.
 type tables struct {
+	ctx         context.Context // the writers stop when it is done
 	asOf        model.Date
 	hasPrevious bool
 	settings    model.ReconcileSettings
@@ -91,8 +93,8 @@ const (
 	inQuota  = "Dans le quota"
 )
 
-func build(in Input, src source, holders func() (holderSource, error), p Paths) (tables, error) {
-	t := tables{asOf: in.AsOf, hasPrevious: in.HasPrevious, settings: in.Settings, partners: map[string]string{},
+func build(ctx context.Context, in Input, src source, holders func() (holderSource, error), p Paths) (tables, error) {
+	t := tables{ctx: ctx, asOf: in.AsOf, hasPrevious: in.HasPrevious, settings: in.Settings, partners: map[string]string{},
 		unverified: map[string]bool{}, newKeys: keySet(in.New), src: src,
 		limit: sheetLimit(in.SheetLimit), findingsCSV: filepath.Base(p.CSV), accountsCSV: filepath.Base(p.AccountsCSV)}
 	for _, r := range model.MergeBulletins(in.Records) {
@@ -309,6 +311,31 @@ func seqOf(fs []model.Finding, keep func(model.Finding) bool) iter.Seq2[model.Fi
 				continue
 			}
 			if !yield(f, nil) {
+				return
+			}
+		}
+	}
+}
+
+// checkEvery is how many rows a writer writes between two looks at its
+// context.
+const checkEvery = 4096
+
+// untilDone is seq, ended by ctx's error once ctx is done (looked at every
+// checkEvery items).
+func untilDone[T any](ctx context.Context, seq iter.Seq2[T, error]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		i := 0
+		for v, err := range seq {
+			if i%checkEvery == 0 && err == nil {
+				if err = ctx.Err(); err != nil {
+					var zero T
+					yield(zero, err)
+					return
+				}
+			}
+			i++
+			if !yield(v, err) {
 				return
 			}
 		}

@@ -1,6 +1,7 @@
 package breach
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ const (
 )
 
 type workbook struct {
+	ctx    context.Context // the tables stop when it is done
 	f      *excelize.File
 	st     styles
 	notice int // the style of a summarised sheet's note, once made
@@ -37,7 +39,7 @@ func writeXLSX(path string, t tables) error {
 	if err != nil {
 		return err
 	}
-	w := &workbook{f: f, st: st}
+	w := &workbook{ctx: t.ctx, f: f, st: st}
 	// The other findings are counted before the accounts are waited for:
 	// they may still be being gathered (Input.Holders).
 	if t.nOthers > t.limit {

@@ -1,6 +1,7 @@
 package breach_test
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -19,7 +20,7 @@ func TestWriteLongCell(t *testing.T) {
 	}
 	in := breach.Input{AsOf: model.NewDate(2026, 11, 20),
 		Findings: []model.Finding{{Code: model.CodeDuplicateAccount, Convention: "01/2020", Accounts: accs}}}
-	if _, err := breach.Write(filepath.Join(t.TempDir(), "r"), in); err != nil {
+	if _, err := breach.Write(context.Background(), filepath.Join(t.TempDir(), "r"), in); err != nil {
 		t.Fatal(err)
 	}
 }

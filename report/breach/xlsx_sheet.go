@@ -91,6 +91,11 @@ func (w *workbook) tableWithNote(sheet, note string, cols []column, n int, row f
 	vals := make([]any, len(cols))
 	buf := make([]cell, 0, len(cols))
 	for r := range n {
+		if r%checkEvery == 0 {
+			if err := w.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		row := row(r, buf[:0])
 		height := 1
 		for i, c := range cols {
