@@ -53,3 +53,20 @@ func TestPropSlotIndexIsSlotHolders(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkSlotIndex numbers the slots of a million generated rows (the
+// work `reconcile --out` adds to its reading of the export).
+func BenchmarkSlotIndex(b *testing.B) {
+	w := modeltest.Generate(1, modeltest.Options{})
+	b.ResetTimer()
+	for b.Loop() {
+		x := model.NewSlotIndex(w.Records)
+		n := 0
+		for i := range w.Rows {
+			if _, ok := x.Slot(&w.Rows[i]); ok {
+				n++
+			}
+		}
+		b.ReportMetric(float64(n), "slotted")
+	}
+}
