@@ -34,7 +34,7 @@ type tables struct {
 	// the files that list them).
 	accounts func() (accounts, error)
 
-	nBreaches, nOthers, convsBreached int
+	nBreaches, nOthers int
 }
 
 // accounts are the breaches' accounts and what is counted of them.
@@ -43,6 +43,7 @@ type accounts struct {
 	groups   []groupRow // by convention and code
 	n        int
 	toRemove int // accounts beyond their quota
+	convs    int // conventions with a breach
 }
 
 // source gives the findings in the orders the report lists them.
@@ -101,15 +102,7 @@ func build(ctx context.Context, in Input, src source, holders func() (holderSour
 		t.partners[r.Convention.Number] = r.Convention.Partner.Name
 		t.unverified[r.Convention.Number] = r.NeedsVerification()
 	}
-	convs := map[string]bool{}
-	for f, err := range src.breaches() {
-		if err != nil {
-			return t, err
-		}
-		t.nBreaches++
-		convs[f.Convention] = true
-	}
-	t.convsBreached = len(convs)
+	t.nBreaches = src.Count(model.CodeQuotaExceeded) + src.Count(model.CodeProfileNotAuthorized)
 	t.accounts = sync.OnceValues(func() (accounts, error) { return countAccounts(src, holders) })
 	total := 0
 	for _, c := range model.Codes {
@@ -185,6 +178,7 @@ func countAccounts(src source, holders func() (holderSource, error)) (accounts, 
 	}
 	a := accounts{src: hs}
 	var groups accountGroups
+	convs := map[string]bool{}
 	i := 0
 	for f, err := range src.breaches() {
 		if err != nil {
@@ -199,8 +193,9 @@ func countAccounts(src source, holders func() (holderSource, error)) (accounts, 
 		a.n += n
 		a.toRemove += beyond
 		groups.add(f, n, beyond)
+		convs[f.Convention] = true
 	}
-	a.groups = groups.rows()
+	a.groups, a.convs = groups.rows(), len(convs)
 	return a, nil
 }
 

@@ -206,7 +206,7 @@ func (w *workbook) summary(t tables) error {
 		}
 	}
 	notes := []string{
-		fmt.Sprintf("Conventions en dépassement : %d. Comptes à supprimer ou à régulariser : %d.", t.convsBreached, w.acc.toRemove),
+		fmt.Sprintf("Conventions en dépassement : %d. Comptes à supprimer ou à régulariser : %d.", w.acc.convs, w.acc.toRemove),
 		"Feuille « Dépassements » : un quota dépassé ou un profil non autorisé par ligne.",
 		"Feuille « Comptes au-delà du quota » : les comptes de chaque dépassement, du plus récent au plus ancien ; les plus récents, en nombre égal à l'excédent, sont à supprimer ou à régulariser par un nouveau bulletin d'adhésion.",
 		"Feuille « Autres constats » : comptes inactifs, adresses non nominatives, doublons, administrateurs, structures et partenaires inconnus.",
