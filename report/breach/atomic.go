@@ -8,40 +8,34 @@ import (
 	"path/filepath"
 )
 
-// writeFile writes path atomically with owner-only permissions: a temporary
-// file in the same directory, fsynced, then renamed over path, so that a
-// reader never sees half a report and a crash leaves the old one.
+// writeFile writes a file staged by stagedFiles (owner-only, under its
+// temporary name) and fsyncs it: the staging's rename, once every file of
+// the report is written, is what makes the report appear whole, and a
+// crash leaves the old one.
 func writeFile(path string, write func(w io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
 		return err
 	}
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			f.Close()
 		}
 	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return err
-	}
 	// A large buffer: the CSV writer hands over 4 KB at a time, and a
 	// findings-heavy report writes hundreds of megabytes (a system call per
 	// 4 KB was two seconds of a million findings' report).
-	bw := bufio.NewWriterSize(tmp, 1<<20)
+	bw := bufio.NewWriterSize(f, 1<<20)
 	if err = write(bw); err != nil {
 		return err
 	}
 	if err = bw.Flush(); err != nil {
 		return err
 	}
-	if err = tmp.Sync(); err != nil {
+	if err = f.Sync(); err != nil {
 		return err
 	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return f.Close()
 }
 
 // stagedFiles are files written under temporary names beside their final
@@ -50,8 +44,8 @@ func writeFile(path string, write func(w io.Writer) error) (err error) {
 // before (a cancelled or failed report leaves the previous one whole).
 type stagedFiles struct{ tmp, final []string }
 
-// stage returns the temporary name path is written under (an empty
-// owner-only file, which writeFile replaces).
+// stage returns the temporary name path is written under: an empty
+// owner-only file beside it, which writeFile fills.
 func (s *stagedFiles) stage(path string) (string, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.part")
 	if err != nil {
