@@ -31,6 +31,7 @@ type HolderSpool struct {
 	group       []int    // breach index → index of the first breach with its key
 	size        []int64  // bytes of each group's rows (length prefixes included)
 	off         []int64  // each group's offset in sorted, once placed
+	placedSize  []int64  // each group's bytes in sorted, once placed
 	counts      []int    // each group's accounts, once placed
 	breachesSet bool
 	placed      bool

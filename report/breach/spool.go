@@ -295,6 +295,22 @@ func decodeFinding(r *bufio.Reader) (model.Finding, error) {
 		if n, err = binary.ReadUvarint(r); err != nil {
 			return
 		}
+		if n == 0 {
+			*p = ""
+			return
+		}
+		// The bytes are copied once, into the string, while they sit in
+		// the reader's buffer (a field is far smaller than the buffer).
+		if n <= uint64(r.Size()) {
+			var b []byte
+			if b, err = r.Peek(int(n)); err == nil {
+				*p = string(b)
+				_, err = r.Discard(int(n))
+			} else if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return
+		}
 		b := make([]byte, n)
 		if _, err = io.ReadFull(r, b); err == nil {
 			*p = string(b)

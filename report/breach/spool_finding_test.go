@@ -42,3 +42,19 @@ func TestFindingRoundTrip(t *testing.T) {
 		t.Error("a finding read past the end")
 	}
 }
+
+// TestFindingCutShort: a finding cut anywhere is an error, never a finding
+// made of what was read (a spool file cut short by a full disk).
+func TestFindingCutShort(t *testing.T) {
+	f := model.Finding{Code: model.CodeDuplicateAccount, Convention: "01/2020", Unit: strings.Repeat("é", 40),
+		Quota: 2, Count: 3, Accounts: []string{"u-1", "u-2"}}
+	enc := encodeFinding(nil, &f)
+	for _, size := range []int{16, 32 << 10} {
+		for n := range len(enc) {
+			r := bufio.NewReaderSize(bytes.NewReader(enc[:n]), size)
+			if got, err := decodeFinding(r); err == nil {
+				t.Errorf("buffer %d, %d of %d bytes: got %+v, want an error", size, n, len(enc), got)
+			}
+		}
+	}
+}
