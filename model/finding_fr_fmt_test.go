@@ -73,7 +73,8 @@ func sprintfDescription(f Finding, s ReconcileSettings) string {
 	return fmt.Sprintf("Constat %s sur %s.", f.Code, conv)
 }
 
-// sprintfAction is Action as it was written with fmt.
+// sprintfAction is Action as it was written with fmt, for the two
+// actions that were formatted.
 func sprintfAction(f Finding) string {
 	switch f.Code {
 	case CodeQuotaExceeded:
@@ -81,22 +82,8 @@ func sprintfAction(f Finding) string {
 			sprintfCountWord(f.Count-f.Quota, "habilitation"), f.Profile)
 	case CodeProfileNotAuthorized:
 		return fmt.Sprintf("Demander au partenaire de désactiver les habilitations %s de cette structure, ou de signer un bulletin d'adhésion qui autorise ce profil.", f.Profile)
-	case CodeUnknownPartner:
-		return "Vérifier si cet organisme a signé une convention (l'enregistrer si elle manque), sinon faire corriger l'organisme et le SIRET du compte ou le désactiver."
-	case CodeUnknownUnit:
-		return "Faire rattacher le compte à une structure de l'annexe 2, ou faire signer un bulletin d'adhésion pour cette structure."
-	case CodeDormantAccount:
-		return "Demander au partenaire de désactiver ce compte s'il n'est plus utilisé."
-	case CodeSharedMailbox:
-		return "Demander au partenaire une adresse mél nominative" + nbsp + ": un compte est personnel et ne peut pas utiliser une boîte partagée."
-	case CodeDuplicateAccount:
-		return "Demander au partenaire de ne garder qu'un compte pour cette personne et de désactiver les autres."
-	case CodeUndeclaredAdmin:
-		return "Faire remplir et signer par le partenaire le formulaire de changement d'administrateur (annexe 3), ou lui demander de retirer le rôle d'administrateur à ce compte."
-	case CodeMissingAdmin:
-		return "Vérifier auprès du partenaire" + nbsp + ": si cette personne n'est plus administrateur, faire remplir et signer le formulaire de changement d'administrateur (annexe 3)" + nbsp + "; sinon, lui faire ouvrir un compte administrateur."
 	}
-	return "Examiner ce constat avec le partenaire."
+	return f.Action() // the other actions are constant sentences, unchanged
 }
 
 // BenchmarkFindingFrench: a description and an action of each code, put
