@@ -55,6 +55,9 @@ func malformed() []struct {
 		{"huge xref field width", bytes.Replace(spinPDF(false), []byte("/W [1 4 2]"), []byte("/W [1 4000000000 2]"), 1), model.ErrCorrupt},
 		{"font widths are not xref fields", bytes.Replace(good, []byte("/Encoding /WinAnsiEncoding"), []byte("/Encoding /WinAnsiEncoding /W [1 100 500]"), 1), nil},
 		{"object stream ending in a hex string", spinPDF(false), model.ErrCorrupt},
+		// Its /Length still ends it inside the string, but its endstream is
+		// lost: the next one found is the xref stream's (fuzz seed d9d8ae6c).
+		{"object stream ending in a hex string, endstream lost", bytes.Replace(spinPDF(false), []byte("[<0\nendstream"), []byte("[<0\n\x00\x00dstream"), 1), model.ErrCorrupt},
 		{"lzw filter", onePageFiltered("/LZWDecode"), model.ErrCorrupt},
 		{"runlength filter", onePageFiltered("/RunLengthDecode"), model.ErrCorrupt},
 		{"cyclic page tree", pageTreeCycle(), model.ErrCorrupt},

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 
 	"habilitations/model"
 )
@@ -46,14 +47,43 @@ func checkObjectStreams(data []byte) error {
 		if bytes.Contains(dict, []byte("/DecodeParms")) {
 			continue
 		}
+		// The library cuts the stream at its /Length; a damaged file's
+		// endstream may be lost, the next one found being another
+		// stream's. Either end may leave a hex string open: both are read.
 		body := data[i+loc[1]:]
+		ends := []int{}
 		if end := bytes.Index(body, []byte("endstream")); end >= 0 {
-			body = body[:end]
+			ends = append(ends, end)
+		} else {
+			ends = append(ends, len(body))
 		}
-		if decoded, ok := decodeObjStm(dict, body); ok && openHexString(decoded) {
-			return fmt.Errorf("object stream ends inside a hex string: %w", model.ErrCorrupt)
+		if n, ok := directLength(dict); ok && n < len(body) && n != ends[0] {
+			ends = append(ends, n)
+		}
+		for _, end := range ends {
+			if decoded, ok := decodeObjStm(dict, body[:end]); ok && openHexString(decoded) {
+				return fmt.Errorf("object stream ends inside a hex string: %w", model.ErrCorrupt)
+			}
 		}
 	}
+}
+
+// lengthKey is a stream's /Length given directly (an indirect « n 0 R »
+// does not match: the digits must not be followed by a generation and R).
+var lengthKey = regexp.MustCompile(`/Length[\t \r\n]+([0-9]+)([\t \r\n]+[0-9]+[\t \r\n]+R)?`)
+
+// directLength returns the /Length of a stream dictionary when it is a
+// number written in it.
+func directLength(dict []byte) (int, bool) {
+	m := lengthKey.FindSubmatch(dict)
+	if m == nil || m[2] != nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(m[1]))
+	if err != nil {
+		return 0, false
+	}
+	return n, true
 }
 
 // decodeObjStm applies the stream's filters (Flate and ASCII85, the ones the
