@@ -25,28 +25,22 @@ func (s *Store) UpdateFindingAges(ctx context.Context, asOf string, fs []model.F
 		if _, err := tx.ExecContext(ctx, `DELETE FROM current_keys`); err != nil {
 			return err
 		}
-		// Prepared once: a statement given with its arguments is compiled
-		// again on every call, and a national night has tens of thousands
-		// of findings.
-		keep, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO current_keys (key) VALUES (?)`)
+		keys := make([]string, len(fs))
+		for i := range fs {
+			keys[i] = fs[i].Key()
+		}
+		err := insertBatched(ctx, tx, `INSERT OR IGNORE INTO current_keys (key)`, "", 1, len(fs),
+			func(i int, dst []any) ([]any, error) { return append(dst, keys[i]), nil })
 		if err != nil {
 			return err
 		}
-		defer keep.Close()
-		age, err := tx.PrepareContext(ctx, `INSERT INTO finding_ages (key, convention, code, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (key) DO UPDATE SET first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen)`)
+		err = insertBatched(ctx, tx, `INSERT INTO finding_ages (key, convention, code, first_seen, last_seen)`,
+			`ON CONFLICT (key) DO UPDATE SET first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen)`,
+			5, len(fs), func(i int, dst []any) ([]any, error) {
+				return append(dst, keys[i], fs[i].Convention, string(fs[i].Code), asOf, asOf), nil
+			})
 		if err != nil {
 			return err
-		}
-		defer age.Close()
-		for _, f := range fs {
-			k := f.Key()
-			if _, err := keep.ExecContext(ctx, k); err != nil {
-				return err
-			}
-			if _, err := age.ExecContext(ctx, k, f.Convention, string(f.Code), asOf, asOf); err != nil {
-				return err
-			}
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM finding_ages WHERE key NOT IN (SELECT key FROM current_keys)`)
 		if err != nil {

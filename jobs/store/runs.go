@@ -110,19 +110,14 @@ func (s *Store) SaveFindings(ctx context.Context, runID int64, fs []model.Findin
 		if _, err := tx.ExecContext(ctx, `DELETE FROM findings WHERE run_id = ?`, runID); err != nil {
 			return err
 		}
-		st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO findings (run_id, key, code, convention, json) VALUES (?, ?, ?, ?, ?)`)
+		err := insertBatched(ctx, tx, `INSERT OR REPLACE INTO findings (run_id, key, code, convention, json)`, "", 5, len(fs),
+			func(i int, dst []any) ([]any, error) {
+				f := &fs[i]
+				js, err := json.Marshal(f)
+				return append(dst, runID, f.Key(), string(f.Code), f.Convention, string(js)), err
+			})
 		if err != nil {
 			return err
-		}
-		defer st.Close()
-		for _, f := range fs {
-			js, err := json.Marshal(f)
-			if err != nil {
-				return err
-			}
-			if _, err := st.ExecContext(ctx, runID, f.Key(), string(f.Code), f.Convention, string(js)); err != nil {
-				return err
-			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE runs SET has_findings = 1 WHERE id = ?`, runID); err != nil {
 			return err

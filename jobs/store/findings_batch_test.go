@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"habilitations/model"
+)
+
+// benchFindings are n findings of a dormant-heavy night: mostly dormant
+// accounts over 100 conventions, some duplicates.
+func benchFindings(n int) []model.Finding {
+	fs := make([]model.Finding, n)
+	for i := range fs {
+		conv := fmt.Sprintf("%02d/20%02d", i%100, 10+i%15)
+		if i%10 == 9 {
+			fs[i] = model.Finding{Code: model.CodeDuplicateAccount, Convention: conv, Accounts: []string{fmt.Sprintf("u-%d", i), fmt.Sprintf("u-%d", i+1)}}
+			continue
+		}
+		fs[i] = model.Finding{Code: model.CodeDormantAccount, Convention: conv, Account: fmt.Sprintf("u-%d", i)}
+	}
+	model.SortFindings(fs)
+	return fs
+}
+
+// BenchmarkSaveFindings: the store's writes of a night's findings (saved
+// under the run, then aged for the campaign), 100,000 findings.
+func BenchmarkSaveFindings(b *testing.B) {
+	fs := benchFindings(100_000)
+	ctx := context.Background()
+	s := MustOpen(b)
+	b.Run("save", func(b *testing.B) {
+		for b.Loop() {
+			run, err := s.StartRun(ctx, "run", "2026-11-26")
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := s.SaveFindings(ctx, run, fs); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("ages", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.UpdateFindingAges(ctx, "2026-11-26", fs); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// TestFindingsBatched: findings are saved, read back and aged whole
+// whatever their number against the batches of insertBatched (none, a
+// partial batch, full ones, full ones and a partial one).
+func TestFindingsBatched(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	for _, n := range []int{0, 1, batchRows - 1, batchRows, batchRows + 1, 2*batchRows + 50} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			fs := benchFindings(n)
+			run, err := s.StartRun(ctx, "run", "2026-11-26")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SaveFindings(ctx, run, fs); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Findings(ctx, run)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, fs) && !(len(got) == 0 && len(fs) == 0) {
+				t.Errorf("read back %d findings, want the %d saved", len(got), len(fs))
+			}
+			ages, err := s.UpdateFindingAges(ctx, "2026-11-26", fs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ages) != n {
+				t.Errorf("%d findings aged, want %d", len(ages), n)
+			}
+			for _, f := range fs {
+				if ages[f.Key()] != "2026-11-26" {
+					t.Fatalf("%s: first seen %q", f.Key(), ages[f.Key()])
+				}
+			}
+		})
+	}
+}
