@@ -18,7 +18,7 @@ const batchRows = 200
 // row i to dst. Rows are written in order, so that what a row does to an
 // earlier one (OR REPLACE, ON CONFLICT) is what one statement a row did.
 func insertBatched(ctx context.Context, tx *sql.Tx, head, tail string, cols, n int, row func(i int, dst []any) ([]any, error)) error {
-	var full *sql.Stmt
+	var full *sql.Stmt // prepared once, for every full batch
 	defer func() {
 		if full != nil {
 			full.Close()
@@ -34,19 +34,19 @@ func insertBatched(ctx context.Context, tx *sql.Tx, head, tail string, cols, n i
 				return err
 			}
 		}
-		st := full
-		if to-from < batchRows || full == nil {
-			var err error
-			if st, err = tx.PrepareContext(ctx, batchSQL(head, tail, cols, to-from)); err != nil {
+		if to-from < batchRows { // the last rows: a statement of their own
+			if _, err := tx.ExecContext(ctx, batchSQL(head, tail, cols, to-from), args...); err != nil {
 				return err
 			}
-			if to-from == batchRows {
-				full = st // prepared once, for every full batch
-			} else {
-				defer st.Close()
+			continue
+		}
+		if full == nil {
+			var err error
+			if full, err = tx.PrepareContext(ctx, batchSQL(head, tail, cols, batchRows)); err != nil {
+				return err
 			}
 		}
-		if _, err := st.ExecContext(ctx, args...); err != nil {
+		if _, err := full.ExecContext(ctx, args...); err != nil {
 			return err
 		}
 	}
