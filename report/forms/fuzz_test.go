@@ -28,3 +28,18 @@ func FuzzWriteAdminChange(f *testing.F) {
 		}
 	})
 }
+
+// TestBlankConventionRefused: a form without a convention number (empty or
+// blank) is refused, whether fillable or typed, and nothing is written.
+func TestBlankConventionRefused(t *testing.T) {
+	for _, conv := range []string{"", " ", "\t\n"} {
+		for name, write := range map[string]func(io.Writer, model.AdminChange) error{
+			"fillable": WriteAdminChange, "typed": WriteAdminChangeTyped,
+		} {
+			var b strings.Builder
+			if err := write(&b, model.AdminChange{Convention: conv, Name: "Céline BERTIN"}); err == nil || b.Len() > 0 {
+				t.Errorf("%s, convention %q: err = %v, %d bytes written; want an error and nothing", name, conv, err, b.Len())
+			}
+		}
+	}
+}
