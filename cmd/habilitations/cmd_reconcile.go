@@ -120,12 +120,12 @@ func runReconcile(ctx context.Context, e *env, o reconcileOptions) error {
 		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
 	rec := model.NewReconciler(records, o.asOf, o.settings)
-	var holders *slotHolders
+	var holders *breach.SlotHolders
 	if o.out != "" {
-		if holders, err = newSlotHolders(rec); err != nil {
+		if holders, err = breach.NewSlotHolders(rec, ""); err != nil {
 			return err
 		}
-		defer holders.spool.Close()
+		defer holders.Close()
 	}
 	if err := addExports(ctx, e, o.exports, rec, holders); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"habilitations/model"
+	"habilitations/report/breach"
 )
 
 // addBatch is how many rows the reader hands to the reconciler at a time.
@@ -13,7 +14,7 @@ const addBatch = 1024
 // addExports reads the exports into rec (readExportsBatched), and into
 // holders when not nil (the breach report's accounts): both keep a copy of
 // what they need, so the rows are read transient.
-func addExports(ctx context.Context, e *env, exports []string, rec *model.Reconciler, holders *slotHolders) error {
+func addExports(ctx context.Context, e *env, exports []string, rec *model.Reconciler, holders *breach.SlotHolders) error {
 	return readExportsBatched(ctx, e, exports, func(b []model.Habilitation) error {
 		for i := range b {
 			rec.Add(&b[i])
@@ -22,7 +23,7 @@ func addExports(ctx context.Context, e *env, exports []string, rec *model.Reconc
 			return nil
 		}
 		for i := range b {
-			if err := holders.add(&b[i]); err != nil {
+			if err := holders.Add(&b[i]); err != nil {
 				return err
 			}
 		}
