@@ -17,11 +17,12 @@ import (
 )
 
 // FormsInput is what the forms step needs from the reconciliation of the
-// same run: the effective records, the current export rows and the findings.
+// same run: the effective records, the current export rows indexed by
+// convention (the administrator rows of each at least) and the findings.
 type FormsInput struct {
 	AsOf     model.Date
 	Records  []model.Record
-	Rows     []model.Habilitation
+	Rows     *model.ConventionRows
 	Findings []model.Finding
 	// Store records each form written with its reference (admin_forms),
 	// so that the form returned is linked to it and a form already written
@@ -48,7 +49,6 @@ func WriteAdminForms(ctx context.Context, dd *DataDir, in FormsInput) (FilesSumm
 		byNumber[r.Convention.Number] = r
 	}
 	rowsOf := map[string][]model.Habilitation{}
-	var index *model.ConventionRows
 	for _, f := range in.Findings {
 		if err := ctx.Err(); err != nil {
 			return sum, err
@@ -62,10 +62,15 @@ func WriteAdminForms(ctx context.Context, dd *DataDir, in FormsInput) (FilesSumm
 		}
 		rows, ok := rowsOf[f.Convention]
 		if !ok {
-			if index == nil { // once: thousands of forms on a first night
-				index = model.NewConventionRows(in.Records, in.Rows)
+			// A form names an administrator: AdminChangeFor takes the
+			// holder from the account's administrator rows when it has any
+			// (an undeclared_admin finding comes from one), which the index
+			// keeps of every convention.
+			if in.Rows.Complete(rec) {
+				rows = in.Rows.Rows(rec)
+			} else {
+				rows = in.Rows.AdminRows(rec)
 			}
-			rows = index.Rows(rec)
 			rowsOf[f.Convention] = rows
 		}
 		ac, err := model.AdminChangeFor(rec, f, rows)

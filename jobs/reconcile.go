@@ -9,6 +9,7 @@ import (
 	"habilitations/extract/export"
 	"habilitations/jobs/store"
 	"habilitations/model"
+	"habilitations/report/breach"
 )
 
 // ReconcileResult is what the store-based reconcile step concluded. It holds
@@ -28,10 +29,32 @@ type ReconcileResult struct {
 	PreviousRun   int64 // 0 when this is the first reconciliation
 	Reports       []string
 
-	// Records and Rows are the inputs reconciled (effective records, rows
-	// of the current exports), for the reports and reviews of the same run.
+	// EffectiveRecords are the records reconciled, and CurrentRows the rows
+	// of the current exports indexed by convention, whole for the
+	// conventions rowUse.keep selected, for the reports and reviews of the
+	// same run.
 	EffectiveRecords []model.Record
-	CurrentRows      []model.Habilitation
+	CurrentRows      *model.ConventionRows
+	// Holders are the accounts behind the breaches, spooled while the
+	// exports were read (rowUse.holders; nil otherwise): the caller closes
+	// them.
+	Holders *breach.SlotHolders
+}
+
+// rowUse says what the reconciliation keeps of the rows it streams: every
+// row goes into the rules (model.Reconciler, a compact copy) and is then
+// dropped, unless a later step of the run reads it.
+type rowUse struct {
+	// keep selects the conventions whose rows are kept whole (nil: none),
+	// called with each effective record merged with its bulletins; of the
+	// others CurrentRows keeps counts, slots and administrators.
+	keep func(model.Record) bool
+	// holders spools the accounts behind the breaches (the breach report).
+	holders bool
+	// read (nil: none) is called with the number of rows once the exports
+	// are read, before the rules run (the nightly run bounds its heap from
+	// there).
+	read func(rows int)
 }
 
 // ReconcileSummary is the part of a ReconcileResult safe to print and log.
@@ -71,18 +94,17 @@ func (r ReconcileResult) Summary() ReconcileSummary {
 // which were resolved. Reports are written by the caller (the run's reconcile
 // step). p (nil: none) advances by one per export read.
 func Reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64, asOf model.Date, set model.ReconcileSettings, p Progress) (ReconcileResult, error) {
-	return reconcile(ctx, st, dataDir, runID, asOf, set, p, nil)
+	return reconcile(ctx, st, dataDir, runID, asOf, set, p, rowUse{})
 }
 
-// reconcile is Reconcile; read (nil: none) is called with the number of
-// rows once the exports are read, before the rules run (the nightly run
-// bounds its heap from there).
+// reconcile is Reconcile keeping of the rows what use says. On error,
+// nothing is left to close.
 func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64, asOf model.Date, set model.ReconcileSettings, p Progress,
-	read func(rows int)) (ReconcileResult, error) {
+	use rowUse) (res ReconcileResult, err error) {
 	if p == nil {
 		p = noProgress{}
 	}
-	res := ReconcileResult{RunID: runID, AsOf: asOf}
+	res = ReconcileResult{RunID: runID, AsOf: asOf}
 	records, err := st.EffectiveRecords(ctx)
 	if err != nil {
 		return res, err
@@ -92,19 +114,47 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 	if err != nil {
 		return res, err
 	}
-	// Sized once from the rows the store counted at intake (an upper bound:
-	// rows of partners a newer export replaced are skipped): grown by
-	// appending, the slice of 270,000 rows was briefly held twice and kept
-	// a third of its capacity unused.
-	n := 0
-	for _, e := range exports {
-		n += e.Rows
+	// Rows are streamed: each export's rows go into the rules' compact
+	// copy, the index by convention and the breach accounts' spool, and
+	// are dropped. Held, the rows of a million-row export (232 bytes and
+	// ten pointers each) were most of a findings-heavy night's memory and
+	// of its collector's work.
+	merged := model.MergeBulletins(records)
+	kept := map[string]bool{}
+	for _, r := range merged {
+		if use.keep != nil && use.keep(r) {
+			kept[r.Convention.Number] = true
+		}
 	}
-	rows := make([]model.Habilitation, 0, n)
+	rec := model.NewReconciler(records, asOf, set)
+	// Indexed by the records merged (the reviews' and action checks') and
+	// as stored (the forms'): a bulletin's partner may be spelled its own
+	// way. Kept by number: a bulletin has no date of its own to be due on.
+	index := model.NewConventionRowsKeeping(append(merged, records...), func(r model.Record) bool { return kept[r.Convention.Number] })
+	if use.holders {
+		if res.Holders, err = breach.NewSlotHolders(rec, ""); err != nil {
+			return res, err
+		}
+		defer func() {
+			if err != nil {
+				res.Holders.Close()
+				res.Holders = nil
+			}
+		}()
+	}
 	p.Start("exports", len(exports))
 	defer p.Finish()
 	err = readExports(ctx, dataDir, exports, func(_ store.Export, r exportRead) error {
-		rows = append(rows, r.rows...)
+		for i := range r.rows {
+			h := &r.rows[i]
+			rec.Add(h)
+			index.Add(h)
+			if res.Holders != nil {
+				if err := res.Holders.Add(h); err != nil {
+					return err
+				}
+			}
+		}
 		p.Add(1)
 		res.Exports++
 		res.Rows += r.n
@@ -114,11 +164,11 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 	if err != nil {
 		return res, err
 	}
-	res.EffectiveRecords, res.CurrentRows = records, rows
-	if read != nil {
-		read(len(rows))
+	res.EffectiveRecords, res.CurrentRows = records, index
+	if use.read != nil {
+		use.read(res.Rows)
 	}
-	res.Findings = model.Reconcile(records, rows, asOf, set)
+	res.Findings = rec.Findings()
 	if err := st.SaveFindings(ctx, runID, res.Findings); err != nil {
 		return res, err
 	}

@@ -28,14 +28,15 @@ type ReviewOptions struct {
 	// the same due date an earlier day already wrote (see preparedThisCycle).
 	OncePerCycle bool
 	Settings     model.ReconcileSettings
-	// Findings of a reconciliation already done on the same data; nil means
-	// reconcile here.
+	// Findings of a reconciliation already done on the same data, given
+	// with Records and Rows.
 	Findings []model.Finding
-	// Records and Rows are the effective records and current export rows
-	// already read by the caller (the run's reconcile step), so that a large
-	// export is not held twice; nil Records means read them here.
+	// Records and Rows are the effective records and the current export
+	// rows indexed by convention, already read by the caller (the run's
+	// reconcile step keeps whole only the rows of the conventions that
+	// reviewWanted selects); nil Records means read them here.
 	Records []model.Record
-	Rows    []model.Habilitation
+	Rows    *model.ConventionRows
 	// FollowUp is the check of earlier reviews' actions already done by the
 	// caller (the run's reconcile step calls CheckReviewActions); nil means
 	// check here.
@@ -98,19 +99,23 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	if err != nil {
 		return res, err
 	}
-	records, rows := o.Records, o.Rows
+	records, rowsOf, findings := o.Records, o.Rows, o.Findings
+	if records != nil && (rowsOf == nil || findings == nil) {
+		return res, fmt.Errorf("review: records given without their rows and findings")
+	}
 	if records == nil {
+		var rows []model.Habilitation
 		if records, rows, err = loadReviewInputs(ctx, st, dd); err != nil {
 			return res, err
 		}
-	}
-	findings := o.Findings
-	if findings == nil {
+		// Rows and findings indexed by convention once: looking them up in
+		// the whole export for each convention grew as conventions × rows.
+		rowsOf = model.NewConventionRows(model.MergeBulletins(records), rows)
 		findings = model.Reconcile(records, rows, o.AsOf, o.Settings)
 	}
 	follow := o.FollowUp
 	if follow == nil {
-		if follow, err = CheckReviewActions(ctx, st, records, rows, o.AsOf); err != nil {
+		if follow, err = CheckReviewActions(ctx, st, records, rowsOf, o.AsOf); err != nil {
 			return res, err
 		}
 	}
@@ -121,9 +126,6 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	var lines []review.ConventionLine
 	due := map[string]string{}
 	merged := model.MergeBulletins(records)
-	// Rows and findings indexed by convention once: looking them up in the
-	// whole export for each convention grew as conventions × rows.
-	rowsOf := model.NewConventionRows(merged, rows)
 	findingsOf := map[string][]model.Finding{}
 	for _, f := range findings {
 		findingsOf[f.Convention] = append(findingsOf[f.Convention], f)
@@ -141,7 +143,7 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 		}
 		rv := model.Review{Record: rec, AsOf: o.AsOf, Due: model.ReviewDue(rec.Convention.SignedOn, o.AsOf), Findings: findingsOf[num]}
 		n := rowsOf.Len(rec)
-		notDue := o.LeadDays > 0 && !rv.Due.IsZero() && rv.Due.DaysSince(o.AsOf) > o.LeadDays
+		notDue := !reviewWanted(rec, o.AsOf, o.LeadDays)
 		if n > 0 && !notDue {
 			rv = model.BuildReview(rec, rowsOf.Rows(rec), findingsOf[num], o.AsOf)
 		} else {
@@ -302,6 +304,14 @@ func conventionLine(rv model.Review) review.ConventionLine {
 		l.Used += q.Used
 	}
 	return l
+}
+
+// reviewWanted reports whether the review workbook of rec is to be
+// prepared on asOf, with lead days of lead time (0: every convention). The
+// run's reconcile step keeps whole the rows of the conventions it selects.
+func reviewWanted(rec model.Record, asOf model.Date, lead int) bool {
+	due := model.ReviewDue(rec.Convention.SignedOn, asOf)
+	return lead <= 0 || due.IsZero() || due.DaysSince(asOf) <= lead
 }
 
 // loadReviewInputs reads the effective records and the rows of the current exports.

@@ -7,23 +7,23 @@ import (
 	"habilitations/model"
 )
 
-// CheckReviewActions checks the actions of each convention's latest review
-// import (an earlier review: its as-of date before asOf) against rows, the
-// rows of the current exports (each convention's own rows are used), stores the results and returns them per
-// convention number. The run step calls it after reconciliation; the next
-// review workbook shows the results in « Suivi des actions ».
-func CheckReviewActions(ctx context.Context, st *store.Store, records []model.Record, rows []model.Habilitation, asOf model.Date) (map[string][]model.ActionResult, error) {
-	byNumber := map[string]model.Record{}
-	merged := model.MergeBulletins(records)
-	for _, r := range merged {
-		byNumber[r.Convention.Number] = r
-	}
+// pendingCheck is a convention whose latest review import decided actions
+// to check against the current exports.
+type pendingCheck struct {
+	imp     store.ReviewImport
+	actions []model.Action
+}
+
+// pendingActionChecks returns the actions to check on asOf: those of each
+// convention's latest review import of an earlier review (its as-of date
+// before asOf), by convention number. The run's reconcile step asks before
+// reading the exports, to keep those conventions' rows whole.
+func pendingActionChecks(ctx context.Context, st *store.Store, asOf model.Date) (map[string]pendingCheck, error) {
 	imports, err := st.LatestReviewImports(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]model.ActionResult{}
-	var index *model.ConventionRows // built on the first convention to check
+	out := map[string]pendingCheck{}
 	for _, imp := range imports {
 		if imp.AsOf >= asOf.String() {
 			continue // the review of this very export: nothing to check yet
@@ -32,22 +32,38 @@ func CheckReviewActions(ctx context.Context, st *store.Store, records []model.Re
 		if err != nil {
 			return nil, err
 		}
-		actions := model.ActionsFrom(ds)
-		if len(actions) == 0 {
-			continue
+		if actions := model.ActionsFrom(ds); len(actions) > 0 {
+			out[imp.Convention] = pendingCheck{imp: imp, actions: actions}
 		}
-		rec, ok := byNumber[imp.Convention]
+	}
+	return out, nil
+}
+
+// CheckReviewActions checks the actions of each convention's latest review
+// import (an earlier review: its as-of date before asOf) against the rows
+// of the current exports indexed by convention (each convention's own rows
+// are used; rows must hold them whole), stores the results and returns them
+// per convention number. The run step calls it after reconciliation; the
+// next review workbook shows the results in « Suivi des actions ».
+func CheckReviewActions(ctx context.Context, st *store.Store, records []model.Record, rows *model.ConventionRows, asOf model.Date) (map[string][]model.ActionResult, error) {
+	pending, err := pendingActionChecks(ctx, st, asOf)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]model.ActionResult{}
+	if len(pending) == 0 {
+		return out, nil
+	}
+	for _, rec := range model.MergeBulletins(records) {
+		p, ok := pending[rec.Convention.Number]
 		if !ok {
-			continue // convention no longer known
+			continue // no action, or convention no longer known
 		}
-		if index == nil {
-			index = model.NewConventionRows(merged, rows)
-		}
-		res := model.CheckActions(actions, index.Rows(rec))
-		if err := st.SaveActionChecks(ctx, imp.SHA256, asOf.String(), res); err != nil {
+		res := model.CheckActions(p.actions, rows.Rows(rec))
+		if err := st.SaveActionChecks(ctx, p.imp.SHA256, asOf.String(), res); err != nil {
 			return nil, err
 		}
-		out[imp.Convention] = res
+		out[rec.Convention.Number] = res
 	}
 	return out, nil
 }

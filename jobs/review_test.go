@@ -229,6 +229,43 @@ func TestReviewRoundTrip(t *testing.T) {
 	if err != nil || len(follow) != len(actions)+1 || follow[1][0] != string(model.ActionNotApplied) {
 		t.Errorf("follow-up sheet %v, %v", follow, err)
 	}
+	mustNightChecksActions(t, e, model.NewDate(2027, 11, 25), imp.Convention, len(actions))
+}
+
+// mustNightChecksActions checks that the nightly run's reconciliation,
+// which streams the rows and keeps whole only the conventions it needs
+// (nightKeep), checks the actions of convention's review (n of them) as
+// the review command does from the rows held, and that it keeps that
+// convention's rows for this reason alone (its review not falling due).
+func mustNightChecksActions(t *testing.T, e ingestEnv, asOf model.Date, convention string, n int) {
+	t.Helper()
+	ctx := context.Background()
+	pending, err := pendingActionChecks(ctx, e.st, asOf)
+	if err != nil || len(pending) != 1 {
+		t.Fatalf("pending checks %v, %v", pending, err)
+	}
+	run, err := e.st.StartRun(ctx, "run", asOf.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const lead = 1
+	res, err := reconcile(ctx, e.st, e.dd.Root, run, asOf, model.ReconcileSettings{}, nil, rowUse{keep: nightKeep(pending, asOf, lead)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range model.MergeBulletins(res.EffectiveRecords) {
+		num := r.Convention.Number
+		if num == convention && reviewWanted(r, asOf, lead) {
+			t.Fatalf("%s falls due within %d day: the test would not show the rows kept for its actions", num, lead)
+		}
+		if res.CurrentRows.Complete(r) != (num == convention) && res.CurrentRows.Len(r) > 0 {
+			t.Errorf("%s: rows kept whole %v", num, res.CurrentRows.Complete(r))
+		}
+	}
+	checks, err := CheckReviewActions(ctx, e.st, res.EffectiveRecords, res.CurrentRows, asOf)
+	if err != nil || len(checks[convention]) != n {
+		t.Fatalf("night's action checks %v, %v; want %d for %s", checks, err, n, convention)
+	}
 }
 
 func TestReviewImportRefusesTampering(t *testing.T) {

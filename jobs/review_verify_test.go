@@ -17,8 +17,9 @@ func TestOverviewSaysToVerify(t *testing.T) {
 	e := mustIngestEnv(t)
 	rec := modeltest.ReviewRecord()
 	rec.ToVerify = []model.ToVerify{{Field: "services[0].quotas.T1", Value: 25, Page: 11, Confidence: 0.7, Reason: model.VerifyLowConfidence}}
+	recs, rows := []model.Record{rec}, modeltest.ReviewRows(12)
 	res, err := PrepareReviews(context.Background(), e.st, e.dd, ReviewOptions{AsOf: modeltest.ReviewAsOf,
-		Records: []model.Record{rec}, Rows: modeltest.ReviewRows(12)})
+		Records: recs, Rows: model.NewConventionRows(recs, rows), Findings: model.Reconcile(recs, rows, modeltest.ReviewAsOf, model.ReconcileSettings{})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,11 +28,11 @@ func TestOverviewSaysToVerify(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, _ := f.GetRows(f.GetSheetName(0))
-	for _, r := range rows {
+	cells, _ := f.GetRows(f.GetSheetName(0))
+	for _, r := range cells {
 		if strings.Contains(strings.Join(r, "|"), "À vérifier : 1 valeur lue sur une numérisation") {
 			return
 		}
 	}
-	t.Errorf("no « à vérifier » note in the overview: %v", rows)
+	t.Errorf("no « à vérifier » note in the overview: %v", cells)
 }

@@ -51,20 +51,33 @@ func (w *workspace) reconcileSettings() model.ReconcileSettings {
 // reconcileStep reconciles, checks the actions of the previous reviews
 // against the new exports, and writes the breach reports.
 func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
-	res, err := reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf, w.reconcileSettings(), w.opts.Progress, w.boundHeap)
+	// The rows read whole after this step: those of the conventions whose
+	// review workbook falls due and of those whose earlier review's
+	// actions are checked.
+	pending, err := pendingActionChecks(ctx, w.st, w.opts.AsOf)
 	if err != nil {
 		return err
 	}
+	res, err := reconcile(ctx, w.st, w.dd.Root, w.runID, w.opts.AsOf, w.reconcileSettings(), w.opts.Progress, rowUse{
+		keep:    nightKeep(pending, w.opts.AsOf, w.opts.Config.Review.LeadDays),
+		holders: true,
+		read:    w.boundHeap,
+	})
+	if err != nil {
+		return err
+	}
+	defer res.Holders.Close()
 	checks, err := CheckReviewActions(ctx, w.st, res.EffectiveRecords, res.CurrentRows, w.opts.AsOf)
 	if err != nil {
 		return err
 	}
 	var paths breach.Paths
-	err = withHeapBoundFor(len(res.CurrentRows), breachBudget, func() error {
+	err = withHeapBoundFor(res.Rows, breachBudget, func() error {
 		var err error
 		paths, err = breach.Write(ctx, w.dd.Path(reportsDir(w.opts.AsOf)), breach.Input{
-			AsOf: w.opts.AsOf, Findings: res.Findings, Records: res.EffectiveRecords, Rows: res.CurrentRows,
-			New: res.New, Resolved: res.Resolved, HasPrevious: res.PreviousRun != 0, Settings: w.reconcileSettings(),
+			AsOf: w.opts.AsOf, Findings: res.Findings, Records: res.EffectiveRecords,
+			Holders: func() (*breach.HolderSpool, error) { return res.Holders.Sort(breach.BreachesOf(res.Findings)) },
+			New:     res.New, Resolved: res.Resolved, HasPrevious: res.PreviousRun != 0, Settings: w.reconcileSettings(),
 			SheetLimit: w.opts.Config.Report.SheetLimit,
 		})
 		return err
@@ -89,6 +102,16 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 	w.log.Info("reconciled", "records", sum.Records, "exports", sum.Exports, "rows", sum.Rows,
 		"findings", sum.Findings, "new", sum.New, "resolved", sum.Resolved, "action_checks", sum.ActionChecks)
 	return nil
+}
+
+// nightKeep selects the conventions whose rows the night reads whole after
+// reconciling: those with earlier review actions to check (pending) and
+// those whose review workbook falls due within lead days of asOf.
+func nightKeep(pending map[string]pendingCheck, asOf model.Date, lead int) func(model.Record) bool {
+	return func(r model.Record) bool {
+		_, check := pending[r.Convention.Number]
+		return check || reviewWanted(r, asOf, lead)
+	}
 }
 
 // reviewsStep prepares the review workbooks of the conventions whose

@@ -91,7 +91,7 @@ type workspace struct {
 	// followUp is the check of earlier reviews' actions against the
 	// current exports, done once by the reconcile step.
 	followUp map[string][]model.ActionResult
-	rows     []model.Habilitation
+	rows     *model.ConventionRows
 	// reviewLines are the overview's rows the reviews step prepared, and
 	// campaign the campaign step's lines: the overview step writes both.
 	reviewLines []review.ConventionLine
