@@ -155,10 +155,12 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 				}
 			}
 		}
-		p.Add(1)
-		res.Exports++
-		res.Rows += r.n
-		res.RowErrors += r.bad
+		if r.done {
+			p.Add(1)
+			res.Exports++
+			res.Rows += r.n
+			res.RowErrors += r.bad
+		}
 		return nil
 	})
 	if err != nil {
@@ -187,8 +189,9 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 
 // readCurrentRows streams the rows of an archived export that belong to the
 // partners it is current for (an export may cover partners that a newer
-// export has since replaced). It returns the rows kept and the bad rows.
-func readCurrentRows(ctx context.Context, dataDir string, e store.Export, keep func(model.Habilitation)) (n, bad int, err error) {
+// export has since replaced). It returns the rows kept and the bad rows;
+// an error of keep stops the reading.
+func readCurrentRows(ctx context.Context, dataDir string, e store.Export, keep func(model.Habilitation) error) (n, bad int, err error) {
 	current := map[string]bool{}
 	for _, p := range e.Partners {
 		current[p.Key] = true
@@ -202,8 +205,8 @@ func readCurrentRows(ctx context.Context, dataDir string, e store.Export, keep f
 	var keys store.PartnerKeys
 	sum, err := export.Read(ctx, e.Name, f, export.Options{}, func(h model.Habilitation) error {
 		if current[keys.Key(h.SIRET, h.Organisme)] {
-			keep(h)
 			n++
+			return keep(h)
 		}
 		return nil
 	})

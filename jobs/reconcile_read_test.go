@@ -12,8 +12,9 @@ import (
 )
 
 // TestReadExportsInOrder: exports read by several workers come back in
-// the order given, with their rows in file order; an unreadable export
-// stops the reading with its error, and so does an error of take.
+// the order given, with their rows in file order, in batches (one export
+// of several thousand rows); an unreadable export stops the reading with
+// its error, and so does an error of take.
 func TestReadExportsInOrder(t *testing.T) {
 	dir := t.TempDir()
 	const header = "Identifiant;Nom;Prénom;Adresse mél;Organisme;SIRET;Structure;Service;Profil;Rôle;Statut;Date de création;Dernière connexion\n"
@@ -21,7 +22,11 @@ func TestReadExportsInOrder(t *testing.T) {
 	for i := range 40 {
 		name := fmt.Sprintf("e%02d.csv", i)
 		body := header
-		for j := range i % 7 {
+		n := i % 7
+		if i == 12 {
+			n = 4*batchRows*batchesAhead + 5 // more batches than a slot holds
+		}
+		for j := range n {
 			body += fmt.Sprintf("u-%d-%d;NOM;Prénom;x%d@ex.fr;CCAS %d;;Pôle;Cdap;T1;Utilisateur;Actif;01/01/2026;\n", i, j, j, i)
 		}
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
@@ -31,19 +36,33 @@ func TestReadExportsInOrder(t *testing.T) {
 			Partners: []store.ExportPartner{{Key: store.PartnerKey("", fmt.Sprintf("CCAS %d", i))}}})
 	}
 	t.Run("order", func(t *testing.T) {
-		i := 0
+		i, j, batches := 0, 0, 0
 		err := readExports(context.Background(), dir, exports, func(e store.Export, r exportRead) error {
-			if e.Name != exports[i].Name || r.n != i%7 || len(r.rows) != i%7 {
-				t.Fatalf("export %d: got %s with %d rows", i, e.Name, r.n)
+			if e.Name != exports[i].Name || len(r.rows) > batchRows {
+				t.Fatalf("export %d: got %s with a batch of %d rows", i, e.Name, len(r.rows))
 			}
-			for j, h := range r.rows {
+			for _, h := range r.rows {
 				if want := fmt.Sprintf("u-%d-%d", i, j); h.Account != want {
 					t.Fatalf("export %d row %d: %s, want %s", i, j, h.Account, want)
 				}
+				j++
 			}
-			i++
+			batches++
+			if r.done {
+				want := i % 7
+				if i == 12 {
+					want = 4*batchRows*batchesAhead + 5
+				}
+				if r.n != want || j != want {
+					t.Fatalf("export %d: %d rows counted, %d taken; want %d", i, r.n, j, want)
+				}
+				i, j = i+1, 0
+			}
 			return nil
 		})
+		if batches < len(exports)+4*batchesAhead {
+			t.Errorf("%d batches: the large export came whole", batches)
+		}
 		if err != nil || i != len(exports) {
 			t.Fatalf("read %d exports: %v", i, err)
 		}
@@ -52,7 +71,12 @@ func TestReadExportsInOrder(t *testing.T) {
 		bad := append([]store.Export{}, exports...)
 		bad[25].StoredPath = "absent.csv"
 		n := 0
-		err := readExports(context.Background(), dir, bad, func(store.Export, exportRead) error { n++; return nil })
+		err := readExports(context.Background(), dir, bad, func(_ store.Export, r exportRead) error {
+			if r.done {
+				n++
+			}
+			return nil
+		})
 		if err == nil || n != 25 {
 			t.Fatalf("took %d exports, error %v", n, err)
 		}
@@ -68,6 +92,19 @@ func TestReadExportsInOrder(t *testing.T) {
 		})
 		if !errors.Is(err, stop) || n != 3 {
 			t.Fatalf("took %d exports, error %v", n, err)
+		}
+	})
+	t.Run("take fails within a large export", func(t *testing.T) {
+		// The workers wait for room in full slots: they must give up.
+		stop := errors.New("stop")
+		err := readExports(context.Background(), dir, exports, func(e store.Export, r exportRead) error {
+			if e.Name == exports[12].Name && !r.done {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) {
+			t.Fatalf("error %v", err)
 		}
 	})
 	t.Run("cancelled", func(t *testing.T) {

@@ -326,7 +326,7 @@ func loadReviewInputs(ctx context.Context, st *store.Store, dd *DataDir) ([]mode
 	}
 	var rows []model.Habilitation
 	for _, e := range exports {
-		if _, _, err := readCurrentRows(ctx, dd.Root, e, func(h model.Habilitation) { rows = append(rows, h) }); err != nil {
+		if _, _, err := readCurrentRows(ctx, dd.Root, e, func(h model.Habilitation) error { rows = append(rows, h); return nil }); err != nil {
 			return nil, nil, err
 		}
 	}
