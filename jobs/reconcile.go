@@ -132,7 +132,11 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 	// way. Kept by number: a bulletin has no date of its own to be due on.
 	index := model.NewConventionRowsKeeping(append(merged, records...), func(r model.Record) bool { return kept[r.Convention.Number] })
 	if use.holders {
-		if res.Holders, err = breach.NewSlotHolders(rec, ""); err != nil {
+		// In the data directory, not the system's temporary folder: the
+		// spool holds names and e-mails (0600 in a 0700 folder, removed on
+		// Close), and may be as large as the exports' slot-holding rows,
+		// which a small in-memory /tmp could not take.
+		if res.Holders, err = breach.NewSlotHolders(rec, dataDir); err != nil {
 			return res, err
 		}
 		defer func() {
