@@ -11,12 +11,18 @@ import (
 	"habilitations/model/modeltest"
 )
 
+// spelledSIRETs and spelledPartners are how records and export rows print
+// a partner: a SIRET or none, a name written several ways.
+var (
+	spelledSIRETs   = []string{"", "26000000100015", "26000000200013"}
+	spelledPartners = []string{"CCAS de Beaune", "ccas  de beaune", "CCAS DE BEAUNÉ", "Mairie d'Autun", "MAIRIE D’AUTUN", ""}
+)
+
 // TestConventionRowsMatchesRowsOfConvention checks by property that the
 // one-pass index gives each record the rows RowsOfConvention gives it, with
 // SIRETs printed or not on either side and names written several ways.
 func TestConventionRowsMatchesRowsOfConvention(t *testing.T) {
-	sirets := []string{"", "26000000100015", "26000000200013"}
-	names := []string{"CCAS de Beaune", "ccas  de beaune", "CCAS DE BEAUNÉ", "Mairie d'Autun", "MAIRIE D’AUTUN", ""}
+	sirets, names := spelledSIRETs, spelledPartners
 	rapid.Check(t, func(t *rapid.T) {
 		var recs []model.Record
 		for i := range rapid.IntRange(0, 5).Draw(t, "records") {

@@ -16,8 +16,7 @@ import (
 // for every record, the same rows for every record it reports complete,
 // and complete for every record it was asked to keep.
 func TestConventionRowsStreamedMatchHeld(t *testing.T) {
-	sirets := []string{"", "26000000100015", "26000000200013"}
-	names := []string{"CCAS de Beaune", "ccas  de beaune", "CCAS DE BEAUNÉ", "Mairie d'Autun", "MAIRIE D’AUTUN", ""}
+	sirets, names := spelledSIRETs, spelledPartners
 	units := []string{"Accueil", "accueil", "Direction"}
 	roles := []string{model.RoleUser, model.RoleAdministrator, model.RoleDeputyAdmin}
 	statuses := []string{model.StatusActive, model.StatusSuspended, model.StatusDisabled}
