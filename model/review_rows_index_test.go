@@ -18,20 +18,27 @@ var (
 	spelledPartners = []string{"CCAS de Beaune", "ccas  de beaune", "CCAS DE BEAUNÉ", "Mairie d'Autun", "MAIRIE D’AUTUN", ""}
 )
 
+// drawSpelledRecords draws min to max records numbered a, b, c…, each
+// printing its partner one of the ways above.
+func drawSpelledRecords(t *rapid.T, min, max int) []model.Record {
+	var recs []model.Record
+	for i := range rapid.IntRange(min, max).Draw(t, "records") {
+		var r model.Record
+		r.Convention.Number = string(rune('a' + i))
+		r.Convention.Partner.SIRET = rapid.SampledFrom(spelledSIRETs).Draw(t, "siret")
+		r.Convention.Partner.Name = rapid.SampledFrom(spelledPartners).Draw(t, "name")
+		recs = append(recs, r)
+	}
+	return recs
+}
+
 // TestConventionRowsMatchesRowsOfConvention checks by property that the
 // one-pass index gives each record the rows RowsOfConvention gives it, with
 // SIRETs printed or not on either side and names written several ways.
 func TestConventionRowsMatchesRowsOfConvention(t *testing.T) {
 	sirets, names := spelledSIRETs, spelledPartners
 	rapid.Check(t, func(t *rapid.T) {
-		var recs []model.Record
-		for i := range rapid.IntRange(0, 5).Draw(t, "records") {
-			var r model.Record
-			r.Convention.Number = string(rune('a' + i))
-			r.Convention.Partner.SIRET = rapid.SampledFrom(sirets).Draw(t, "siret")
-			r.Convention.Partner.Name = rapid.SampledFrom(names).Draw(t, "name")
-			recs = append(recs, r)
-		}
+		recs := drawSpelledRecords(t, 0, 5)
 		var rows []model.Habilitation
 		for i := range rapid.IntRange(0, 30).Draw(t, "rows") {
 			rows = append(rows, model.Habilitation{Account: string(rune('A' + i)),

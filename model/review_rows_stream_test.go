@@ -21,14 +21,9 @@ func TestConventionRowsStreamedMatchHeld(t *testing.T) {
 	roles := []string{model.RoleUser, model.RoleAdministrator, model.RoleDeputyAdmin}
 	statuses := []string{model.StatusActive, model.StatusSuspended, model.StatusDisabled}
 	rapid.Check(t, func(t *rapid.T) {
-		var recs []model.Record
-		for i := range rapid.IntRange(1, 6).Draw(t, "records") {
-			var r model.Record
-			r.Convention.Number = string(rune('a' + i))
-			r.Convention.Partner.SIRET = rapid.SampledFrom(sirets).Draw(t, "siret")
-			r.Convention.Partner.Name = rapid.SampledFrom(names).Draw(t, "name")
-			r.Services = []model.Service{{Annex: "2", Unit: "Accueil", Service: "Social", Quotas: model.Quotas{T1: 1}}}
-			recs = append(recs, r)
+		recs := drawSpelledRecords(t, 1, 6)
+		for i := range recs {
+			recs[i].Services = []model.Service{{Annex: "2", Unit: "Accueil", Service: "Social", Quotas: model.Quotas{T1: 1}}}
 		}
 		var rows []model.Habilitation
 		for i := range rapid.IntRange(0, 40).Draw(t, "rows") {
