@@ -23,20 +23,44 @@ type convState struct {
 	buf    []byte
 	names  []string // Reconciler.nameTab: crow.last and crow.first
 	tab    *strTab  // Reconciler.tab: crow.account and crow.email
+
+	// spill (nil: none) takes the findings out of the slice being
+	// appended to every spillAt findings (emit), for Findings, which
+	// gathers them in chunks anyway: the slice of a convention of a
+	// million dormant accounts, grown by appending, was briefly twice its
+	// findings, and then copied whole into the chunks.
+	spill *findingChunks
+}
+
+// spillAt is how many findings emit lets gather before spilling them.
+const spillAt = 2048
+
+// emit appends f to out, or spills out first when it is full.
+func (st *convState) emit(out []Finding, f Finding) []Finding {
+	if st.spill != nil && len(out) >= spillAt {
+		st.spill.add(out)
+		out = out[:0]
+	}
+	return append(out, f)
 }
 
 // accAgg is what the rules need to know of one account (one Identifiant).
 // Rows of one account may disagree (two e-mails): every slot-holding row
 // is judged, so that the findings do not depend on the order of the rows.
+//
+// It holds no pointer (its strings are refs in Reconciler.tab): a
+// convention of a million accounts is then 56 MB the collector need not
+// scan, where two string headers an account made it 80 MB and two million
+// pointers.
 type accAgg struct {
-	id                 string
+	id                 strRef
 	active, slot       bool   // Actif / holds a slot on any row
 	admin              bool   // an administrator role on a slot-holding row
 	declared           uint64 // the Annexe 1 administrators such rows match (bit j: admin j)
 	shared             bool   // some slot-holding row has a non-nominative e-mail
 	lastLogin, created Date
 	// the identity last judged, to skip rows that repeat it
-	email       string
+	email       strRef
 	nom, prenom uint32 // indexes in Reconciler.nameTab
 	judged      bool
 }
@@ -56,7 +80,8 @@ func (st *convState) reset() {
 	st.parent = st.parent[:0]
 }
 
-// run appends the findings of convention ci of r, from its rows.
+// run appends the findings of convention ci of r, from its rows (some of
+// them spilled first when st.spill is set).
 func (st *convState) run(r *Reconciler, ci int32, out []Finding) []Finding {
 	st.reset()
 	st.names, st.tab = r.nameTab, &r.tab
@@ -87,15 +112,15 @@ func (st *convState) account(c *convEntry, h *crow) int32 {
 	if !ok {
 		a = int32(len(st.accs))
 		st.accIdx[id] = a
-		st.accs = append(st.accs, accAgg{id: id, created: h.created})
+		st.accs = append(st.accs, accAgg{id: h.account, created: h.created})
 		st.parent = append(st.parent, a)
 	}
 	g := &st.accs[a]
 	if h.holdsSlot() {
 		g.slot = true
-		if email := st.tab.str(h.email); !g.judged || g.email != email || g.nom != h.last || g.prenom != h.first {
+		if email := st.tab.str(h.email); !g.judged || st.tab.str(g.email) != email || g.nom != h.last || g.prenom != h.first {
 			g.judged = true
-			g.email, g.nom, g.prenom = email, h.last, h.first
+			g.email, g.nom, g.prenom = h.email, h.last, h.first
 			g.shared = g.shared || st.sharedMailbox(email, st.names[h.last])
 			st.linkPerson(a, h)
 		}
@@ -126,11 +151,11 @@ func (st *convState) accountFindings(c *convEntry, out []Finding) []Finding {
 				last = a.created
 			}
 			if !last.IsZero() && last.Before(st.dormantBefore) {
-				out = append(out, Finding{Code: CodeDormantAccount, Convention: c.number, Account: a.id})
+				out = st.emit(out, Finding{Code: CodeDormantAccount, Convention: c.number, Account: st.tab.str(a.id)})
 			}
 		}
 		if a.shared {
-			out = append(out, Finding{Code: CodeSharedMailbox, Convention: c.number, Account: a.id})
+			out = st.emit(out, Finding{Code: CodeSharedMailbox, Convention: c.number, Account: st.tab.str(a.id)})
 		}
 	}
 	return out

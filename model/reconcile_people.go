@@ -44,11 +44,11 @@ func (st *convState) duplicates(c *convEntry, out []Finding) []Finding {
 		if groups == nil {
 			groups = map[int32][]string{}
 		}
-		groups[r] = append(groups[r], st.accs[i].id)
+		groups[r] = append(groups[r], st.tab.str(st.accs[i].id))
 	}
 	for _, ids := range groups {
 		slices.Sort(ids)
-		out = append(out, Finding{Code: CodeDuplicateAccount, Convention: c.number, Accounts: ids})
+		out = st.emit(out, Finding{Code: CodeDuplicateAccount, Convention: c.number, Accounts: ids})
 	}
 	return out
 }
@@ -93,12 +93,12 @@ func (st *convState) admins(c *convEntry, out []Finding) []Finding {
 		}
 		found |= a.declared
 		if a.declared == 0 {
-			out = append(out, Finding{Code: CodeUndeclaredAdmin, Convention: c.number, Account: a.id})
+			out = st.emit(out, Finding{Code: CodeUndeclaredAdmin, Convention: c.number, Account: st.tab.str(a.id)})
 		}
 	}
 	for j, ad := range c.admins {
 		if found&(1<<j) == 0 {
-			out = append(out, Finding{Code: CodeMissingAdmin, Convention: c.number, Name: ad.name})
+			out = st.emit(out, Finding{Code: CodeMissingAdmin, Convention: c.number, Name: ad.name})
 		}
 	}
 	return out

@@ -128,7 +128,7 @@ func (st *convState) quotaFindings(r *Reconciler, ci int32, out []Finding) []Fin
 			if q == 0 {
 				code = CodeProfileNotAuthorized
 			}
-			out = append(out, Finding{Code: code, Convention: c.number, Unit: g.unit, Service: g.service,
+			out = st.emit(out, Finding{Code: code, Convention: c.number, Unit: g.unit, Service: g.service,
 				Profile: Profiles[p], Quota: q, Count: n})
 		}
 	}

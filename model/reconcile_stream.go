@@ -152,6 +152,7 @@ func (r *Reconciler) Findings() []Finding {
 		}
 		wg.Go(func() {
 			st := newConvState(fw, r.asOf, r.s)
+			st.spill = &parts[w]
 			var out []Finding
 			for c := w; c < len(r.idx.convs); c += workers {
 				if !r.rows.has(int32(c)) {
