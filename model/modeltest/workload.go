@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,6 +51,11 @@ type Options struct {
 	// convention's previous account (same Nom and Prénom): a
 	// duplicate_account. 0 adds none beyond the names drawn alike.
 	DuplicateRate float64
+	// DistinctNames gives every account a Nom of its own (a pool name and
+	// a tag of letters, « DUPONT BQX »), and an e-mail to match, as in an
+	// export of a large partner; by default names are drawn from a pool
+	// of a hundred, so that people share them.
+	DistinctNames bool
 }
 
 // Workload is a generated set of conventions and export rows.
@@ -164,15 +170,22 @@ func (s *Stream) Rows() iter.Seq[model.Habilitation] {
 			c := rng.IntN(o.Conventions)
 			info := &s.infos[c]
 			first, last := firstNames[rng.IntN(len(firstNames))], lastNames[rng.IntN(len(lastNames))]
+			if o.DistinctNames {
+				last += " " + tag(acc)
+			}
 			if prev != nil {
 				if p := prev[c]; p[0] != "" && rng.Float64() < o.DuplicateRate {
 					first, last = p[0], p[1]
 				}
 				prev[c] = [2]string{first, last}
 			}
+			local := mailbox(first, last, acc%7)
+			if o.DistinctNames {
+				local = distinctMailbox(first, last, acc%7)
+			}
 			h := model.Habilitation{
 				Account: "u-" + strconv.Itoa(acc), LastName: last, FirstName: first,
-				Email:     mailbox(first, last, acc%7) + "@" + info.host,
+				Email:     local + "@" + info.host,
 				Organisme: info.names[rng.IntN(len(info.names))], SIRET: info.siret, Service: "Cdap",
 				Role: model.RoleUser, Status: statuses[rng.IntN(len(statuses))],
 				Created: o.AsOf.AddDays(-30 - rng.IntN(2000)),
@@ -222,6 +235,19 @@ func (s *Stream) Rows() iter.Seq[model.Habilitation] {
 	}
 }
 
+// tag spells n in capital letters (0: A, 25: Z, 26: BA…).
+func tag(n int) string {
+	var b []byte
+	for {
+		b = append(b, byte('A'+n%26))
+		if n /= 26; n == 0 {
+			break
+		}
+	}
+	slices.Reverse(b)
+	return string(b)
+}
+
 // letterCache holds model.Letters of the pool names (folding is slow).
 var letterCache sync.Map
 
@@ -232,6 +258,16 @@ func cachedLetters(s string) string {
 	v := model.Letters(s)
 	letterCache.Store(s, v)
 	return v
+}
+
+// distinctMailbox is mailbox for a distinct Nom, whose letters are not
+// cached (each is used by one account).
+func distinctMailbox(first, last string, n int) string {
+	f := cachedLetters(first)
+	if f != "" {
+		f = f[:1]
+	}
+	return f + model.Letters(last) + strconv.Itoa(n)
 }
 
 // mailbox is the local part of a personal e-mail: initial and last name.
