@@ -1,28 +1,28 @@
 package model
 
-import (
-	"bytes"
-	"strings"
-)
-
 // convState applies the rules to the rows of one convention at a time; its
 // maps are cleared, not reallocated, between conventions.
 type convState struct {
 	f             *foldCache
 	s             ReconcileSettings
 	dormantBefore Date // last activity before this day: dormant
-	nameParts     map[string][][]byte
+	mailbox       mailboxBufs
 
 	accIdx map[string]int32
 	accs   []accAgg
 	counts [][len(Profiles)]int // per slot group of the convention (slotGroup.local)
 	seen   map[uint64]struct{}  // (account, group, profile) already counted
-	keys   map[dupKey]int32     // duplicate detection: e-mail or name key → account
-	parent []int32
-	size   []int32
-	buf    []byte
-	names  []string // Reconciler.nameTab: crow.last and crow.first
-	tab    *strTab  // Reconciler.tab: crow.account and crow.email
+	// duplicate detection: folded e-mail, or folded Nom and Prénom →
+	// account. Two maps, not one of a key with both: a million accounts
+	// of unique names made that map 110 MB.
+	emailKeys map[string]int32
+	nameKeys  map[[2]string]int32
+	parent    []int32
+	size      []int32
+	buf       []byte
+	names     []string // Reconciler.nameTab: crow.last and crow.first
+	folded    []string // Reconciler.nameFold: the same, folded
+	tab       *strTab  // Reconciler.tab: crow.account and crow.email
 
 	// spill (nil: none) takes the findings out of the slice being
 	// appended to every spillAt findings (emit), for Findings, which
@@ -67,15 +67,16 @@ type accAgg struct {
 
 func newConvState(f *foldCache, asOf Date, s ReconcileSettings) *convState {
 	return &convState{
-		f: f, s: s, dormantBefore: asOf.AddDays(-s.DormantDays), nameParts: map[string][][]byte{},
-		accIdx: map[string]int32{}, seen: map[uint64]struct{}{}, keys: map[dupKey]int32{},
+		f: f, s: s, dormantBefore: asOf.AddDays(-s.DormantDays),
+		accIdx: map[string]int32{}, seen: map[uint64]struct{}{}, emailKeys: map[string]int32{}, nameKeys: map[[2]string]int32{},
 	}
 }
 
 func (st *convState) reset() {
 	clear(st.accIdx)
 	clear(st.seen)
-	clear(st.keys)
+	clear(st.emailKeys)
+	clear(st.nameKeys)
 	st.accs = st.accs[:0]
 	st.parent = st.parent[:0]
 }
@@ -84,7 +85,7 @@ func (st *convState) reset() {
 // them spilled first when st.spill is set).
 func (st *convState) run(r *Reconciler, ci int32, out []Finding) []Finding {
 	st.reset()
-	st.names, st.tab = r.nameTab, &r.tab
+	st.names, st.folded, st.tab = r.nameTab, r.nameFold, &r.tab
 	c := &r.idx.convs[ci]
 	st.counts = append(st.counts[:0], make([][len(Profiles)]int, len(r.convGroups[ci]))...)
 	r.rows.each(ci, func(row *crow) {
@@ -121,7 +122,7 @@ func (st *convState) account(c *convEntry, h *crow) int32 {
 		if email := st.tab.str(h.email); !g.judged || st.tab.str(g.email) != email || g.nom != h.last || g.prenom != h.first {
 			g.judged = true
 			g.email, g.nom, g.prenom = h.email, h.last, h.first
-			g.shared = g.shared || st.sharedMailbox(email, st.names[h.last])
+			g.shared = g.shared || st.sharedMailbox(email, st.folded[h.last])
 			st.linkPerson(a, h)
 		}
 	}
@@ -159,46 +160,4 @@ func (st *convState) accountFindings(c *convEntry, out []Finding) []Finding {
 		}
 	}
 	return out
-}
-
-// sharedMailbox: the e-mail's local part, letters only and folded, contains
-// no part of the Nom (split on spaces, hyphens and apostrophes) of at least
-// MailboxMinPart letters. A Nom with no part that long is looked for whole;
-// an account without e-mail has no mailbox to judge.
-func (st *convState) sharedMailbox(email, nom string) bool {
-	if strings.TrimSpace(email) == "" {
-		return false
-	}
-	local := email
-	if at := strings.LastIndexByte(local, '@'); at >= 0 {
-		local = local[:at]
-	}
-	st.buf = st.f.letters(st.buf[:0], local)
-	for _, part := range st.partsOf(nom) {
-		if bytes.Contains(st.buf, part) {
-			return false
-		}
-	}
-	return true
-}
-
-// partsOf returns the parts of a Nom the mailbox rule looks for (cached).
-func (st *convState) partsOf(nom string) [][]byte {
-	if p, ok := st.nameParts[nom]; ok {
-		return p
-	}
-	var parts [][]byte
-	var all []byte
-	for _, w := range strings.FieldsFunc(st.f.fold(nom), func(r rune) bool { return r == ' ' || r == '-' || r == '\'' }) {
-		l := st.f.letters(nil, w)
-		all = append(all, l...)
-		if len([]rune(string(l))) >= st.s.MailboxMinPart {
-			parts = append(parts, l)
-		}
-	}
-	if len(parts) == 0 && len(all) > 0 {
-		parts = [][]byte{all}
-	}
-	st.nameParts[nom] = parts
-	return parts
 }

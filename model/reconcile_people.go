@@ -5,18 +5,20 @@ import "slices"
 // linkPerson links account a with the accounts already seen with the same
 // folded e-mail or the same folded Nom and Prénom as row h.
 func (st *convState) linkPerson(a int32, h *crow) {
-	link := func(key dupKey) {
-		if j, ok := st.keys[key]; ok {
+	if e := st.f.fold(st.tab.str(h.email)); e != "" {
+		if j, ok := st.emailKeys[e]; ok {
 			st.union(a, j)
 		} else {
-			st.keys[key] = a
+			st.emailKeys[e] = a
 		}
 	}
-	if e := st.f.fold(st.tab.str(h.email)); e != "" {
-		link(dupKey{a: e})
-	}
-	if n := st.f.fold(st.names[h.last]); n != "" {
-		link(dupKey{name: true, a: n, b: st.f.fold(st.names[h.first])})
+	if n := st.folded[h.last]; n != "" {
+		k := [2]string{n, st.folded[h.first]}
+		if j, ok := st.nameKeys[k]; ok {
+			st.union(a, j)
+		} else {
+			st.nameKeys[k] = a
+		}
 	}
 }
 
@@ -51,12 +53,6 @@ func (st *convState) duplicates(c *convEntry, out []Finding) []Finding {
 		out = st.emit(out, Finding{Code: CodeDuplicateAccount, Convention: c.number, Accounts: ids})
 	}
 	return out
-}
-
-// dupKey is a folded e-mail (name false) or a folded Nom and Prénom.
-type dupKey struct {
-	name bool
-	a, b string
 }
 
 func (st *convState) find(i int32) int32 {
@@ -110,7 +106,7 @@ func (st *convState) matchAdmin(c *convEntry, h *crow) uint64 {
 	if len(c.admins) == 0 {
 		return 0
 	}
-	full := joinFolded(st.f.fold(st.names[h.first]), st.f.fold(st.names[h.last]))
+	full := joinFolded(st.folded[h.first], st.folded[h.last])
 	email := st.f.fold(st.tab.str(h.email))
 	var m uint64
 	for j, ad := range c.admins {

@@ -85,7 +85,8 @@ func TestReconcileRules(t *testing.T) {
 			row("e", func(h *model.Habilitation) {
 				h.LastName, h.Email = "DUPONT", "secretariat@x.fr"
 				h.Status = model.StatusDisabled
-			})},
+			}),
+			row("f", func(h *model.Habilitation) { h.LastName, h.Email = "ROY-MARTIN", "c.roy@x.fr" })},
 			[]string{"shared_mailbox 06/2017 d"}},
 		{"duplicates are transitive: e-mail then name", []model.Habilitation{row("a", admin),
 			row("b", func(h *model.Habilitation) { h.Email = "same@x.fr"; h.LastName = "DURAND" }),

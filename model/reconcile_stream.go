@@ -37,6 +37,7 @@ type Reconciler struct {
 
 	nameIDs        map[string]uint32 // Nom and Prénom, kept once each in nameTab
 	nameTab        []string
+	nameFold       []string // nameTab folded (Fold), for the rules
 	unknownPartner map[[2]string]struct{}
 	unknownUnit    map[unknownUnitKey]struct{}
 	early          findingChunks // unknown_partner and unknown_unit, found while adding
@@ -120,8 +121,10 @@ func (r *Reconciler) keep(s string) string {
 	return s
 }
 
-// name keeps a Nom or Prénom once (an export repeats them on many rows)
-// and returns its index in nameTab.
+// name keeps a Nom or Prénom once (an export repeats them on many rows),
+// folded too, and returns its index in nameTab and nameFold. Folded here,
+// once a name, the rules' fold caches no longer keep every name of an
+// export of distinct people.
 func (r *Reconciler) name(s string) uint32 {
 	if id, ok := r.nameIDs[s]; ok {
 		return id
@@ -130,6 +133,15 @@ func (r *Reconciler) name(s string) uint32 {
 	id := uint32(len(r.nameTab))
 	r.nameIDs[s] = id
 	r.nameTab = append(r.nameTab, s)
+	folded := s
+	if !asciiFolded(s) {
+		v, ok := foldASCII(s)
+		if !ok {
+			v = r.f.slowFold(s)
+		}
+		folded = r.arena.clone(v)
+	}
+	r.nameFold = append(r.nameFold, folded)
 	return id
 }
 
