@@ -23,9 +23,11 @@ type CampaignOptions struct {
 	AsOf   model.Date
 	Config Config
 	// Records and Findings are this run's effective records and findings
-	// (the reconcile step's); the findings' ages are updated from them.
+	// (the reconcile step's), saved in the store under RunID, from which
+	// the findings' ages are updated.
 	Records  []model.Record
 	Findings []model.Finding
+	RunID    int64
 	Now      func() time.Time
 	Log      *slog.Logger
 	// TLS overrides the TLS configuration of the SMTP connection (tests
@@ -49,7 +51,7 @@ func RunCampaign(ctx context.Context, st *store.Store, dd *DataDir, o CampaignOp
 	}
 	log := campaignLog(o.Log)
 	loc, set := o.Config.Location(), o.Config.Campaign.Settings()
-	ages, err := st.UpdateFindingAges(ctx, o.AsOf.String(), o.Findings)
+	ages, err := st.UpdateFindingAges(ctx, o.AsOf.String(), o.RunID)
 	if err != nil {
 		return sum, nil, err
 	}

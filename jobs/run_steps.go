@@ -131,7 +131,7 @@ func (w *workspace) reviewsStep(ctx context.Context, rep *RunReport) error {
 // formal notices, messages written and sent (RunCampaign).
 func (w *workspace) campaignStep(ctx context.Context, rep *RunReport) error {
 	sum, lines, err := RunCampaign(ctx, w.st, w.dd, CampaignOptions{AsOf: w.opts.AsOf, Config: w.opts.Config, Records: w.records,
-		Findings: w.findings, Now: w.opts.Now, Log: w.log, TLS: w.opts.MailTLS})
+		Findings: w.findings, RunID: w.runID, Now: w.opts.Now, Log: w.log, TLS: w.opts.MailTLS})
 	rep.Campaign = &sum
 	w.campaign = lines
 	return err

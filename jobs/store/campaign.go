@@ -10,56 +10,34 @@ import (
 	"habilitations/model"
 )
 
-// UpdateFindingAges records the findings of a reconciliation on asOf (ISO):
-// a finding seen for the first time gets asOf as its first-seen date, one
-// seen before keeps its date (the earlier of the two, should a run go back
-// in time), and a finding no longer found is forgotten: if it comes back it
-// is a new breach, with a new age. It returns the first-seen date of every
-// open finding by key.
-func (s *Store) UpdateFindingAges(ctx context.Context, asOf string, fs []model.Finding) (map[string]string, error) {
-	out := make(map[string]string, len(fs))
+// UpdateFindingAges records the findings saved for run runID
+// (SaveFindings), reconciled on asOf (ISO): a finding seen for the first
+// time gets asOf as its first-seen date, one seen before keeps its date
+// (the earlier of the two, should a run go back in time), and a finding no
+// longer found is forgotten: if it comes back it is a new breach, with a
+// new age. It returns the first-seen date of every open finding by key.
+//
+// The findings are aged from the run's rows inside the database: handing
+// each one over again, as bound parameters, took a findings-heavy night
+// (740,000 findings) seven seconds, to write what the findings table
+// already holds.
+func (s *Store) UpdateFindingAges(ctx context.Context, asOf string, runID int64) (map[string]string, error) {
+	var out map[string]string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS current_keys (key TEXT PRIMARY KEY)`); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM current_keys`); err != nil {
-			return err
-		}
-		keys := make([]string, len(fs))
-		for i := range fs {
-			keys[i] = fs[i].Key()
-		}
-		err := insertBatched(ctx, tx, `INSERT OR IGNORE INTO current_keys (key)`, "", 1, len(fs),
-			func(i int, dst []any) ([]any, error) { return append(dst, keys[i]), nil })
+		_, err := tx.ExecContext(ctx, `INSERT INTO finding_ages (key, convention, code, first_seen, last_seen)
+			SELECT key, convention, code, ?1, ?1 FROM findings WHERE run_id = ?2
+			ON CONFLICT (key) DO UPDATE SET first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen)`,
+			asOf, runID)
 		if err != nil {
 			return err
 		}
-		err = insertBatched(ctx, tx, `INSERT INTO finding_ages (key, convention, code, first_seen, last_seen)`,
-			`ON CONFLICT (key) DO UPDATE SET first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen)`,
-			5, len(fs), func(i int, dst []any) ([]any, error) {
-				return append(dst, keys[i], fs[i].Convention, string(fs[i].Code), asOf, asOf), nil
-			})
-		if err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM finding_ages WHERE key NOT IN (SELECT key FROM current_keys)`)
+		res, err := tx.ExecContext(ctx, `DELETE FROM finding_ages
+			WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE f.run_id = ? AND f.key = finding_ages.key)`, runID)
 		if err != nil {
 			return err
 		}
 		closed, _ := res.RowsAffected()
-		rows, err := tx.QueryContext(ctx, `SELECT key, first_seen FROM finding_ages`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var k, d string
-			if err := rows.Scan(&k, &d); err != nil {
-				return err
-			}
-			out[k] = d
-		}
-		if err := rows.Err(); err != nil {
+		if out, err = findingAges(ctx, tx); err != nil {
 			return err
 		}
 		return s.auditTx(ctx, tx, "campaign.finding_ages", "", fmt.Sprintf("as_of=%s open=%d closed=%d", asOf, len(out), closed))
@@ -72,16 +50,29 @@ func (s *Store) UpdateFindingAges(ctx context.Context, asOf string, fs []model.F
 
 // FindingAges returns the first-seen date (ISO) of every open finding by key.
 func (s *Store) FindingAges(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT key, first_seen FROM finding_ages`)
+	out, err := findingAges(ctx, s.db)
 	if err != nil {
 		return nil, fmt.Errorf("finding ages: %w", err)
+	}
+	return out, nil
+}
+
+// querier is what findingAges reads through: the database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func findingAges(ctx context.Context, q querier) (map[string]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT key, first_seen FROM finding_ages`)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	out := map[string]string{}
 	for rows.Next() {
 		var k, d string
 		if err := rows.Scan(&k, &d); err != nil {
-			return nil, fmt.Errorf("finding ages: %w", err)
+			return nil, err
 		}
 		out[k] = d
 	}

@@ -26,7 +26,14 @@ func TestFindingAgesKeptAcrossRuns(t *testing.T) {
 	}
 	for _, st := range steps {
 		t.Run(st.asOf, func(t *testing.T) {
-			got, err := s.UpdateFindingAges(ctx, st.asOf, st.findings)
+			run, err := s.StartRun(ctx, "run", st.asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SaveFindings(ctx, run, st.findings); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.UpdateFindingAges(ctx, st.asOf, run)
 			if err != nil {
 				t.Fatal(err)
 			}

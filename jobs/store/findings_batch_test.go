@@ -42,9 +42,16 @@ func BenchmarkSaveFindings(b *testing.B) {
 			}
 		}
 	})
+	run, err := s.StartRun(ctx, "run", "2026-11-26")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.SaveFindings(ctx, run, fs); err != nil {
+		b.Fatal(err)
+	}
 	b.Run("ages", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := s.UpdateFindingAges(ctx, "2026-11-26", fs); err != nil {
+			if _, err := s.UpdateFindingAges(ctx, "2026-11-26", run); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -74,7 +81,7 @@ func TestFindingsBatched(t *testing.T) {
 			if !reflect.DeepEqual(got, fs) && !(len(got) == 0 && len(fs) == 0) {
 				t.Errorf("read back %d findings, want the %d saved", len(got), len(fs))
 			}
-			ages, err := s.UpdateFindingAges(ctx, "2026-11-26", fs)
+			ages, err := s.UpdateFindingAges(ctx, "2026-11-26", run)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,12 +10,17 @@ import (
 	"habilitations/model"
 )
 
-// DeltaBeforeDate is FindingsBeforeDate then FindingsDelta(prev, cur),
-// reading the previous findings one at a time and keeping only those
-// resolved: a night whose findings are mostly dormant accounts does not
-// hold the previous night's copy of them beside its own. added keeps cur's
-// order and resolved is sorted (model.SortFindings), as FindingsDelta gives
-// them of Findings' sorted list.
+// DeltaBeforeDate is FindingsBeforeDate then FindingsDelta(prev, cur), for
+// the findings cur of run runID, already saved (SaveFindings). added keeps
+// cur's order and resolved is sorted (model.SortFindings), as
+// FindingsDelta gives them of Findings' sorted list.
+//
+// The two runs are compared inside the database, by the findings' stored
+// keys (the table's primary key is the run and the key): only the findings
+// that changed are handed back. A findings-heavy night (740,000 findings,
+// mostly dormant accounts) no longer builds a map of its own keys nor
+// decodes the previous night's copy of them, one by one, to find a handful
+// changed.
 func (s *Store) DeltaBeforeDate(ctx context.Context, runID int64, asOf string, cur []model.Finding) (prevID int64, added, resolved []model.Finding, ok bool, err error) {
 	err = s.db.QueryRowContext(ctx, `SELECT id FROM runs
 		WHERE has_findings = 1 AND id <> ? AND as_of < ? ORDER BY as_of DESC, id DESC LIMIT 1`, runID, asOf).Scan(&prevID)
@@ -26,11 +31,19 @@ func (s *Store) DeltaBeforeDate(ctx context.Context, runID int64, asOf string, c
 	if err != nil {
 		return 0, nil, nil, false, fmt.Errorf("read previous findings: %w", err)
 	}
-	seen := make(map[string]bool, len(cur)) // key of a current finding → also in the previous run
-	for _, f := range cur {
-		seen[f.Key()] = false
+	newKeys, err := s.keysNotIn(ctx, runID, prevID)
+	if err != nil {
+		return 0, nil, nil, false, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT json FROM findings WHERE run_id = ?`, prevID)
+	if len(newKeys) > 0 {
+		for _, f := range cur {
+			if newKeys[f.Key()] {
+				added = append(added, f)
+			}
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT json FROM findings p WHERE p.run_id = ?1
+		AND NOT EXISTS (SELECT 1 FROM findings c WHERE c.run_id = ?2 AND c.key = p.key)`, prevID, runID)
 	if err != nil {
 		return 0, nil, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
 	}
@@ -44,21 +57,34 @@ func (s *Store) DeltaBeforeDate(ctx context.Context, runID int64, asOf string, c
 		if err := json.Unmarshal([]byte(js), &f); err != nil {
 			return 0, nil, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
 		}
-		k := f.Key()
-		if _, ok := seen[k]; ok {
-			seen[k] = true
-			continue
-		}
 		resolved = append(resolved, f)
 	}
 	if err := rows.Err(); err != nil {
 		return 0, nil, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
 	}
 	model.SortFindings(resolved)
-	for _, f := range cur {
-		if !seen[f.Key()] {
-			added = append(added, f)
-		}
-	}
 	return prevID, added, resolved, true, nil
+}
+
+// keysNotIn returns the keys of the findings of run that run other does not
+// have.
+func (s *Store) keysNotIn(ctx context.Context, run, other int64) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT key FROM findings c WHERE c.run_id = ?1
+		AND NOT EXISTS (SELECT 1 FROM findings p WHERE p.run_id = ?2 AND p.key = c.key)`, run, other)
+	if err != nil {
+		return nil, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
+		}
+		out[k] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
+	}
+	return out, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"testing"
@@ -11,8 +12,8 @@ import (
 	"habilitations/model"
 )
 
-// TestPropDeltaBeforeDateIsFindingsDelta: the previous findings read one at
-// a time give the new and resolved findings FindingsBeforeDate and
+// TestPropDeltaBeforeDateIsFindingsDelta: the two runs compared in the
+// database give the new and resolved findings FindingsBeforeDate and
 // FindingsDelta give, in the same order, whatever the two runs hold.
 func TestPropDeltaBeforeDateIsFindingsDelta(t *testing.T) {
 	ctx := context.Background()
@@ -24,6 +25,19 @@ func TestPropDeltaBeforeDateIsFindingsDelta(t *testing.T) {
 			fs = append(fs, model.Finding{Code: code, Convention: fmt.Sprintf("%02d/2020", i%4), Account: fmt.Sprint("u-", i),
 				Name: fmt.Sprint("N", i), Accounts: []string{fmt.Sprint("a", i), fmt.Sprint("b", i)}, Unit: "U", Service: "Cdap",
 				Profile: model.T1, Count: rapid.IntRange(0, 3).Draw(t, "count")})
+		}
+		// As the rules make them: a finding holds only the fields of its
+		// code, which its JSON keeps, so that the key saved with it is the
+		// key of what is read back.
+		for i := range fs {
+			js, err := json.Marshal(fs[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs[i] = model.Finding{}
+			if err := json.Unmarshal(js, &fs[i]); err != nil {
+				t.Fatal(err)
+			}
 		}
 		model.SortFindings(fs)
 		return fs
@@ -46,6 +60,12 @@ func TestPropDeltaBeforeDateIsFindingsDelta(t *testing.T) {
 		asOf := "2099-12-31"
 		r2, _ := s.StartRun(ctx, "run", asOf)
 		wantID, prevFs, wantOK, err := s.FindingsBeforeDate(ctx, r2, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Compared in the database: the current findings are saved first,
+		// as the reconcile step does.
+		err = s.SaveFindings(ctx, r2, cur)
 		if err != nil {
 			t.Fatal(err)
 		}
