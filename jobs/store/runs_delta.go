@@ -31,16 +31,8 @@ func (s *Store) DeltaBeforeDate(ctx context.Context, runID int64, asOf string, c
 	if err != nil {
 		return 0, nil, nil, false, fmt.Errorf("read previous findings: %w", err)
 	}
-	newKeys, err := s.keysNotIn(ctx, runID, prevID)
-	if err != nil {
+	if added, err = s.added(ctx, runID, prevID, cur); err != nil {
 		return 0, nil, nil, false, err
-	}
-	if len(newKeys) > 0 {
-		for _, f := range cur {
-			if newKeys[f.Key()] {
-				added = append(added, f)
-			}
-		}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT json FROM findings p WHERE p.run_id = ?1
 		AND NOT EXISTS (SELECT 1 FROM findings c WHERE c.run_id = ?2 AND c.key = p.key)`, prevID, runID)
@@ -66,25 +58,52 @@ func (s *Store) DeltaBeforeDate(ctx context.Context, runID int64, asOf string, c
 	return prevID, added, resolved, true, nil
 }
 
-// keysNotIn returns the keys of the findings of run that run other does not
-// have.
-func (s *Store) keysNotIn(ctx context.Context, run, other int64) (map[string]bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT key FROM findings c WHERE c.run_id = ?1
-		AND NOT EXISTS (SELECT 1 FROM findings p WHERE p.run_id = ?2 AND p.key = c.key)`, run, other)
+// added returns the findings of cur (saved under run) whose keys run
+// other does not have, in cur's order. It holds the keys of the smaller
+// side: those new when few are, those kept when most are new (the night a
+// partner's export of a million rows first comes).
+func (s *Store) added(ctx context.Context, run, other int64, cur []model.Finding) ([]model.Finding, error) {
+	var total, kept int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM findings p WHERE p.run_id = ?2 AND p.key = c.key)), 0)
+		FROM findings c WHERE c.run_id = ?1`, run, other).Scan(&total, &kept)
 	if err != nil {
 		return nil, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
+	}
+	if total == kept {
+		return nil, nil
+	}
+	fewNew := total-kept <= kept
+	q := `SELECT key FROM findings c WHERE c.run_id = ?1 AND NOT EXISTS (SELECT 1 FROM findings p WHERE p.run_id = ?2 AND p.key = c.key)`
+	if !fewNew {
+		q = `SELECT key FROM findings c WHERE c.run_id = ?1 AND EXISTS (SELECT 1 FROM findings p WHERE p.run_id = ?2 AND p.key = c.key)`
+	}
+	keys, err := s.keySet(ctx, q, run, other)
+	if err != nil {
+		return nil, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
+	}
+	var out []model.Finding
+	for _, f := range cur {
+		if keys[f.Key()] == fewNew {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// keySet returns the keys query q selects.
+func (s *Store) keySet(ctx context.Context, q string, args ...any) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	out := map[string]bool{}
 	for rows.Next() {
 		var k string
 		if err := rows.Scan(&k); err != nil {
-			return nil, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
+			return nil, err
 		}
 		out[k] = true
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
-	}
-	return out, nil
+	return out, rows.Err()
 }
