@@ -65,49 +65,10 @@ func (f Finding) Key() string {
 	return strings.Join(parts, "\x1f")
 }
 
-// MarshalJSON writes the fields of f's code, in the order of records.md §4.
+// MarshalJSON writes the fields of f's code, in the order of records.md §4
+// (AppendJSON).
 func (f Finding) MarshalJSON() ([]byte, error) {
-	type kv struct {
-		k string
-		v any
-	}
-	fields := []kv{{"code", f.Code}}
-	switch f.Code {
-	case CodeQuotaExceeded, CodeProfileNotAuthorized:
-		fields = append(fields, kv{"convention", f.Convention}, kv{"unit", f.Unit}, kv{"service", f.Service},
-			kv{"profile", f.Profile}, kv{"quota", f.Quota}, kv{"count", f.Count})
-	case CodeUnknownPartner:
-		fields = append(fields, kv{"account", f.Account}, kv{"organisme", f.Organisme})
-	case CodeUnknownUnit:
-		fields = append(fields, kv{"convention", f.Convention}, kv{"unit", f.Unit}, kv{"account", f.Account})
-	case CodeDormantAccount, CodeSharedMailbox, CodeUndeclaredAdmin:
-		fields = append(fields, kv{"convention", f.Convention}, kv{"account", f.Account})
-	case CodeDuplicateAccount:
-		acc := f.Accounts
-		if acc == nil {
-			acc = []string{}
-		}
-		fields = append(fields, kv{"convention", f.Convention}, kv{"accounts", acc})
-	case CodeMissingAdmin:
-		fields = append(fields, kv{"convention", f.Convention}, kv{"name", f.Name})
-	}
-	var b strings.Builder
-	b.WriteByte('{')
-	for i, e := range fields {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(e.k)
-		v, err := json.Marshal(e.v)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return []byte(b.String()), nil
+	return f.AppendJSON(nil), nil
 }
 
 // UnmarshalJSON reads any finding of records.md §4.
