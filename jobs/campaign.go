@@ -68,9 +68,10 @@ type cycleState struct {
 // campaignInputs reads what the store knows of every convention's cycles
 // on asOf: the latest cycle of each convention with a workbook (or, without
 // one, the coming anniversary, « à préparer »), and earlier cycles whose
-// formal notice is still running. open are the findings of the latest
-// reconciliation with their first-seen dates (ages, by key).
-func campaignInputs(ctx context.Context, st *store.Store, records []model.Record, open []model.Finding, ages map[string]string,
+// formal notice is still running. findingsOf are the findings of the
+// latest reconciliation by convention, with their first-seen dates
+// (openByConvention).
+func campaignInputs(ctx context.Context, st *store.Store, records []model.Record, findingsOf map[string][]model.OpenFinding,
 	asOf model.Date, loc *time.Location) ([]*cycleState, error) {
 	cycles, err := st.Cycles(ctx)
 	if err != nil {
@@ -96,14 +97,6 @@ func campaignInputs(ctx context.Context, st *store.Store, records []model.Record
 	for _, m := range mails {
 		k := [2]string{m.Convention, m.DueOn}
 		mailsOf[k] = append(mailsOf[k], m)
-	}
-	findingsOf := map[string][]model.OpenFinding{}
-	for _, f := range open {
-		first, err := model.ParseISODate(ages[f.Key()])
-		if err != nil {
-			first = asOf // not aged yet: seen today
-		}
-		findingsOf[f.Convention] = append(findingsOf[f.Convention], model.OpenFinding{Finding: f, FirstSeen: first})
 	}
 	var out []*cycleState
 	for _, rec := range model.MergeBulletins(records) {
@@ -131,6 +124,23 @@ func campaignInputs(ctx context.Context, st *store.Store, records []model.Record
 		}
 	}
 	return out, nil
+}
+
+// openByConvention returns the findings open (the latest reconciliation's)
+// by convention, with their first-seen dates (ages, by key; a finding not
+// aged yet was seen on asOf). They point into open, which must outlive
+// them.
+func openByConvention(open []model.Finding, ages map[string]string, asOf model.Date) map[string][]model.OpenFinding {
+	out := map[string][]model.OpenFinding{}
+	for i := range open {
+		f := &open[i]
+		first, err := model.ParseISODate(ages[f.Key()])
+		if err != nil {
+			first = asOf // not aged yet: seen today
+		}
+		out[f.Convention] = append(out[f.Convention], model.OpenFinding{Finding: f, FirstSeen: first})
+	}
+	return out
 }
 
 // cycleFacts turns a stored cycle into the model's facts, times as dates in loc.
@@ -203,7 +213,7 @@ func CampaignView(ctx context.Context, st *store.Store, asOf model.Date, cfg Con
 	if err != nil {
 		return nil, err
 	}
-	states, err := campaignInputs(ctx, st, records, open, ages, asOf, cfg.Location())
+	states, err := campaignInputs(ctx, st, records, openByConvention(open, ages, asOf), asOf, cfg.Location())
 	if err != nil {
 		return nil, err
 	}

@@ -55,7 +55,9 @@ func RunCampaign(ctx context.Context, st *store.Store, dd *DataDir, o CampaignOp
 	if err != nil {
 		return sum, nil, err
 	}
-	states, err := campaignInputs(ctx, st, o.Records, o.Findings, ages, o.AsOf, loc)
+	// Built once for both readings of the cycles below.
+	open := openByConvention(o.Findings, ages, o.AsOf)
+	states, err := campaignInputs(ctx, st, o.Records, open, o.AsOf, loc)
 	if err != nil {
 		return sum, nil, err
 	}
@@ -79,7 +81,7 @@ func RunCampaign(ctx context.Context, st *store.Store, dd *DataDir, o CampaignOp
 	}
 	sum.Unsent = len(unsent)
 	// Read again: the lines show what this pass wrote and sent.
-	if states, err = campaignInputs(ctx, st, o.Records, o.Findings, ages, o.AsOf, loc); err != nil {
+	if states, err = campaignInputs(ctx, st, o.Records, open, o.AsOf, loc); err != nil {
 		return sum, nil, err
 	}
 	lines := make([]CampaignLine, len(states))

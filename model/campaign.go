@@ -66,9 +66,12 @@ const (
 )
 
 // OpenFinding is a finding still open, with the date it was first seen
-// (kept across runs by the store).
+// (kept across runs by the store). Finding points into the
+// reconciliation's findings, never nil: a night of 740,000 findings, mostly
+// dormant accounts, no longer copies them all (168 bytes each) to follow
+// the campaign.
 type OpenFinding struct {
-	Finding   Finding
+	Finding   *Finding
 	FirstSeen Date
 }
 

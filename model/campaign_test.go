@@ -76,11 +76,11 @@ func TestEvaluateCampaign(t *testing.T) {
 			f.Decisions, f.Attested, f.Applied = mustDate(t, "2026-04-30"), mustDate(t, "2026-04-30"), mustDate(t, "2026-05-15")
 		}, want{stage: StageApplied}},
 		{"breach 60 days: no escalation", "2026-03-01", func(f *CampaignFacts) {
-			f.Open = []OpenFinding{{breach, mustDate(t, "2025-12-31")}, {dormant, mustDate(t, "2025-01-01")}}
+			f.Open = []OpenFinding{{&breach, mustDate(t, "2025-12-31")}, {&dormant, mustDate(t, "2025-01-01")}}
 		}, want{stage: StageSent}},
 		{"breach 61 days escalates even when reviewed", "2026-03-02", func(f *CampaignFacts) {
 			f.Decisions = mustDate(t, "2026-01-10")
-			f.Open = []OpenFinding{{breach, mustDate(t, "2025-12-31")}, {dormant, mustDate(t, "2025-01-01")}}
+			f.Open = []OpenFinding{{&breach, mustDate(t, "2025-12-31")}, {&dormant, mustDate(t, "2025-01-01")}}
 		}, want{stage: StageNoticeToSend, escalate: true, breaches: 1}},
 		{"notice written, not sent", "2026-06-05", func(f *CampaignFacts) {
 			f.Notice = &Notice{Written: mustDate(t, "2026-06-02"), ReviewMissing: true}
@@ -104,7 +104,7 @@ func TestEvaluateCampaign(t *testing.T) {
 		{"not resolved while the notified breach stays open", "2026-06-20", func(f *CampaignFacts) {
 			f.Notice = &Notice{Sent: mustDate(t, "2026-06-04"), Findings: []string{breach.Key()}}
 			f.Decisions = mustDate(t, "2026-04-20")
-			f.Open = []OpenFinding{{breach, mustDate(t, "2026-03-01")}}
+			f.Open = []OpenFinding{{&breach, mustDate(t, "2026-03-01")}}
 			f.Mails[MailNotice] = mustDate(t, "2026-06-05")
 		}, want{stage: StageNoticeSent, breaches: 1, terminate: "2026-07-04"}},
 	}

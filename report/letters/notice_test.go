@@ -63,9 +63,9 @@ func pdfText(t *testing.T, name string, pdf []byte) string {
 
 func TestWriteNotice(t *testing.T) {
 	rec := dijon(t)
-	breach := model.OpenFinding{Finding: model.Finding{Code: model.CodeQuotaExceeded, Convention: "06/2017", Unit: "Service social général",
+	breach := model.OpenFinding{Finding: &model.Finding{Code: model.CodeQuotaExceeded, Convention: "06/2017", Unit: "Service social général",
 		Service: "Cdap", Profile: model.T1, Quota: 25, Count: 27}, FirstSeen: date(t, "2026-03-01")}
-	notAuth := model.OpenFinding{Finding: model.Finding{Code: model.CodeProfileNotAuthorized, Convention: "06/2017", Unit: "Service social général",
+	notAuth := model.OpenFinding{Finding: &model.Finding{Code: model.CodeProfileNotAuthorized, Convention: "06/2017", Unit: "Service social général",
 		Service: "Cdap", Profile: model.T5, Quota: 0, Count: 2}, FirstSeen: date(t, "2026-03-15")}
 	base := Notice{Convention: rec.Convention, Date: date(t, "2026-06-02"), Place: "Dijon", Due: date(t, "2026-05-03"),
 		Signatory: "Bernard VASSEUR", SignatoryTitle: "Directeur", Contact: "moncomptepartenaire.cafdijon@caf.cnafmail.fr"}
