@@ -99,6 +99,32 @@ type Findings struct {
 	Findings []Finding `json:"findings"`
 }
 
+// FindingsSorted reports whether fs is in SortFindings' order already, as
+// the findings of a Reconciler are: a report given them need not sort a
+// copy of a night's 740,000 findings.
+func FindingsSorted(fs []Finding) bool {
+	for i := 1; i < len(fs); i++ {
+		if compareFindings(&fs[i-1], &fs[i]) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// compareFindings is SortFindings' order, key after key (the sort's keys
+// shortcut it; the tests take it as its reference).
+func compareFindings(a, b *Finding) int {
+	if a.Code != b.Code {
+		if c := cmp.Compare(codeRank(a.Code), codeRank(b.Code)); c != 0 {
+			return c
+		}
+	}
+	if c := compareBeforeAccount(a, b); c != 0 {
+		return c
+	}
+	return compareFromAccount(a, b)
+}
+
 // SortFindings orders findings deterministically: by code (in Codes order),
 // convention, unit, profile, then account or name; findings equal on all
 // of these keep their order (a stable sort).

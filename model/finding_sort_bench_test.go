@@ -1,7 +1,6 @@
 package model
 
 import (
-	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -70,6 +69,10 @@ func TestPropSortFindingsStable(t *testing.T) {
 			}
 		})
 		fs := rapid.SliceOfN(gen, 0, 300).Draw(rt, "findings")
+		if rapid.Bool().Draw(rt, "sorted") { // FindingsSorted's true side, drawn often enough
+			slices.SortStableFunc(fs, func(a, b Finding) int { return compareFindings(&a, &b) })
+		}
+		orig, already := slices.Clone(fs), FindingsSorted(fs)
 		want := slices.Clone(fs)
 		slices.SortStableFunc(want, func(a, b Finding) int { return compareFindings(&a, &b) })
 		SortFindings(fs)
@@ -78,19 +81,11 @@ func TestPropSortFindingsStable(t *testing.T) {
 				rt.Fatalf("at %d: %+v, want %+v", i, fs[i], want[i])
 			}
 		}
-	})
-}
-
-// compareFindings is SortFindings' order, key after key: the tests'
-// reference for the sort, whose keys shortcut it.
-func compareFindings(a, b *Finding) int {
-	if a.Code != b.Code {
-		if c := cmp.Compare(codeRank(a.Code), codeRank(b.Code)); c != 0 {
-			return c
+		if !FindingsSorted(fs) {
+			rt.Fatalf("FindingsSorted false after SortFindings")
 		}
-	}
-	if c := compareBeforeAccount(a, b); c != 0 {
-		return c
-	}
-	return compareFromAccount(a, b)
+		if sortedAlready := slices.EqualFunc(orig, fs, func(a, b Finding) bool { return a.Count == b.Count && compareFindings(&a, &b) == 0 }); already != sortedAlready {
+			rt.Fatalf("FindingsSorted %v, but sorting left the order unchanged: %v", already, sortedAlready)
+		}
+	})
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -75,12 +76,25 @@ func TestPropSpooledReportIsHeldReport(t *testing.T) {
 		if err != nil {
 			rt.Fatal(err)
 		}
-		for _, p := range [][2]string{{want.CSV, got.CSV}, {want.AccountsCSV, got.AccountsCSV}, {want.JSON, got.JSON}} {
-			if a, b := mustRead(rt, p[0]), mustRead(rt, p[1]); !bytes.Equal(a, b) {
-				rt.Fatalf("%s differs from the held report's (%d vs %d bytes)", filepath.Base(p[1]), len(b), len(a))
-			}
+		// Findings out of order give the same report, and are left as given
+		// (Write sorts a copy of them; those in order are not copied).
+		shuffled := rapid.Permutation(held).Draw(rt, "shuffled")
+		given := slices.Clone(shuffled)
+		other, err := breach.Write(context.Background(), filepath.Join(base, "shuffled"), breach.Input{AsOf: w.AsOf, Findings: shuffled, Records: w.Records, Rows: w.Rows})
+		if err != nil {
+			rt.Fatal(err)
 		}
-		sameXLSX(rt, want.XLSX, got.XLSX)
+		if fmt.Sprint(shuffled) != fmt.Sprint(given) {
+			rt.Fatalf("Write changed the findings it was given")
+		}
+		for _, r := range []breach.Paths{got, other} {
+			for _, p := range [][2]string{{want.CSV, r.CSV}, {want.AccountsCSV, r.AccountsCSV}, {want.JSON, r.JSON}} {
+				if a, b := mustRead(rt, p[0]), mustRead(rt, p[1]); !bytes.Equal(a, b) {
+					rt.Fatalf("%s differs from the held report's (%d vs %d bytes)", p[1], len(b), len(a))
+				}
+			}
+			sameXLSX(rt, want.XLSX, r.XLSX)
+		}
 	})
 }
 
