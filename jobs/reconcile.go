@@ -22,12 +22,15 @@ type ReconcileResult struct {
 	Rows      int // export rows of the partners those exports are current for
 	RowErrors int // bad export rows skipped
 	Findings  []model.Finding
-	// New and Resolved compare with the findings of the latest earlier
-	// reconciliation with an earlier as-of date, so that re-running a day
-	// reproduces that day's report.
-	New, Resolved []model.Finding
-	PreviousRun   int64 // 0 when this is the first reconciliation
-	Reports       []string
+	// New tells the findings absent from the latest earlier reconciliation
+	// with an earlier as-of date (every finding on the first), and
+	// Resolved lists that run's findings gone, so that re-running a day
+	// reproduces that day's report. NewCount counts the new findings.
+	New         model.NewFindings
+	NewCount    int
+	Resolved    []model.Finding
+	PreviousRun int64 // 0 when this is the first reconciliation
+	Reports     []string
 
 	// EffectiveRecords are the records reconciled, and CurrentRows the rows
 	// of the current exports indexed by convention, whole for the
@@ -77,7 +80,7 @@ type ReconcileSummary struct {
 // Summary returns the counts of r.
 func (r ReconcileResult) Summary() ReconcileSummary {
 	s := ReconcileSummary{Records: r.Records, Exports: r.Exports, Rows: r.Rows, RowErrors: r.RowErrors,
-		Findings: len(r.Findings), ByCode: map[string]int{}, New: len(r.New), Resolved: len(r.Resolved),
+		Findings: len(r.Findings), ByCode: map[string]int{}, New: r.NewCount, Resolved: len(r.Resolved),
 		Previous: r.PreviousRun, Reports: r.Reports}
 	for _, f := range r.Findings {
 		s.ByCode[string(f.Code)]++
@@ -180,7 +183,7 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 	}
 	// The previous day's findings are read one at a time: only those
 	// resolved are kept.
-	prev, added, resolved, ok, err := st.DeltaBeforeDate(ctx, runID, asOf.String(), res.Findings)
+	prev, added, resolved, ok, err := st.DeltaBeforeDate(ctx, runID, asOf.String())
 	if err != nil {
 		return res, err
 	}
@@ -188,6 +191,13 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 		res.PreviousRun = prev
 	}
 	res.New, res.Resolved = added, resolved
+	if !added.None() {
+		for i := range res.Findings {
+			if added.Has(&res.Findings[i]) {
+				res.NewCount++
+			}
+		}
+	}
 	return res, nil
 }
 

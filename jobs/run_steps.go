@@ -95,10 +95,11 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 	w.followUp = checks
 	rep.Reconcile = &sum
 	w.findings, w.records, w.rows = res.Findings, res.EffectiveRecords, res.CurrentRows
-	w.newFindings = res.Findings
-	if res.PreviousRun != 0 {
-		w.newFindings = res.New
-	}
+	// The forms step reads only the administrator findings: only those
+	// new are copied (on the first night, every one).
+	w.newFindings = res.New.Filter(res.Findings, func(f *model.Finding) bool {
+		return f.Code == model.CodeUndeclaredAdmin || f.Code == model.CodeMissingAdmin
+	})
 	w.log.Info("reconciled", "records", sum.Records, "exports", sum.Exports, "rows", sum.Rows,
 		"findings", sum.Findings, "new", sum.New, "resolved", sum.Resolved, "action_checks", sum.ActionChecks)
 	return nil

@@ -84,8 +84,8 @@ type workspace struct {
 	// The inputs and findings of this run's reconciliation, for the forms
 	// and reviews.
 	findings []model.Finding
-	// newFindings are those absent the previous day (all of them on the
-	// first reconciliation).
+	// newFindings are the administrator findings absent the previous day
+	// (all of them on the first reconciliation), for the forms.
 	newFindings []model.Finding
 	records     []model.Record
 	// followUp is the check of earlier reviews' actions against the

@@ -10,67 +10,65 @@ import (
 	"habilitations/model"
 )
 
-// DeltaBeforeDate is FindingsBeforeDate then FindingsDelta(prev, cur), for
-// the findings cur of run runID, already saved (SaveFindings). added keeps
-// cur's order and resolved is sorted (model.SortFindings), as
-// FindingsDelta gives them of Findings' sorted list.
+// DeltaBeforeDate compares the findings saved for run runID (SaveFindings)
+// with those of the latest earlier run with findings and an earlier as-of
+// date: which are new (all of them, and ok false, when there is no such
+// run) and which were resolved, sorted (model.SortFindings). It gives what
+// FindingsBeforeDate then FindingsDelta give.
 //
-// The two runs are compared inside the database, by the findings' stored
-// keys (the table's primary key is the run and the key): only the findings
-// that changed are handed back. A findings-heavy night (740,000 findings,
+// The two runs are compared inside the database, by the findings' saved
+// keys (the table's primary key is the run and the key), and only the
+// findings resolved are decoded: a findings-heavy night (740,000 findings,
 // mostly dormant accounts) no longer builds a map of its own keys nor
-// decodes the previous night's copy of them, one by one, to find a handful
-// changed.
-func (s *Store) DeltaBeforeDate(ctx context.Context, runID int64, asOf string, cur []model.Finding) (prevID int64, added, resolved []model.Finding, ok bool, err error) {
+// decodes the previous night's copy of them to find a handful changed.
+func (s *Store) DeltaBeforeDate(ctx context.Context, runID int64, asOf string) (prevID int64, added model.NewFindings, resolved []model.Finding, ok bool, err error) {
 	err = s.db.QueryRowContext(ctx, `SELECT id FROM runs
 		WHERE has_findings = 1 AND id <> ? AND as_of < ? ORDER BY as_of DESC, id DESC LIMIT 1`, runID, asOf).Scan(&prevID)
 	if errors.Is(err, sql.ErrNoRows) {
-		added, _ = FindingsDelta(nil, cur)
-		return 0, added, nil, false, nil
+		return 0, model.AllNew(), nil, false, nil
 	}
 	if err != nil {
-		return 0, nil, nil, false, fmt.Errorf("read previous findings: %w", err)
+		return 0, added, nil, false, fmt.Errorf("read previous findings: %w", err)
 	}
-	if added, err = s.added(ctx, runID, prevID, cur); err != nil {
-		return 0, nil, nil, false, err
+	if added, err = s.added(ctx, runID, prevID); err != nil {
+		return 0, added, nil, false, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT json FROM findings p WHERE p.run_id = ?1
 		AND NOT EXISTS (SELECT 1 FROM findings c WHERE c.run_id = ?2 AND c.key = p.key)`, prevID, runID)
 	if err != nil {
-		return 0, nil, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
+		return 0, added, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var js string
 		var f model.Finding
 		if err := rows.Scan(&js); err != nil {
-			return 0, nil, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
+			return 0, added, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
 		}
 		if err := json.Unmarshal([]byte(js), &f); err != nil {
-			return 0, nil, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
+			return 0, added, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
 		}
 		resolved = append(resolved, f)
 	}
 	if err := rows.Err(); err != nil {
-		return 0, nil, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
+		return 0, added, nil, false, fmt.Errorf("read findings of run %d: %w", prevID, err)
 	}
 	model.SortFindings(resolved)
 	return prevID, added, resolved, true, nil
 }
 
-// added returns the findings of cur (saved under run) whose keys run
-// other does not have, in cur's order. It holds the keys of the smaller
-// side: those new when few are, those kept when most are new (the night a
-// partner's export of a million rows first comes).
-func (s *Store) added(ctx context.Context, run, other int64, cur []model.Finding) ([]model.Finding, error) {
+// added tells which findings of run run other does not have. It holds
+// the keys of the smaller side (model.NewFindings): those new when few
+// are, those kept when most are new.
+func (s *Store) added(ctx context.Context, run, other int64) (model.NewFindings, error) {
 	var total, kept int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM findings p WHERE p.run_id = ?2 AND p.key = c.key)), 0)
 		FROM findings c WHERE c.run_id = ?1`, run, other).Scan(&total, &kept)
 	if err != nil {
-		return nil, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
+		return model.NewFindings{}, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
 	}
 	if total == kept {
-		return nil, nil
+		return model.NewFindings{}, nil
 	}
 	fewNew := total-kept <= kept
 	q := `SELECT key FROM findings c WHERE c.run_id = ?1 AND NOT EXISTS (SELECT 1 FROM findings p WHERE p.run_id = ?2 AND p.key = c.key)`
@@ -79,15 +77,12 @@ func (s *Store) added(ctx context.Context, run, other int64, cur []model.Finding
 	}
 	keys, err := s.keySet(ctx, q, run, other)
 	if err != nil {
-		return nil, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
+		return model.NewFindings{}, fmt.Errorf("compare findings of runs %d and %d: %w", run, other, err)
 	}
-	var out []model.Finding
-	for _, f := range cur {
-		if keys[f.Key()] == fewNew {
-			out = append(out, f)
-		}
+	if fewNew {
+		return model.NewWithKeys(keys), nil
 	}
-	return out, nil
+	return model.NewExceptKeys(keys), nil
 }
 
 // keySet returns the keys query q selects.

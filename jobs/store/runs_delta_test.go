@@ -70,10 +70,11 @@ func TestPropDeltaBeforeDateIsFindingsDelta(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantAdded, wantResolved := FindingsDelta(prevFs, cur)
-		gotID, added, resolved, ok, err := s.DeltaBeforeDate(ctx, r2, asOf, cur)
+		gotID, isNew, resolved, ok, err := s.DeltaBeforeDate(ctx, r2, asOf)
 		if err != nil {
 			t.Fatal(err)
 		}
+		added := isNew.Filter(cur, nil)
 		if gotID != wantID || ok != wantOK || !reflect.DeepEqual(added, wantAdded) || !reflect.DeepEqual(resolved, wantResolved) {
 			t.Fatalf("run %d %v: added %v resolved %v, want run %d %v: %v %v", gotID, ok, added, resolved, wantID, wantOK, wantAdded, wantResolved)
 		}

@@ -30,10 +30,11 @@ type Input struct {
 	// begun the others: a caller may still be sorting the accounts out
 	// while the findings are written.
 	Holders func() (*HolderSpool, error)
-	// New are the findings absent from the previous run, Resolved those of
-	// the previous run that are gone (model.DiffFindings). HasPrevious is
-	// false on the first run: then nothing is called new.
-	New         []model.Finding
+	// New tells the findings absent from the previous run (the zero
+	// value: none), Resolved lists those of the previous run that are
+	// gone. HasPrevious is false on the first run: then nothing is called
+	// new.
+	New         model.NewFindings
 	Resolved    []model.Finding
 	HasPrevious bool
 	// Settings are those of the reconciliation (quoted in the sentences).

@@ -41,7 +41,11 @@ func MustCorpusInput(tb testing.TB) breach.Input {
 	prev := slices.DeleteFunc(slices.Clone(fs), func(f model.Finding) bool { return f.Code == model.CodeDormantAccount })
 	prev = append(prev, model.Finding{Code: model.CodeSharedMailbox, Convention: "04/2018", Account: "=HYPERLINK(\"x\")"})
 	added, resolved := model.DiffFindings(prev, fs)
-	return breach.Input{AsOf: asOf, Findings: fs, Records: recs, Rows: ex.Rows, New: added, Resolved: resolved, HasPrevious: true}
+	keys := map[string]bool{}
+	for _, f := range added {
+		keys[f.Key()] = true
+	}
+	return breach.Input{AsOf: asOf, Findings: fs, Records: recs, Rows: ex.Rows, New: model.NewWithKeys(keys), Resolved: resolved, HasPrevious: true}
 }
 
 func mustJSON(tb testing.TB, p string, v any) {

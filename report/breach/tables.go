@@ -22,7 +22,7 @@ type tables struct {
 	settings    model.ReconcileSettings
 	partners    map[string]string
 	unverified  map[string]bool // conventions with values read from a scan still to check
-	newKeys     map[string]struct{}
+	newOnes     model.NewFindings
 	src         source
 	resolved    []otherRow
 	summary     []summaryRow
@@ -96,7 +96,7 @@ const (
 
 func build(ctx context.Context, in Input, src source, holders func() (holderSource, error), p Paths) (tables, error) {
 	t := tables{ctx: ctx, asOf: in.AsOf, hasPrevious: in.HasPrevious, settings: in.Settings, partners: map[string]string{},
-		unverified: map[string]bool{}, newKeys: keySet(in.New), src: src,
+		unverified: map[string]bool{}, newOnes: in.New, src: src,
 		limit: sheetLimit(in.SheetLimit), findingsCSV: filepath.Base(p.CSV), accountsCSV: filepath.Base(p.AccountsCSV)}
 	for _, r := range model.MergeBulletins(in.Records) {
 		t.partners[r.Convention.Number] = r.Convention.Partner.Name
@@ -114,16 +114,13 @@ func build(ctx context.Context, in Input, src source, holders func() (holderSour
 	for _, f := range res {
 		t.resolved = append(t.resolved, t.other(f, false))
 	}
-	t.summary = summarize(src, in.New, res, in.HasPrevious)
-	return t, nil
+	summary, err := summarize(src, in.New, res, in.HasPrevious)
+	t.summary = summary
+	return t, err
 }
 
 func (t *tables) isNew(f model.Finding) bool {
-	if !t.hasPrevious || len(t.newKeys) == 0 {
-		return false // without building the key of each of a million findings
-	}
-	_, ok := t.newKeys[f.Key()]
-	return ok
+	return t.hasPrevious && t.newOnes.Has(&f)
 }
 
 // unverifiedNote opens the action of a breach whose convention holds values
@@ -240,7 +237,9 @@ func (t *tables) other(f model.Finding, isNew bool) otherRow {
 	return o
 }
 
-func summarize(src source, added, resolved []model.Finding, hasPrevious bool) []summaryRow {
+// summarize counts the findings of each code, those new among them (read
+// from src when some are) and those resolved.
+func summarize(src source, added model.NewFindings, resolved []model.Finding, hasPrevious bool) ([]summaryRow, error) {
 	rows := make([]summaryRow, len(model.Codes))
 	at := map[model.Code]int{}
 	for i, c := range model.Codes {
@@ -248,23 +247,20 @@ func summarize(src source, added, resolved []model.Finding, hasPrevious bool) []
 		rows[i].title = model.Finding{Code: c}.Title()
 		rows[i].count = src.Count(c)
 	}
-	if hasPrevious {
-		for _, f := range added {
-			rows[at[f.Code]].new++
+	if hasPrevious && !added.None() {
+		for f, err := range src.All() {
+			if err != nil {
+				return nil, err
+			}
+			if added.Has(&f) {
+				rows[at[f.Code]].new++
+			}
 		}
 	}
 	for _, f := range resolved {
 		rows[at[f.Code]].resolved++
 	}
-	return rows
-}
-
-func keySet(fs []model.Finding) map[string]struct{} {
-	m := make(map[string]struct{}, len(fs))
-	for _, f := range fs {
-		m[f.Key()] = struct{}{}
-	}
-	return m
+	return rows, nil
 }
 
 // held is the source of findings given as a slice (Input.Findings).
