@@ -12,6 +12,8 @@ import (
 // "    " and two spaces, without going through either (they were most of
 // the time of writing 900,000 findings). Strings are quoted as json.Marshal
 // quotes them (HTML characters escaped, as MarshalJSON's values are).
+// model.Finding.AppendJSON writes the same fields compact: a change of
+// fields goes into both (why two: see there).
 func appendFindingIndented(b []byte, f *model.Finding) []byte {
 	n := 0
 	key := func(k string) {
