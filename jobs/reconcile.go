@@ -181,8 +181,9 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 	if err := st.SaveFindings(ctx, runID, res.Findings); err != nil {
 		return res, err
 	}
-	// The previous day's findings are read one at a time: only those
-	// resolved are kept.
+	// Compared with the previous day's inside the store, by key: only the
+	// findings resolved are read back, and the new ones are told by a set
+	// of keys, not copied.
 	prev, added, resolved, ok, err := st.DeltaBeforeDate(ctx, runID, asOf.String())
 	if err != nil {
 		return res, err
