@@ -19,7 +19,6 @@ type convState struct {
 	nameKeys  map[[2]string]int32
 	parent    []int32
 	size      []int32
-	buf       []byte
 	names     []string // Reconciler.nameTab: crow.last and crow.first
 	folded    []string // Reconciler.nameFold: the same, folded
 	tab       *strTab  // Reconciler.tab: crow.account and crow.email
