@@ -126,9 +126,21 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	var lines []review.ConventionLine
 	due := map[string]string{}
 	merged := model.MergeBulletins(records)
-	findingsOf := map[string][]model.Finding{}
-	for _, f := range findings {
-		findingsOf[f.Convention] = append(findingsOf[f.Convention], f)
+	// Each convention's findings by index: only the reviews built get a
+	// copy of theirs. Grouped by copy, the findings of a findings-heavy
+	// night (740,000, 124 MB) were all copied for a few workbooks.
+	idxOf := map[string][]int32{}
+	for i := range findings {
+		c := findings[i].Convention
+		idxOf[c] = append(idxOf[c], int32(i))
+	}
+	findingsOf := func(num string) []model.Finding {
+		ix := idxOf[num]
+		out := make([]model.Finding, len(ix))
+		for j, i := range ix {
+			out[j] = findings[i]
+		}
+		return out
 	}
 	o.Progress.Start("review workbooks", len(merged))
 	defer o.Progress.Finish()
@@ -141,18 +153,18 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 		if o.Convention != "" && model.NormalizeNumber(o.Convention) != num {
 			continue
 		}
-		rv := model.Review{Record: rec, AsOf: o.AsOf, Due: model.ReviewDue(rec.Convention.SignedOn, o.AsOf), Findings: findingsOf[num]}
+		rv := model.Review{Record: rec, AsOf: o.AsOf, Due: model.ReviewDue(rec.Convention.SignedOn, o.AsOf)}
 		n := rowsOf.Len(rec)
 		notDue := !reviewWanted(rec, o.AsOf, o.LeadDays)
 		if n > 0 && !notDue {
-			rv = model.BuildReview(rec, rowsOf.Rows(rec), findingsOf[num], o.AsOf)
+			rv = model.BuildReview(rec, rowsOf.Rows(rec), findingsOf(num), o.AsOf)
 		} else {
 			// The overview's line only: the whole review (rows, keys,
 			// recommendations) is built for the workbooks written.
 			rv.Quotas = rowsOf.Quotas(rec)
 		}
 		due[num] = rv.Due.String()
-		line := conventionLine(rv)
+		line := conventionLine(rv, len(idxOf[num]))
 		switch {
 		case n == 0:
 			res.NoExport++
@@ -289,10 +301,12 @@ func writeReviewFile(ctx context.Context, path string, rv model.Review, follow [
 	return m, nil
 }
 
-// conventionLine summarises a review for the consolidated workbook.
-func conventionLine(rv model.Review) review.ConventionLine {
+// conventionLine summarises a review for the consolidated workbook; open
+// is the number of the convention's findings (a review only built for its
+// line has none of them).
+func conventionLine(rv model.Review, open int) review.ConventionLine {
 	c := rv.Record.Convention
-	l := review.ConventionLine{Number: c.Number, Partner: c.Partner.Name, OpenFindings: len(rv.Findings), Due: rv.Due}
+	l := review.ConventionLine{Number: c.Number, Partner: c.Partner.Name, OpenFindings: open, Due: rv.Due}
 	if d, err := model.ParseISODate(c.SignedOn); err == nil {
 		l.Anniversary = model.FrenchDayMonth(d)
 	}
