@@ -169,27 +169,3 @@ func (s *Store) PreviousFindings(ctx context.Context, before int64) (Run, []mode
 	fs, err := s.Findings(ctx, r.ID)
 	return r, fs, err
 }
-
-// FindingsDelta splits findings into those absent from prev (new) and the
-// previous ones absent from cur (resolved), by model.Finding.Key.
-func FindingsDelta(prev, cur []model.Finding) (added, resolved []model.Finding) {
-	in := func(fs []model.Finding) map[string]bool {
-		m := make(map[string]bool, len(fs))
-		for _, f := range fs {
-			m[f.Key()] = true
-		}
-		return m
-	}
-	p, c := in(prev), in(cur)
-	for _, f := range cur {
-		if !p[f.Key()] {
-			added = append(added, f)
-		}
-	}
-	for _, f := range prev {
-		if !c[f.Key()] {
-			resolved = append(resolved, f)
-		}
-	}
-	return added, resolved
-}

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"habilitations/model"
@@ -14,7 +12,7 @@ import (
 // with those of the latest earlier run with findings and an earlier as-of
 // date: which are new (all of them, and ok false, when there is no such
 // run) and which were resolved, sorted (model.SortFindings). It gives what
-// FindingsBeforeDate then FindingsDelta give.
+// FindingsBeforeDate then model.DiffFindings give.
 //
 // The two runs are compared inside the database, by the findings' saved
 // keys (the table's primary key is the run and the key), and only the
@@ -22,13 +20,10 @@ import (
 // mostly dormant accounts) no longer builds a map of its own keys nor
 // decodes the previous night's copy of them to find a handful changed.
 func (s *Store) DeltaBeforeDate(ctx context.Context, runID int64, asOf string) (prevID int64, added model.NewFindings, resolved []model.Finding, ok bool, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT id FROM runs
-		WHERE has_findings = 1 AND id <> ? AND as_of < ? ORDER BY as_of DESC, id DESC LIMIT 1`, runID, asOf).Scan(&prevID)
-	if errors.Is(err, sql.ErrNoRows) {
+	if prevID, ok, err = s.runBeforeDate(ctx, runID, asOf); err != nil {
+		return 0, added, nil, false, err
+	} else if !ok {
 		return 0, model.AllNew(), nil, false, nil
-	}
-	if err != nil {
-		return 0, added, nil, false, fmt.Errorf("read previous findings: %w", err)
 	}
 	if added, err = s.added(ctx, runID, prevID); err != nil {
 		return 0, added, nil, false, err

@@ -12,10 +12,10 @@ import (
 	"habilitations/model"
 )
 
-// TestPropDeltaBeforeDateIsFindingsDelta: the two runs compared in the
+// TestPropDeltaBeforeDateIsDiffFindings: the two runs compared in the
 // database give the new and resolved findings FindingsBeforeDate and
-// FindingsDelta give, in the same order, whatever the two runs hold.
-func TestPropDeltaBeforeDateIsFindingsDelta(t *testing.T) {
+// model.DiffFindings give, in the same order, whatever the two runs hold.
+func TestPropDeltaBeforeDateIsDiffFindings(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpen(t)
 	draw := func(t *rapid.T, label string) []model.Finding {
@@ -69,7 +69,7 @@ func TestPropDeltaBeforeDateIsFindingsDelta(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantAdded, wantResolved := FindingsDelta(prevFs, cur)
+		wantAdded, wantResolved := model.DiffFindings(prevFs, cur)
 		gotID, isNew, resolved, ok, err := s.DeltaBeforeDate(ctx, r2, asOf)
 		if err != nil {
 			t.Fatal(err)

@@ -36,7 +36,7 @@ func TestRunsAndPreviousFindings(t *testing.T) {
 	f2b := f2
 	f2b.Count = 5 // same finding, other count
 	f3 := model.Finding{Code: model.CodeMissingAdmin, Convention: "06/2017", Name: "X"}
-	added, resolved := FindingsDelta(fs, []model.Finding{f2b, f3})
+	added, resolved := model.DiffFindings(fs, []model.Finding{f2b, f3})
 	if len(added) != 1 || added[0].Code != f3.Code || len(resolved) != 1 || resolved[0].Code != f1.Code {
 		t.Fatalf("delta = %+v / %+v", added, resolved)
 	}
