@@ -1,7 +1,6 @@
 package breach
 
 import (
-	"encoding/json"
 	"strconv"
 
 	"habilitations/model"
@@ -27,7 +26,7 @@ func appendFindingIndented(b []byte, f *model.Finding) []byte {
 	}
 	str := func(k, v string) {
 		key(k)
-		b = appendJSONString(b, v)
+		b = model.AppendJSONString(b, v)
 	}
 	num := func(k string, v int) {
 		key(k)
@@ -66,7 +65,7 @@ func appendFindingIndented(b []byte, f *model.Finding) []byte {
 				b = append(b, ',')
 			}
 			b = append(b, "\n        "...)
-			b = appendJSONString(b, a)
+			b = model.AppendJSONString(b, a)
 		}
 		b = append(b, "\n      ]"...)
 	case model.CodeMissingAdmin:
@@ -74,19 +73,4 @@ func appendFindingIndented(b []byte, f *model.Finding) []byte {
 		str("name", f.Name)
 	}
 	return append(b, "\n    }"...)
-}
-
-// appendJSONString appends s quoted as json.Marshal quotes it: printable
-// ASCII other than « " », « \ », « < », « > » and « & » as is, anything
-// else through json.Marshal itself.
-func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			q, _ := json.Marshal(s) // a string always encodes
-			return append(b, q...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
 }
