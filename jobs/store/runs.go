@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"time"
 
 	"habilitations/model"
@@ -106,29 +107,49 @@ func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
 // that run) and marks the run as having findings, even when there are none,
 // so that the next run can tell what was resolved.
 func (s *Store) SaveFindings(ctx context.Context, runID int64, fs []model.Finding) error {
+	_, err := s.SaveFindingsSeq(ctx, runID, func(yield func([]model.Finding, error) bool) { yield(fs, nil) })
+	return err
+}
+
+// SaveFindingsSeq is SaveFindings of the findings seq gives, batch after
+// batch, in one transaction: the night saves each convention's findings as
+// the rules make them, and a batch's slice may be reused once the next is
+// asked for. An error of seq undoes the whole save. It returns the number
+// of findings saved.
+func (s *Store) SaveFindingsSeq(ctx context.Context, runID int64, seq iter.Seq2[[]model.Finding, error]) (int, error) {
+	n := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM findings WHERE run_id = ?`, runID); err != nil {
 			return err
 		}
+		ins := newBatchInsert(ctx, tx, `INSERT OR REPLACE INTO findings (run_id, key, code, convention, json)`, "", 5)
+		defer ins.close()
 		var js []byte
-		err := insertBatched(ctx, tx, `INSERT OR REPLACE INTO findings (run_id, key, code, convention, json)`, "", 5, len(fs),
-			func(i int, dst []any) ([]any, error) {
+		for fs, err := range seq {
+			if err != nil {
+				return err
+			}
+			for i := range fs {
 				f := &fs[i]
 				js = f.AppendJSON(js[:0]) // what json.Marshal gives, without its reflection
-				return append(dst, runID, f.Key(), string(f.Code), f.Convention, string(js)), nil
-			})
-		if err != nil {
+				if err := ins.row(runID, f.Key(), string(f.Code), f.Convention, string(js)); err != nil {
+					return err
+				}
+			}
+			n += len(fs)
+		}
+		if err := ins.flush(); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE runs SET has_findings = 1 WHERE id = ?`, runID); err != nil {
 			return err
 		}
-		return s.auditTx(ctx, tx, "findings.save", fmt.Sprint(runID), fmt.Sprintf("count=%d", len(fs)))
+		return s.auditTx(ctx, tx, "findings.save", fmt.Sprint(runID), fmt.Sprintf("count=%d", n))
 	})
 	if err != nil {
-		return fmt.Errorf("save findings of run %d: %w", runID, err)
+		return 0, fmt.Errorf("save findings of run %d: %w", runID, err)
 	}
-	return nil
+	return n, nil
 }
 
 // Findings returns the findings saved for a run, sorted (model.SortFindings).

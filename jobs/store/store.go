@@ -94,9 +94,17 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
+	ended := false
+	defer func() {
+		if !ended { // fn panicked: the connection must not stay in the transaction
+			tx.Rollback()
+		}
+	}()
 	if err := fn(tx); err != nil {
+		ended = true
 		return errors.Join(err, tx.Rollback())
 	}
+	ended = true
 	return tx.Commit()
 }
 
