@@ -19,6 +19,10 @@ type Input struct {
 	// Spool, when set, holds the findings instead of Findings (a report of
 	// a million rows, findings produced convention by convention).
 	Spool *Spool
+	// Grouped, when set (and Spool is not), holds the findings instead of
+	// Findings, by convention (the night's, which later steps read by
+	// convention).
+	Grouped *model.ConventionFindings
 	// Records are the records reconciled (raw or already merged): they give
 	// the partner names and, with Rows, the accounts behind each breach.
 	Records []model.Record
@@ -71,8 +75,13 @@ func Write(ctx context.Context, dir string, in Input) (Paths, error) {
 		AccountsCSV: filepath.Join(dir, "comptes-au-dela-du-quota-"+d+".csv"),
 		JSON:        filepath.Join(dir, "findings.json"),
 	}
-	var src source = in.Spool
-	if in.Spool == nil {
+	var src source
+	switch {
+	case in.Spool != nil:
+		src = in.Spool
+	case in.Grouped != nil:
+		src = newGrouped(in.Grouped)
+	default:
 		src = newHeld(in.Findings)
 	}
 	holders := func() (holderSource, error) {

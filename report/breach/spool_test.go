@@ -38,10 +38,11 @@ func spooled(t testing.TB, w modeltest.Workload) *breach.Spool {
 }
 
 // TestPropSpooledReportIsHeldReport checks by property, over generated
-// workloads (dormant- and duplicate-heavy ones among them), that the report
-// written from findings spooled convention by convention is, file for file
-// and byte for byte, the report written from the findings held and sorted
-// at once; and that the spool gives back the held findings in their order.
+// workloads (dormant- and duplicate-heavy ones among them), with or without
+// a previous run, that the report written from findings spooled convention
+// by convention, or held by convention, is, file for file and byte for
+// byte, the report written from the findings held and sorted at once; and
+// that the spool gives back the held findings in their order.
 func TestPropSpooledReportIsHeldReport(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
 		o := modeltest.Options{
@@ -68,26 +69,47 @@ func TestPropSpooledReportIsHeldReport(t *testing.T) {
 			rt.Fatalf("spooled %d findings (Len %d), held %d", i, s.Len(), len(held))
 		}
 		base := filepath.Join(t.TempDir(), fmt.Sprint(rapid.Int().Draw(rt, "dir")))
-		want, err := breach.Write(context.Background(), filepath.Join(base, "held"), breach.Input{AsOf: w.AsOf, Findings: held, Records: w.Records, Rows: w.Rows})
-		if err != nil {
-			rt.Fatal(err)
+		// A previous run, or none: some findings new, some resolved.
+		prev := breach.Input{AsOf: w.AsOf, Records: w.Records, Rows: w.Rows}
+		if prev.HasPrevious = rapid.Bool().Draw(rt, "previous"); prev.HasPrevious {
+			keys := map[string]bool{}
+			for i := range held {
+				if rapid.Bool().Draw(rt, "keyed") {
+					keys[held[i].Key()] = true
+				}
+				if i%7 == 3 {
+					gone := held[i]
+					gone.Account += "-gone"
+					prev.Resolved = append(prev.Resolved, gone)
+				}
+			}
+			prev.New = model.NewWithKeys(keys)
+			if rapid.Bool().Draw(rt, "except") {
+				prev.New = model.NewExceptKeys(keys)
+			}
 		}
-		got, err := breach.Write(context.Background(), filepath.Join(base, "spool"), breach.Input{AsOf: w.AsOf, Spool: s, Records: w.Records, Rows: w.Rows})
-		if err != nil {
-			rt.Fatal(err)
+		write := func(name string, set func(*breach.Input)) breach.Paths {
+			in := prev
+			set(&in)
+			p, err := breach.Write(context.Background(), filepath.Join(base, name), in)
+			if err != nil {
+				rt.Fatal(err)
+			}
+			return p
 		}
+		want := write("held", func(in *breach.Input) { in.Findings = held })
+		got := write("spool", func(in *breach.Input) { in.Spool = s })
 		// Findings out of order give the same report, and are left as given
 		// (Write sorts a copy of them; those in order are not copied).
 		shuffled := rapid.Permutation(held).Draw(rt, "shuffled")
 		given := slices.Clone(shuffled)
-		other, err := breach.Write(context.Background(), filepath.Join(base, "shuffled"), breach.Input{AsOf: w.AsOf, Findings: shuffled, Records: w.Records, Rows: w.Rows})
-		if err != nil {
-			rt.Fatal(err)
-		}
+		other := write("shuffled", func(in *breach.Input) { in.Findings = shuffled })
 		if fmt.Sprint(shuffled) != fmt.Sprint(given) {
 			rt.Fatalf("Write changed the findings it was given")
 		}
-		for _, r := range []breach.Paths{got, other} {
+		// Held by convention, as the night holds them.
+		byConv := write("grouped", func(in *breach.Input) { in.Grouped = model.GroupFindings(shuffled) })
+		for _, r := range []breach.Paths{got, other, byConv} {
 			for _, p := range [][2]string{{want.CSV, r.CSV}, {want.AccountsCSV, r.AccountsCSV}, {want.JSON, r.JSON}} {
 				if a, b := mustRead(rt, p[0]), mustRead(rt, p[1]); !bytes.Equal(a, b) {
 					rt.Fatalf("%s differs from the held report's (%d vs %d bytes)", p[1], len(b), len(a))
