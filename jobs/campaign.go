@@ -130,15 +130,19 @@ func campaignInputs(ctx context.Context, st *store.Store, records []model.Record
 // by convention, with their first-seen dates (ages, by key; a finding not
 // aged yet was seen on asOf). They point into open, which must outlive
 // them.
-func openByConvention(open []model.Finding, ages map[string]string, asOf model.Date) map[string][]model.OpenFinding {
+func openByConvention(open *model.ConventionFindings, ages map[string]string, asOf model.Date) map[string][]model.OpenFinding {
 	out := map[string][]model.OpenFinding{}
-	for i := range open {
-		f := &open[i]
-		first, err := model.ParseISODate(ages[f.Key()])
-		if err != nil {
-			first = asOf // not aged yet: seen today
+	for _, conv := range open.Conventions() {
+		fs := open.Of(conv)
+		of := make([]model.OpenFinding, len(fs))
+		for i := range fs {
+			first, err := model.ParseISODate(ages[fs[i].Key()])
+			if err != nil {
+				first = asOf // not aged yet: seen today
+			}
+			of[i] = model.OpenFinding{Finding: &fs[i], FirstSeen: first}
 		}
-		out[f.Convention] = append(out[f.Convention], model.OpenFinding{Finding: f, FirstSeen: first})
+		out[conv] = of
 	}
 	return out
 }
@@ -203,9 +207,9 @@ func CampaignView(ctx context.Context, st *store.Store, asOf model.Date, cfg Con
 	if err != nil {
 		return nil, err
 	}
-	var open []model.Finding
+	var open *model.ConventionFindings
 	if _, fs, err := st.PreviousFindings(ctx, 0); err == nil {
-		open = fs
+		open = model.GroupFindings(fs)
 	} else if err != store.ErrNotFound {
 		return nil, err
 	}

@@ -26,7 +26,7 @@ type CampaignOptions struct {
 	// (the reconcile step's), saved in the store under RunID, from which
 	// the findings' ages are updated.
 	Records  []model.Record
-	Findings []model.Finding
+	Findings *model.ConventionFindings
 	RunID    int64
 	Now      func() time.Time
 	Log      *slog.Logger

@@ -21,7 +21,8 @@ type ReconcileResult struct {
 	Exports   int // current exports read
 	Rows      int // export rows of the partners those exports are current for
 	RowErrors int // bad export rows skipped
-	Findings  []model.Finding
+	// Findings are held by convention, as the rules made them.
+	Findings *model.ConventionFindings
 	// New tells the findings absent from the latest earlier reconciliation
 	// with an earlier as-of date (every finding on the first), and
 	// Resolved lists that run's findings gone, so that re-running a day
@@ -80,10 +81,12 @@ type ReconcileSummary struct {
 // Summary returns the counts of r.
 func (r ReconcileResult) Summary() ReconcileSummary {
 	s := ReconcileSummary{Records: r.Records, Exports: r.Exports, Rows: r.Rows, RowErrors: r.RowErrors,
-		Findings: len(r.Findings), ByCode: map[string]int{}, New: r.NewCount, Resolved: len(r.Resolved),
+		Findings: r.Findings.Len(), ByCode: map[string]int{}, New: r.NewCount, Resolved: len(r.Resolved),
 		Previous: r.PreviousRun, Reports: r.Reports}
-	for _, f := range r.Findings {
-		s.ByCode[string(f.Code)]++
+	for _, c := range model.Codes {
+		if n := r.Findings.Count(c); n > 0 {
+			s.ByCode[string(c)] = n
+		}
 	}
 	if s.Reports == nil {
 		s.Reports = []string{}
@@ -177,8 +180,23 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 	if use.read != nil {
 		use.read(res.Rows)
 	}
-	res.Findings = rec.Findings()
-	if err := st.SaveFindings(ctx, runID, res.Findings); err != nil {
+	// Each convention's findings are saved as the rules make them (their
+	// workers run a few conventions ahead of the store), and held by
+	// convention: never gathered, sorted or copied into one slice, as the
+	// 740,000 findings of a findings-heavy night were three times over.
+	res.Findings = &model.ConventionFindings{}
+	_, err = st.SaveFindingsSeq(ctx, runID, func(yield func([]model.Finding, error) bool) {
+		for conv, fs := range rec.FindingsByConventionToKeep() {
+			if err := res.Findings.Keep(conv, fs); err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(fs, nil) {
+				return
+			}
+		}
+	})
+	if err != nil {
 		return res, err
 	}
 	// Compared with the previous day's inside the store, by key: only the
@@ -193,8 +211,8 @@ func reconcile(ctx context.Context, st *store.Store, dataDir string, runID int64
 	}
 	res.New, res.Resolved = added, resolved
 	if !added.None() {
-		for i := range res.Findings {
-			if added.Has(&res.Findings[i]) {
+		for f := range res.Findings.Sorted() {
+			if added.Has(f) {
 				res.NewCount++
 			}
 		}

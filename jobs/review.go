@@ -28,9 +28,9 @@ type ReviewOptions struct {
 	// the same due date an earlier day already wrote (see preparedThisCycle).
 	OncePerCycle bool
 	Settings     model.ReconcileSettings
-	// Findings of a reconciliation already done on the same data, given
-	// with Records and Rows.
-	Findings []model.Finding
+	// Findings of a reconciliation already done on the same data, held
+	// by convention, given with Records and Rows.
+	Findings *model.ConventionFindings
 	// Records and Rows are the effective records and the current export
 	// rows indexed by convention, already read by the caller (the run's
 	// reconcile step keeps whole only the rows of the conventions that
@@ -111,7 +111,7 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 		// Rows and findings indexed by convention once: looking them up in
 		// the whole export for each convention grew as conventions × rows.
 		rowsOf = model.NewConventionRows(model.MergeBulletins(records), rows)
-		findings = model.Reconcile(records, rows, o.AsOf, o.Settings)
+		findings = model.GroupFindings(model.Reconcile(records, rows, o.AsOf, o.Settings))
 	}
 	follow := o.FollowUp
 	if follow == nil {
@@ -126,22 +126,6 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 	var lines []review.ConventionLine
 	due := map[string]string{}
 	merged := model.MergeBulletins(records)
-	// Each convention's findings by index: only the reviews built get a
-	// copy of theirs. Grouped by copy, the findings of a findings-heavy
-	// night (740,000, 124 MB) were all copied for a few workbooks.
-	idxOf := map[string][]int32{}
-	for i := range findings {
-		c := findings[i].Convention
-		idxOf[c] = append(idxOf[c], int32(i))
-	}
-	findingsOf := func(num string) []model.Finding {
-		ix := idxOf[num]
-		out := make([]model.Finding, len(ix))
-		for j, i := range ix {
-			out[j] = findings[i]
-		}
-		return out
-	}
 	o.Progress.Start("review workbooks", len(merged))
 	defer o.Progress.Finish()
 	for _, rec := range merged {
@@ -157,14 +141,15 @@ func PrepareReviews(ctx context.Context, st *store.Store, dd *DataDir, o ReviewO
 		n := rowsOf.Len(rec)
 		notDue := !reviewWanted(rec, o.AsOf, o.LeadDays)
 		if n > 0 && !notDue {
-			rv = model.BuildReview(rec, rowsOf.Rows(rec), findingsOf(num), o.AsOf)
+			// BuildReview copies the convention's findings it keeps.
+			rv = model.BuildReview(rec, rowsOf.Rows(rec), findings.Of(num), o.AsOf)
 		} else {
 			// The overview's line only: the whole review (rows, keys,
 			// recommendations) is built for the workbooks written.
 			rv.Quotas = rowsOf.Quotas(rec)
 		}
 		due[num] = rv.Due.String()
-		line := conventionLine(rv, len(idxOf[num]))
+		line := conventionLine(rv, len(findings.Of(num)))
 		switch {
 		case n == 0:
 			res.NoExport++

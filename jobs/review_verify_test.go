@@ -19,7 +19,7 @@ func TestOverviewSaysToVerify(t *testing.T) {
 	rec.ToVerify = []model.ToVerify{{Field: "services[0].quotas.T1", Value: 25, Page: 11, Confidence: 0.7, Reason: model.VerifyLowConfidence}}
 	recs, rows := []model.Record{rec}, modeltest.ReviewRows(12)
 	res, err := PrepareReviews(context.Background(), e.st, e.dd, ReviewOptions{AsOf: modeltest.ReviewAsOf,
-		Records: recs, Rows: model.NewConventionRows(recs, rows), Findings: model.Reconcile(recs, rows, modeltest.ReviewAsOf, model.ReconcileSettings{})})
+		Records: recs, Rows: model.NewConventionRows(recs, rows), Findings: model.GroupFindings(model.Reconcile(recs, rows, modeltest.ReviewAsOf, model.ReconcileSettings{}))})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -75,8 +75,8 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 	err = withHeapBoundFor(res.Rows, breachBudget, func() error {
 		var err error
 		paths, err = breach.Write(ctx, w.dd.Path(reportsDir(w.opts.AsOf)), breach.Input{
-			AsOf: w.opts.AsOf, Findings: res.Findings, Records: res.EffectiveRecords,
-			Holders: func() (*breach.HolderSpool, error) { return res.Holders.Sort(breach.BreachesOf(res.Findings)) },
+			AsOf: w.opts.AsOf, Grouped: res.Findings, Records: res.EffectiveRecords,
+			Holders: func() (*breach.HolderSpool, error) { return res.Holders.Sort(breach.BreachesOfGrouped(res.Findings)) },
 			New:     res.New, Resolved: res.Resolved, HasPrevious: res.PreviousRun != 0, Settings: w.reconcileSettings(),
 			SheetLimit: w.opts.Config.Report.SheetLimit,
 		})
@@ -97,9 +97,11 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 	w.findings, w.records, w.rows = res.Findings, res.EffectiveRecords, res.CurrentRows
 	// The forms step reads only the administrator findings: only those
 	// new are copied (on the first night, every one).
-	w.newFindings = res.New.Filter(res.Findings, func(f *model.Finding) bool {
-		return f.Code == model.CodeUndeclaredAdmin || f.Code == model.CodeMissingAdmin
-	})
+	if !res.New.None() {
+		w.newFindings = res.Findings.Filter(func(f *model.Finding) bool {
+			return (f.Code == model.CodeUndeclaredAdmin || f.Code == model.CodeMissingAdmin) && res.New.Has(f)
+		})
+	}
 	w.log.Info("reconciled", "records", sum.Records, "exports", sum.Exports, "rows", sum.Rows,
 		"findings", sum.Findings, "new", sum.New, "resolved", sum.Resolved, "action_checks", sum.ActionChecks)
 	return nil

@@ -83,7 +83,7 @@ type workspace struct {
 	log   *slog.Logger
 	// The inputs and findings of this run's reconciliation, for the forms
 	// and reviews.
-	findings []model.Finding
+	findings *model.ConventionFindings
 	// newFindings are the administrator findings absent the previous day
 	// (all of them on the first reconciliation), for the forms.
 	newFindings []model.Finding

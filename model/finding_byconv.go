@@ -20,6 +20,8 @@ type ConventionFindings struct {
 	of     map[string][]Finding
 	n      int
 	byCode map[Code]int
+	last   string // the convention added last, to check the order
+	added  bool
 }
 
 // GroupFindings holds fs, in any order, by convention. fs is left as given.
@@ -41,10 +43,27 @@ func GroupFindings(fs []Finding) *ConventionFindings {
 // order, each once, as Reconciler.FindingsByConvention yields them. The
 // caller may reuse fs afterwards.
 func (c *ConventionFindings) Add(conv string, fs []Finding) error {
-	if n := len(c.convs); n > 0 && conv <= c.convs[n-1] {
-		return fmt.Errorf("findings of convention %q after those of %q", conv, c.convs[n-1])
+	return c.add(conv, fs, true)
+}
+
+// Keep is Add keeping fs itself, not a copy: the batches of
+// Reconciler.FindingsByConventionToKeep, each a slice of its own.
+func (c *ConventionFindings) Keep(conv string, fs []Finding) error {
+	return c.add(conv, fs, false)
+}
+
+func (c *ConventionFindings) add(conv string, fs []Finding, clone bool) error {
+	if c.added && conv <= c.last {
+		return fmt.Errorf("findings of convention %q after those of %q", conv, c.last)
 	}
-	c.keep(conv, slices.Clone(fs))
+	c.added, c.last = true, conv
+	if len(fs) == 0 { // a convention without findings is not listed
+		return nil
+	}
+	if clone {
+		fs = slices.Clone(fs)
+	}
+	c.keep(conv, fs)
 	return nil
 }
 

@@ -30,6 +30,9 @@ func TestConventionFindingsWorkloads(t *testing.T) {
 		{Conventions: 30, Rows: 1500},
 		{Conventions: 12, Rows: 2000, DormantRate: 0.9, DuplicateRate: 0.6},
 		{Conventions: 1, Rows: 800, DormantRate: 0.3, DuplicateRate: 0.2},
+		// Conventions of more than spillAt findings, gathered in chunks,
+		// and enough rows for the workers.
+		{Conventions: 3, Rows: 60_000, DormantRate: 0.9, DuplicateRate: 0.2},
 	} {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			w := modeltest.Generate(uint64(i+1), o)
@@ -39,7 +42,8 @@ func TestConventionFindingsWorkloads(t *testing.T) {
 }
 
 // checkConventionFindings checks that the rules' findings of records and
-// rows, added convention by convention, then read back (Sorted, Of,
+// rows, added convention by convention (copied, or kept as yielded to be
+// kept: a slice reused would show here), then read back (Sorted, Of,
 // Count, Filter), are the findings held and sorted at once; and the same
 // of GroupFindings of those sorted, or shuffled with seed.
 func checkConventionFindings(t interface{ Fatalf(string, ...any) }, records []model.Record, rows []model.Habilitation, asOf model.Date, seed uint64) {
@@ -53,16 +57,21 @@ func checkConventionFindings(t interface{ Fatalf(string, ...any) }, records []mo
 	for i := range rows {
 		r.Add(&rows[i])
 	}
-	streamed := &model.ConventionFindings{}
+	streamed, kept := &model.ConventionFindings{}, &model.ConventionFindings{}
 	for conv, fs := range r.FindingsByConvention() {
 		if err := streamed.Add(conv, fs); err != nil {
+			t.Fatalf("%v", err)
+		}
+	}
+	for conv, fs := range r.FindingsByConventionToKeep() {
+		if err := kept.Keep(conv, fs); err != nil {
 			t.Fatalf("%v", err)
 		}
 	}
 	shuffled := slices.Clone(held)
 	rand.New(rand.NewPCG(seed, 0)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 	for name, c := range map[string]*model.ConventionFindings{
-		"streamed": streamed, "grouped": model.GroupFindings(held), "shuffled": model.GroupFindings(shuffled),
+		"streamed": streamed, "kept": kept, "grouped": model.GroupFindings(held), "shuffled": model.GroupFindings(shuffled),
 	} {
 		var got []model.Finding
 		for f := range c.Sorted() {
@@ -115,6 +124,9 @@ func TestConventionFindingsAdd(t *testing.T) {
 		if err := c.Add(conv, nil); err == nil {
 			t.Errorf("%q after 2017/473: no error", conv)
 		}
+	}
+	if err := c.Add("2018/002", nil); err != nil || len(c.Conventions()) != 1 {
+		t.Errorf("a convention without findings: %v, conventions %q", err, c.Conventions())
 	}
 	var none *model.ConventionFindings
 	if none.Len() != 0 || none.Of("x") != nil || none.Count(model.CodeDormantAccount) != 0 || len(none.Conventions()) != 0 {

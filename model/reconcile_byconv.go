@@ -20,6 +20,20 @@ import (
 // A batch is only valid until the next one is yielded. Workers compute the
 // next conventions ahead, as Findings does.
 func (r *Reconciler) FindingsByConvention() iter.Seq2[string, []Finding] {
+	return r.byConvention(false)
+}
+
+// FindingsByConventionToKeep is FindingsByConvention for a caller that
+// keeps every batch (the night, ConventionFindings.Keep): each slice
+// yielded is its own, at its size, never reused. A convention's findings
+// are gathered in chunks, then put end to end once: a million dormant
+// accounts in one slice grown by appending, then copied to be kept, were
+// briefly two and a half times their size.
+func (r *Reconciler) FindingsByConventionToKeep() iter.Seq2[string, []Finding] {
+	return r.byConvention(true)
+}
+
+func (r *Reconciler) byConvention(own bool) iter.Seq2[string, []Finding] {
 	return func(yield func(string, []Finding) bool) {
 		early := map[string][]Finding{}
 		for _, f := range concatChunks([]findingChunks{r.early}) {
@@ -42,24 +56,46 @@ func (r *Reconciler) FindingsByConvention() iter.Seq2[string, []Finding] {
 			}
 		}
 		slices.SortFunc(keys, cmp.Compare)
+		// batch gathers convention k's findings into out and sorts them;
+		// when own, out is only scratch, spilled into chunks every
+		// spillAt findings, and the batch a new slice of its size.
 		batch := func(st *convState, k string, out []Finding) []Finding {
 			out = append(out[:0], early[k]...)
 			for _, c := range convsOf[k] {
 				out = st.run(r, c, out)
 			}
+			switch {
+			case own && st.spill.n == 0: // fewer than spillAt findings
+				out = append(make([]Finding, 0, len(out)), out...)
+			case own:
+				st.spill.add(out)
+				out = concatChunks([]findingChunks{*st.spill})
+				*st.spill = findingChunks{}
+			}
 			SortFindings(out)
 			return out
+		}
+		newState := func(fw *foldCache) *convState {
+			st := newConvState(fw, r.asOf, r.s)
+			if own {
+				st.spill = &findingChunks{}
+			}
+			return st
 		}
 		workers := 1
 		if int(r.rows.n) >= parallelRows {
 			workers = min(runtime.GOMAXPROCS(0), maxWorkers, max(1, len(keys)))
 		}
 		if workers == 1 {
-			st := newConvState(r.f, r.asOf, r.s)
-			var out []Finding
+			st := newState(r.f)
+			var scratch []Finding
 			for _, k := range keys {
-				if out = batch(st, k, out); !yield(k, out) {
+				out := batch(st, k, scratch)
+				if !yield(k, out) {
 					return
+				}
+				if !own && cap(out) <= reuseMax {
+					scratch = out
 				}
 			}
 			return
@@ -85,7 +121,7 @@ func (r *Reconciler) FindingsByConvention() iter.Seq2[string, []Finding] {
 			}
 			wg.Go(func() {
 				defer close(chans[w])
-				st := newConvState(fw, r.asOf, r.s)
+				st := newState(fw)
 				for i := w; i < len(keys); i += workers {
 					var out []Finding
 					select {
@@ -108,6 +144,12 @@ func (r *Reconciler) FindingsByConvention() iter.Seq2[string, []Finding] {
 			if !yield(k, b) {
 				return
 			}
+			if own || cap(b) > reuseMax {
+				// The caller's (own), or too large to keep for reuse: the
+				// slice of a convention of a million findings would live
+				// until the last convention.
+				b = nil
+			}
 			free[i%workers] <- b[:0]
 		}
 	}
@@ -116,3 +158,7 @@ func (r *Reconciler) FindingsByConvention() iter.Seq2[string, []Finding] {
 // batchesAhead is how many conventions' findings a worker may have ready
 // before they are taken.
 const batchesAhead = 2
+
+// reuseMax is the largest batch slice (in findings) given back to its
+// worker to be reused.
+const reuseMax = 1 << 16
