@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -21,7 +22,7 @@ func workloadCommand() command {
 }
 
 func runWorkloadCmd(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("workload", "--data DIR [--partners N] [--seed S] [--no-bulletins] [--no-exports]", e)
+	fs := newFlagSet("workload", "--data DIR [--partners N] [--seed S] [--no-bulletins] [--no-exports] | --reconcile DIR [--as-night] [--conventions N] [--rows N] [--dormant F] [--duplicates F]", e)
 	var f dataFlags
 	f.register(fs)
 	n := fs.Int("partners", 10000, "number of fictional partners")
@@ -34,6 +35,7 @@ func runWorkloadCmd(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&r.o.Rows, "rows", 1_000_000, "export rows of the reconciliation workload")
 	fs.Float64Var(&r.o.DormantRate, "dormant", 0, "share of dormant accounts of the reconciliation workload (0: the default 5 %)")
 	fs.Float64Var(&r.o.DuplicateRate, "duplicates", 0, "share of accounts opened a second time for the same person (reconciliation workload)")
+	fs.BoolVar(&r.night, "as-night", false, "with --reconcile: make the directory a data directory instead, its records stored and its rows dropped in exports/, for a whole nightly run")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -41,7 +43,7 @@ func runWorkloadCmd(ctx context.Context, e *env, args []string) error {
 		return usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
 	}
 	if r.dir != "" {
-		return r.write(e, uint64(*seed))
+		return r.write(ctx, e, uint64(*seed))
 	}
 	cfg, err := f.config(e)
 	if err != nil {
@@ -64,12 +66,27 @@ func runWorkloadCmd(ctx context.Context, e *env, args []string) error {
 // reconcileWorkload is a modeltest workload written as the files
 // `habilitations reconcile --records … --export …` reads.
 type reconcileWorkload struct {
-	dir string
-	o   modeltest.Options
+	dir   string
+	o     modeltest.Options
+	night bool // a data directory (jobs.StoreRecordsWorkload)
 }
 
-func (r reconcileWorkload) write(e *env, seed uint64) error {
+func (r reconcileWorkload) write(ctx context.Context, e *env, seed uint64) error {
 	start := time.Now()
+	if r.night {
+		dd, err := jobs.OpenDataDir(r.dir)
+		if err != nil {
+			return err
+		}
+		w := modeltest.Generate(seed, r.o)
+		err = jobs.StoreRecordsWorkload(ctx, dd, w.Records, func(out io.Writer) error { return sample.WriteExportCSV(out, w.Rows) })
+		if err != nil {
+			return fmt.Errorf("workload: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "Night workload in %s: %d records stored, %d rows in exports/, as of %s, in %s\n",
+			r.dir, len(w.Records), len(w.Rows), w.AsOf, time.Since(start).Round(time.Millisecond))
+		return nil
+	}
 	recDir := filepath.Join(r.dir, "records")
 	if err := os.MkdirAll(recDir, 0o700); err != nil {
 		return fmt.Errorf("workload: %w", err)
