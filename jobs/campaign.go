@@ -27,6 +27,17 @@ type CampaignLine struct {
 	Notice          *CampaignNotice     `json:"notice,omitempty"`
 	Mails           []CampaignMail      `json:"mails"`
 	TerminationFrom model.Date          `json:"termination_from"`
+	// kinds count the open findings by kind, for a line built without
+	// its Findings (the night's: the overview shows only the counts).
+	kinds []CampaignKind
+}
+
+// CampaignKind counts a line's open findings of one kind (their title),
+// with the age of the oldest, as the Caf's overview shows them.
+type CampaignKind struct {
+	Title      string
+	Count      int
+	OldestDays int
 }
 
 // CampaignFinding is an open finding with its age.
@@ -127,24 +138,45 @@ func campaignInputs(ctx context.Context, st *store.Store, records []model.Record
 }
 
 // openByConvention returns the findings open (the latest reconciliation's)
-// by convention, with their first-seen dates (ages, by key; a finding not
-// aged yet was seen on asOf). They point into open, which must outlive
-// them.
-func openByConvention(open *model.ConventionFindings, ages map[string]string, asOf model.Date) map[string][]model.OpenFinding {
+// by convention, with their first-seen dates (the store's, read a
+// convention at a time; a finding not aged yet was seen on asOf). They
+// point into open, which must outlive them.
+func openByConvention(ctx context.Context, st *store.Store, open *model.ConventionFindings, asOf model.Date) (map[string][]model.OpenFinding, error) {
 	out := map[string][]model.OpenFinding{}
-	for _, conv := range open.Conventions() {
+	dates := map[string]model.Date{} // the few distinct dates, parsed once
+	add := func(conv string, ages map[string]string) {
 		fs := open.Of(conv)
+		if len(fs) == 0 {
+			return
+		}
 		of := make([]model.OpenFinding, len(fs))
 		for i := range fs {
-			first, err := model.ParseISODate(ages[fs[i].Key()])
-			if err != nil {
-				first = asOf // not aged yet: seen today
+			iso := ages[fs[i].Key()]
+			first, ok := dates[iso]
+			if !ok {
+				var err error
+				if first, err = model.ParseISODate(iso); err != nil {
+					first = asOf // not aged yet: seen today
+				}
+				dates[iso] = first
 			}
 			of[i] = model.OpenFinding{Finding: &fs[i], FirstSeen: first}
 		}
 		out[conv] = of
 	}
-	return out
+	err := st.EachConventionAges(ctx, func(conv string, ages map[string]string) error {
+		add(conv, ages)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, conv := range open.Conventions() {
+		if _, ok := out[conv]; !ok {
+			add(conv, nil)
+		}
+	}
+	return out, nil
 }
 
 // cycleFacts turns a stored cycle into the model's facts, times as dates in loc.
@@ -173,23 +205,30 @@ func isoDate(s string) model.Date {
 	return d
 }
 
-// line is the view of a cycle on asOf.
-func (s *cycleState) line(asOf model.Date, set model.CampaignSettings) CampaignLine {
+// line is the view of a cycle on asOf, listing every open finding when
+// detail is set (`habilitations campaign`), or only counting them by kind
+// (the night's overview: a convention of a million dormant accounts would
+// list a million keys).
+func (s *cycleState) line(asOf model.Date, set model.CampaignSettings, detail bool) CampaignLine {
 	v := model.EvaluateCampaign(s.facts, asOf, set)
 	f := s.facts
 	l := CampaignLine{Convention: f.Convention, Partner: s.rec.Convention.Partner.Name, Due: f.Due, Stage: v.Stage, DaysLate: v.DaysLate,
 		Sent: f.Sent, Returned: f.Returned, Decisions: f.Decisions, Attested: f.Attested, Applied: f.Applied,
 		TerminationFrom: v.TerminationFrom, Findings: []CampaignFinding{}, Mails: []CampaignMail{}}
-	escalating := map[string]bool{}
-	for _, b := range v.Breaches {
-		escalating[b.Finding.Key()] = true
+	if !detail {
+		l.kinds = openKinds(f.Open, asOf)
+	} else {
+		escalating := map[string]bool{}
+		for _, b := range v.Breaches {
+			escalating[b.Finding.Key()] = true
+		}
+		for _, o := range f.Open {
+			k := o.Finding.Key()
+			l.Findings = append(l.Findings, CampaignFinding{Code: o.Finding.Code, Title: o.Finding.Title(), Key: k, FirstSeen: o.FirstSeen,
+				AgeDays: o.AgeDays(asOf), Escalates: escalating[k]})
+		}
+		sort.SliceStable(l.Findings, func(i, j int) bool { return l.Findings[i].AgeDays > l.Findings[j].AgeDays })
 	}
-	for _, o := range f.Open {
-		k := o.Finding.Key()
-		l.Findings = append(l.Findings, CampaignFinding{Code: o.Finding.Code, Title: o.Finding.Title(), Key: k, FirstSeen: o.FirstSeen,
-			AgeDays: o.AgeDays(asOf), Escalates: escalating[k]})
-	}
-	sort.SliceStable(l.Findings, func(i, j int) bool { return l.Findings[i].AgeDays > l.Findings[j].AgeDays })
 	if n := s.notice; n != nil {
 		l.Notice = &CampaignNotice{Path: n.Path, Written: isoDate(n.WrittenOn), Sent: isoDate(n.SentOn), Received: isoDate(n.ReceivedOn)}
 	}
@@ -213,17 +252,17 @@ func CampaignView(ctx context.Context, st *store.Store, asOf model.Date, cfg Con
 	} else if err != store.ErrNotFound {
 		return nil, err
 	}
-	ages, err := st.FindingAges(ctx)
+	openOf, err := openByConvention(ctx, st, open, asOf)
 	if err != nil {
 		return nil, err
 	}
-	states, err := campaignInputs(ctx, st, records, openByConvention(open, ages, asOf), asOf, cfg.Location())
+	states, err := campaignInputs(ctx, st, records, openOf, asOf, cfg.Location())
 	if err != nil {
 		return nil, err
 	}
 	lines := make([]CampaignLine, len(states))
 	for i, s := range states {
-		lines[i] = s.line(asOf, cfg.Campaign.Settings())
+		lines[i] = s.line(asOf, cfg.Campaign.Settings(), true)
 	}
 	return lines, nil
 }

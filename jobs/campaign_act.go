@@ -51,12 +51,14 @@ func RunCampaign(ctx context.Context, st *store.Store, dd *DataDir, o CampaignOp
 	}
 	log := campaignLog(o.Log)
 	loc, set := o.Config.Location(), o.Config.Campaign.Settings()
-	ages, err := st.UpdateFindingAges(ctx, o.AsOf.String(), o.RunID)
-	if err != nil {
+	if _, err := st.UpdateFindingAges(ctx, o.AsOf.String(), o.RunID); err != nil {
 		return sum, nil, err
 	}
 	// Built once for both readings of the cycles below.
-	open := openByConvention(o.Findings, ages, o.AsOf)
+	open, err := openByConvention(ctx, st, o.Findings, o.AsOf)
+	if err != nil {
+		return sum, nil, err
+	}
 	states, err := campaignInputs(ctx, st, o.Records, open, o.AsOf, loc)
 	if err != nil {
 		return sum, nil, err
@@ -86,7 +88,7 @@ func RunCampaign(ctx context.Context, st *store.Store, dd *DataDir, o CampaignOp
 	}
 	lines := make([]CampaignLine, len(states))
 	for i, s := range states {
-		lines[i] = s.line(o.AsOf, set)
+		lines[i] = s.line(o.AsOf, set, false)
 		sum.ByStage[string(lines[i].Stage)]++
 		if lines[i].Stage == model.StageTermination {
 			sum.Termination++

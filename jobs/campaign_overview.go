@@ -14,23 +14,10 @@ func campaignColumns(c CampaignLine) *review.CampaignColumns {
 	col := &review.CampaignColumns{Stage: c.Stage, DaysLate: c.DaysLate, TerminationFrom: c.TerminationFrom}
 	// One line per kind of finding (a convention may have hundreds of
 	// dormant accounts): how many, and the age of the oldest.
-	type kind struct{ n, oldest int }
-	kinds := map[string]*kind{}
-	var order []string
-	for _, f := range c.Findings {
-		k := kinds[f.Title]
-		if k == nil {
-			k = &kind{}
-			kinds[f.Title] = k
-			order = append(order, f.Title)
-		}
-		k.n++
-		k.oldest = max(k.oldest, f.AgeDays)
-		col.OldestDays = max(col.OldestDays, f.AgeDays)
-	}
 	var fs []string
-	for _, t := range order {
-		fs = append(fs, fmt.Sprintf("%s : %d (%d j)", t, kinds[t].n, kinds[t].oldest))
+	for _, k := range c.openKinds() {
+		fs = append(fs, fmt.Sprintf("%s : %d (%d j)", k.Title, k.Count, k.OldestDays))
+		col.OldestDays = max(col.OldestDays, k.OldestDays)
 	}
 	col.OpenFindings = strings.Join(fs, "\n")
 	var ms []string
@@ -113,5 +100,62 @@ func campaignMonths(lines []CampaignLine) []review.CampaignMonth {
 		out = append(out, *m)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Month.Before(out[j].Month) })
+	return out
+}
+
+// openKinds are the line's open findings counted by kind: those it was
+// built with, or counted from its Findings.
+func (c CampaignLine) openKinds() []CampaignKind {
+	if c.kinds != nil {
+		return c.kinds
+	}
+	var out []CampaignKind
+	at := map[string]int{}
+	for _, f := range c.Findings { // oldest first: the kinds come in that order
+		i, ok := at[f.Title]
+		if !ok {
+			i = len(out)
+			at[f.Title] = i
+			out = append(out, CampaignKind{Title: f.Title})
+		}
+		out[i].Count++
+		out[i].OldestDays = max(out[i].OldestDays, f.AgeDays)
+	}
+	return out
+}
+
+// openKinds counts open findings by kind (title) in the order a list of
+// them sorted oldest first (stably) shows each kind first: by the age of
+// its oldest finding, then by where the first of those comes in open.
+// Counted so, the night builds no list of its findings per convention.
+func openKinds(open []model.OpenFinding, asOf model.Date) []CampaignKind {
+	type kind struct {
+		CampaignKind
+		first int // index in open of the kind's first oldest finding
+	}
+	var ks []kind
+	at := map[string]int{}
+	for i, o := range open {
+		t, age := o.Finding.Title(), o.AgeDays(asOf)
+		j, ok := at[t]
+		if !ok {
+			j = len(ks)
+			at[t] = j
+			ks = append(ks, kind{CampaignKind: CampaignKind{Title: t, OldestDays: age}, first: i})
+		} else if age > ks[j].OldestDays {
+			ks[j].OldestDays, ks[j].first = age, i
+		}
+		ks[j].Count++
+	}
+	sort.Slice(ks, func(a, b int) bool {
+		if ks[a].OldestDays != ks[b].OldestDays {
+			return ks[a].OldestDays > ks[b].OldestDays
+		}
+		return ks[a].first < ks[b].first
+	})
+	out := make([]CampaignKind, len(ks))
+	for i, k := range ks {
+		out[i] = k.CampaignKind
+	}
 	return out
 }

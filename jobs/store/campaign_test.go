@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"habilitations/model"
@@ -33,11 +36,15 @@ func TestFindingAgesKeptAcrossRuns(t *testing.T) {
 			if err := s.SaveFindings(ctx, run, st.findings); err != nil {
 				t.Fatal(err)
 			}
-			got, err := s.UpdateFindingAges(ctx, st.asOf, run)
+			open, err := s.UpdateFindingAges(ctx, st.asOf, run)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got) != len(st.want) {
+			got, err := s.FindingAges(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(st.want) || open != len(st.want) {
 				t.Fatalf("got %v, want %v", got, st.want)
 			}
 			for k, v := range st.want {
@@ -46,6 +53,43 @@ func TestFindingAgesKeptAcrossRuns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEachConventionAges: the open findings' dates come convention by
+// convention, in increasing order, each convention once and whole.
+func TestEachConventionAges(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	var fs []model.Finding
+	for i := range 5000 {
+		conv := []string{"", "01/2020", "02/2019", "10/2018"}[i%4]
+		fs = append(fs, model.Finding{Code: model.CodeDormantAccount, Convention: conv, Account: fmt.Sprintf("u-%d", i)})
+	}
+	run, err := s.StartRun(ctx, "run", "2026-03-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveFindings(ctx, run, fs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateFindingAges(ctx, "2026-03-01", run); err != nil {
+		t.Fatal(err)
+	}
+	var convs []string
+	n := 0
+	err = s.EachConventionAges(ctx, func(conv string, ages map[string]string) error {
+		convs = append(convs, conv)
+		for k, d := range ages {
+			if !strings.Contains(k, "\x1f"+conv+"\x1f") || d != "2026-03-01" {
+				return fmt.Errorf("%q of %q first seen %q", k, conv, d)
+			}
+		}
+		n += len(ages)
+		return nil
+	})
+	if err != nil || n != len(fs) || !slices.Equal(convs, []string{"", "01/2020", "02/2019", "10/2018"}) {
+		t.Fatalf("conventions %q, %d dates of %d: %v", convs, n, len(fs), err)
 	}
 }
 

@@ -84,7 +84,10 @@ func TestFindingsBatched(t *testing.T) {
 			if !reflect.DeepEqual(got, fs) && !(len(got) == 0 && len(fs) == 0) {
 				t.Errorf("read back %d findings, want the %d saved", len(got), len(fs))
 			}
-			ages, err := s.UpdateFindingAges(ctx, "2026-11-26", run)
+			if _, err := s.UpdateFindingAges(ctx, "2026-11-26", run); err != nil {
+				t.Fatal(err)
+			}
+			ages, err := s.FindingAges(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}
