@@ -33,6 +33,9 @@ func TestConventionFindingsWorkloads(t *testing.T) {
 		// Conventions of more than spillAt findings, gathered in chunks,
 		// and enough rows for the workers.
 		{Conventions: 3, Rows: 60_000, DormantRate: 0.9, DuplicateRate: 0.2},
+		// A convention of more accounts than the rules' state keeps
+		// (shrinkAbove), and one after it for the same worker.
+		{Conventions: 3, Rows: 300_000, DormantRate: 0.5, DuplicateRate: 0.2},
 	} {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			w := modeltest.Generate(uint64(i+1), o)

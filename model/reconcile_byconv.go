@@ -64,6 +64,7 @@ func (r *Reconciler) byConvention(own bool) iter.Seq2[string, []Finding] {
 			for _, c := range convsOf[k] {
 				out = st.run(r, c, out)
 			}
+			st.shrink() // before the batch is put end to end
 			switch {
 			case own && st.spill.n == 0: // fewer than spillAt findings
 				out = append(make([]Finding, 0, len(out)), out...)

@@ -80,6 +80,22 @@ func (st *convState) reset() {
 	st.parent = st.parent[:0]
 }
 
+// shrinkAbove is the most accounts a convention may have for the state's
+// maps and slices to be kept, cleared, for the next one.
+const shrinkAbove = 1 << 16
+
+// shrink drops the maps and slices of a convention of more than
+// shrinkAbove accounts: cleared, they would keep its size (250 MB for a
+// million accounts) beside the findings being gathered, and for every
+// convention after it.
+func (st *convState) shrink() {
+	if cap(st.accs) <= shrinkAbove {
+		return
+	}
+	st.accIdx, st.seen, st.emailKeys, st.nameKeys = map[string]int32{}, map[uint64]struct{}{}, map[string]int32{}, map[[2]string]int32{}
+	st.accs, st.parent, st.size = nil, nil, nil
+}
+
 // run appends the findings of convention ci of r, from its rows (some of
 // them spilled first when st.spill is set).
 func (st *convState) run(r *Reconciler, ci int32, out []Finding) []Finding {

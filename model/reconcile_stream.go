@@ -171,6 +171,7 @@ func (r *Reconciler) Findings() []Finding {
 					continue
 				}
 				out = st.run(r, int32(c), out[:0])
+				st.shrink()
 				parts[w].add(out)
 			}
 		})
