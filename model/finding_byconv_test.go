@@ -34,7 +34,8 @@ func TestConventionFindingsWorkloads(t *testing.T) {
 		// and enough rows for the workers.
 		{Conventions: 3, Rows: 60_000, DormantRate: 0.9, DuplicateRate: 0.2},
 		// A convention of more accounts than the rules' state keeps
-		// (shrinkAbove), and one after it for the same worker.
+		// (shrinkAbove), and one after it for the same worker (300,000
+		// rows: fewer gave no convention that many accounts).
 		{Conventions: 3, Rows: 300_000, DormantRate: 0.5, DuplicateRate: 0.2},
 	} {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
