@@ -76,7 +76,7 @@ func (w *workspace) reconcileStep(ctx context.Context, rep *RunReport) error {
 		var err error
 		paths, err = breach.Write(ctx, w.dd.Path(reportsDir(w.opts.AsOf)), breach.Input{
 			AsOf: w.opts.AsOf, Grouped: res.Findings, Records: res.EffectiveRecords,
-			Holders: func() (*breach.HolderSpool, error) { return res.Holders.Sort(breach.BreachesOfGrouped(res.Findings)) },
+			Holders: func() (*breach.HolderSpool, error) { return res.Holders.Sort(breach.BreachesOf(res.Findings)) },
 			New:     res.New, Resolved: res.Resolved, HasPrevious: res.PreviousRun != 0, Settings: w.reconcileSettings(),
 			SheetLimit: w.opts.Config.Report.SheetLimit,
 		})

@@ -16,11 +16,13 @@ type grouped struct {
 }
 
 func newGrouped(c *model.ConventionFindings) *grouped {
-	return &grouped{c: c, quota: BreachesOfGrouped(c)}
+	return &grouped{c: c, quota: BreachesOf(c)}
 }
 
-// BreachesOfGrouped is BreachesOf of findings held by convention.
-func BreachesOfGrouped(c *model.ConventionFindings) []model.Finding {
+// BreachesOf returns the breaches among c (the findings of codes that
+// hold accounts: quota_exceeded, profile_not_authorized) in the order the
+// report lists them, for SlotHolders.Sort when the findings are held.
+func BreachesOf(c *model.ConventionFindings) []model.Finding {
 	out := c.Filter(func(f *model.Finding) bool { return codeBucket(f.Code) <= 1 })
 	slices.SortStableFunc(out, compareBreaches)
 	return out

@@ -1,10 +1,6 @@
 package breach
 
-import (
-	"slices"
-
-	"habilitations/model"
-)
+import "habilitations/model"
 
 // SlotHolders spools the slot-holding rows of the exports with their slot
 // as the exports are read for a model.Reconciler: the report lists the
@@ -48,18 +44,3 @@ func (s *SlotHolders) Sort(quota []model.Finding) (*HolderSpool, error) {
 
 // Close removes the spool's files.
 func (s *SlotHolders) Close() error { return s.spool.Close() }
-
-// BreachesOf returns the breaches among fs (the findings of codes that
-// hold accounts: quota_exceeded, profile_not_authorized) in the order the
-// report lists them, for Sort when the findings are held.
-func BreachesOf(fs []model.Finding) []model.Finding {
-	var out []model.Finding
-	for _, f := range fs {
-		if codeBucket(f.Code) <= 1 {
-			out = append(out, f)
-		}
-	}
-	model.SortFindings(out)
-	slices.SortStableFunc(out, compareBreaches)
-	return out
-}
