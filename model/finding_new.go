@@ -36,18 +36,3 @@ func (n NewFindings) Has(f *Finding) bool {
 	}
 	return n.keys[f.Key()] != n.kept
 }
-
-// Filter returns the findings of fs that are new and that keep says to
-// keep (nil: all), in fs's order.
-func (n NewFindings) Filter(fs []Finding, keep func(*Finding) bool) []Finding {
-	var out []Finding
-	if n.None() {
-		return out
-	}
-	for i := range fs {
-		if f := &fs[i]; (keep == nil || keep(f)) && n.Has(f) {
-			out = append(out, *f)
-		}
-	}
-	return out
-}

@@ -49,18 +49,6 @@ func (s *Store) UpdateFindingAges(ctx context.Context, asOf string, runID int64)
 	return open, nil
 }
 
-// FindingAges returns the first-seen date (ISO) of every open finding by key.
-func (s *Store) FindingAges(ctx context.Context) (map[string]string, error) {
-	out := map[string]string{}
-	err := s.EachConventionAges(ctx, func(_ string, ages map[string]string) error {
-		for k, d := range ages {
-			out[k] = d
-		}
-		return nil
-	})
-	return out, err
-}
-
 // EachConventionAges calls fn with the first-seen date (ISO) of every open
 // finding by key, one convention at a time, conventions in increasing
 // order ("" first: the findings without one). fn must not keep ages: the
