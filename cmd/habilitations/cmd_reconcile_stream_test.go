@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"habilitations/extract/export"
 	"habilitations/model"
 	"habilitations/model/modeltest"
 	"habilitations/report/breach"
@@ -38,18 +36,7 @@ func TestReconcileCLIStreamedIsHeld(t *testing.T) {
 			w := modeltest.Generate(7, tc.o)
 			recs, _ := filepath.Glob(filepath.Join(dir, "records", "*.json"))
 			exp := filepath.Join(dir, "export.csv")
-			var rows []model.Habilitation
-			f, err := os.Open(exp)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if _, err := export.Read(t.Context(), "export.csv", f, export.Options{}, func(h model.Habilitation) error {
-				rows = append(rows, h)
-				return nil
-			}); err != nil {
-				t.Fatal(err)
-			}
+			rows := mustReadRows(t, exp)
 			held := model.Reconcile(w.Records, rows, w.AsOf, model.DefaultReconcileSettings())
 			var want bytes.Buffer
 			if err := breach.WriteFindingsJSON(&want, model.Findings{AsOf: w.AsOf, Findings: held}); err != nil {
@@ -72,13 +59,7 @@ func TestReconcileCLIStreamedIsHeld(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, p := range []string{ref.CSV, ref.AccountsCSV, ref.JSON} {
-				a, _ := os.ReadFile(p)
-				b, _ := os.ReadFile(filepath.Join(out, filepath.Base(p)))
-				if !bytes.Equal(a, b) {
-					t.Errorf("%s differs from the held report's", filepath.Base(p))
-				}
-			}
+			checkSameReportFiles(t, ref, out)
 		})
 	}
 }

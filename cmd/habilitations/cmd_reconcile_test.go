@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"habilitations/extract/export"
 	"habilitations/model"
 )
 
@@ -155,18 +154,7 @@ func expectedHolders(t *testing.T, recordPath, exportPath, asOf string) []string
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(exportPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows []model.Habilitation
-	if _, err := export.Read(context.Background(), "export.csv", f, export.Options{}, func(h model.Habilitation) error {
-		rows = append(rows, h)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	rows := mustReadRows(t, exportPath)
 	d, _ := model.ParseISODate(asOf)
 	var out []string
 	fs := model.Reconcile(records, rows, d, model.DefaultReconcileSettings())

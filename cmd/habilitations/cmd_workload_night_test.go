@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"habilitations/extract/export"
 	"habilitations/model"
 	"habilitations/model/modeltest"
 	"habilitations/report/breach"
@@ -27,19 +25,7 @@ func TestWorkloadAsNight(t *testing.T) {
 		t.Fatalf("workload: exit %d: %s", code, stderr)
 	}
 	w := modeltest.Generate(7, o)
-	var rows []model.Habilitation
-	f, err := os.Open(filepath.Join(dir, "exports", "export-workload.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = export.Read(t.Context(), "export.csv", f, export.Options{}, func(h model.Habilitation) error {
-		rows = append(rows, h)
-		return nil
-	})
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := mustReadRows(t, filepath.Join(dir, "exports", "export-workload.csv"))
 	conf := filepath.Join(t.TempDir(), "config.toml")
 	if err := os.WriteFile(conf, []byte("[inbox]\nsettle = \"0s\"\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -55,12 +41,5 @@ func TestWorkloadAsNight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	night := filepath.Join(dir, "reports", w.AsOf.String())
-	for _, p := range []string{ref.CSV, ref.AccountsCSV, ref.JSON} {
-		a, _ := os.ReadFile(p)
-		b, err := os.ReadFile(filepath.Join(night, filepath.Base(p)))
-		if err != nil || !bytes.Equal(a, b) {
-			t.Errorf("%s differs from the held report's (%d vs %d bytes, %v)", filepath.Base(p), len(b), len(a), err)
-		}
-	}
+	checkSameReportFiles(t, ref, filepath.Join(dir, "reports", w.AsOf.String()))
 }
