@@ -29,6 +29,8 @@ type FormsInput struct {
 	// with the same content is not written again. nil: forms are written
 	// every time and not recorded.
 	Store *store.Store
+	// Workers is how many forms are rendered at once (0: one per CPU).
+	Workers int
 }
 
 // formsDir is the folder of the pre-filled forms of a date, relative to the
@@ -42,12 +44,17 @@ func formsDir(asOf model.Date) string { return reportsDir(asOf) + "/formulaires"
 // store already has with the same content and file (an earlier run of the
 // same day) is counted as skipped. File names hold the convention, the
 // case and an account id or a hash, never a name.
+//
+// Forms are rendered on in.Workers goroutines, batch by batch
+// (forms_batch.go); what is decided (skipped or written, Files' order,
+// the store's rows) is decided here, in the findings' order.
 func WriteAdminForms(ctx context.Context, dd *DataDir, in FormsInput) (FilesSummary, error) {
 	sum := FilesSummary{Files: []string{}}
 	byNumber := make(map[string]model.Record, len(in.Records))
 	for _, r := range in.Records {
 		byNumber[r.Convention.Number] = r
 	}
+	b := formBatch{dd: dd, st: in.Store, workers: in.Workers, sum: &sum}
 	rowsOf := map[string][]model.Habilitation{}
 	for _, f := range in.Findings {
 		if err := ctx.Err(); err != nil {
@@ -79,35 +86,21 @@ func WriteAdminForms(ctx context.Context, dd *DataDir, in FormsInput) (FilesSumm
 		}
 		ac.FormRef = AdminFormRef(f)
 		rel := path.Join(formsDir(in.AsOf), adminFormName(f))
-		sent := store.AdminForm{Ref: ac.FormRef, Convention: f.Convention, FindingKey: f.Key(), Code: string(f.Code),
-			Fingerprint: formFingerprint(ac), Path: rel, SentOn: in.AsOf.String()}
+		job := formJob{ac: ac, row: store.AdminForm{Ref: ac.FormRef, Convention: f.Convention, FindingKey: f.Key(),
+			Code: string(f.Code), Fingerprint: formFingerprint(ac), Path: rel, SentOn: in.AsOf.String()}}
 		if in.Store != nil {
-			old, err := in.Store.AdminFormByRef(ctx, sent.Ref)
+			old, err := in.Store.AdminFormByRef(ctx, job.row.Ref)
 			if err != nil && !errors.Is(err, store.ErrNotFound) {
 				return sum, err
 			}
-			if _, serr := os.Stat(dd.Path(rel)); err == nil && serr == nil && old.Fingerprint == sent.Fingerprint && old.Path == rel {
-				sum.Skipped++
-				sum.Files = append(sum.Files, rel)
-				continue
-			}
+			_, serr := os.Stat(dd.Path(rel))
+			job.skip = err == nil && serr == nil && old.Fingerprint == job.row.Fingerprint && old.Path == rel
 		}
-		var buf bytes.Buffer
-		if err := forms.WriteAdminChange(&buf, ac); err != nil {
-			return sum, fmt.Errorf("admin form for convention %s: %w", f.Convention, err)
-		}
-		if err := writeFileAtomic(dd.Path(rel), buf.Bytes()); err != nil {
+		if err := b.add(ctx, job); err != nil {
 			return sum, err
 		}
-		if in.Store != nil {
-			if err := in.Store.SaveAdminForm(ctx, sent); err != nil {
-				return sum, err
-			}
-		}
-		sum.Written++
-		sum.Files = append(sum.Files, rel)
 	}
-	return sum, nil
+	return sum, b.flush(ctx)
 }
 
 // adminFormName names the form of finding f: « annexe3-06-2017-

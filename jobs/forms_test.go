@@ -3,9 +3,14 @@ package jobs
 import (
 	"context"
 	"os"
+	"path"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"habilitations/extract/adminform"
+	"habilitations/extract/pdftext"
 	"habilitations/jobs/store"
 	"habilitations/model"
 	"habilitations/report/sample"
@@ -86,4 +91,105 @@ func TestWriteAdminForms(t *testing.T) {
 	if _, err := WriteAdminForms(ctx, dd, in); err == nil || !strings.Contains(err.Error(), "99/1999") {
 		t.Errorf("finding without record: err = %v", err)
 	}
+}
+
+// TestWriteAdminFormsWorkers checks that forms rendered side by side are
+// the forms rendered one at a time: the same files in the same order, the
+// same store rows, and each form the same text and field values (the
+// bytes differ: pdfcpu lays out the fields in map order), including a
+// second run that skips what is already written.
+func TestWriteAdminFormsWorkers(t *testing.T) {
+	ctx := context.Background()
+	in, n := adminFormsInput(t, 50) // more than one batch
+	if n <= formsPerBatch {
+		t.Fatalf("%d forms, want more than a batch (%d)", n, formsPerBatch)
+	}
+	type run struct {
+		dd    *DataDir
+		st    *store.Store
+		sum   FilesSummary
+		again FilesSummary
+	}
+	runs := map[int]*run{}
+	for _, workers := range []int{1, 4} {
+		dd, err := OpenDataDir(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := store.Open(ctx, dd.StatePath())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		in := in
+		in.Store, in.Workers = st, workers
+		r := &run{dd: dd, st: st}
+		if r.sum, err = WriteAdminForms(ctx, dd, in); err != nil {
+			t.Fatal(err)
+		}
+		// A form already written is skipped; one whose file is gone is
+		// written again, in its place in the order.
+		if err := os.Remove(dd.Path(r.sum.Files[n/2])); err != nil {
+			t.Fatal(err)
+		}
+		if r.again, err = WriteAdminForms(ctx, dd, in); err != nil {
+			t.Fatal(err)
+		}
+		runs[workers] = r
+	}
+	one, four := runs[1], runs[4]
+	if one.sum.Written != n || one.again.Written != 1 || one.again.Skipped != n-1 {
+		t.Fatalf("one worker: %+v then %+v, want %d written then 1", one.sum.Written, one.again, n)
+	}
+	var want []string // the findings' order, skipped or not
+	for _, f := range in.Findings {
+		want = append(want, path.Join(formsDir(in.AsOf), adminFormName(f)))
+	}
+	if !slices.Equal(one.again.Files, want) {
+		t.Errorf("files of the second run not in the findings' order:\n%v\nwant %v", one.again.Files, want)
+	}
+	for _, pair := range [][2]FilesSummary{{one.sum, four.sum}, {one.again, four.again}} {
+		if !reflect.DeepEqual(pair[0], pair[1]) {
+			t.Fatalf("summaries differ:\n one worker %+v\nfour workers %+v", pair[0], pair[1])
+		}
+	}
+	for i, rel := range want {
+		a, b := mustFormContent(t, one.dd.Path(rel)), mustFormContent(t, four.dd.Path(rel))
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s differs:\n%+v\n%+v", rel, a, b)
+		}
+		if got, ref := b.Fields.Text[model.FieldFormRef], AdminFormRef(in.Findings[i]); got != ref {
+			t.Errorf("%s holds form %s, want %s", rel, got, ref)
+		}
+	}
+	for _, conv := range in.Records {
+		a, errA := one.st.AdminForms(ctx, conv.Convention.Number)
+		b, errB := four.st.AdminForms(ctx, conv.Convention.Number)
+		if errA != nil || errB != nil || !reflect.DeepEqual(a, b) {
+			t.Errorf("convention %s: store rows differ (%v, %v)", conv.Convention.Number, errA, errB)
+		}
+	}
+}
+
+// formContent is what a reader sees of a form: its text and its fields.
+type formContent struct {
+	Text   string
+	Fields adminform.Values
+}
+
+func mustFormContent(tb testing.TB, path string) formContent {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc, err := pdftext.Extract(context.Background(), data, pdftext.DefaultLimits())
+	if err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	v, ok, err := adminform.ReadFields(data)
+	if err != nil || !ok {
+		tb.Fatalf("%s: fields %v %v", path, ok, err)
+	}
+	return formContent{Text: doc.String(), Fields: v}
 }

@@ -34,22 +34,37 @@ func scanAdminForm(scan func(...any) error) (AdminForm, error) {
 // SaveAdminForm records a pre-filled form written. A form written again
 // for the same reference keeps the date it was first sent and its return.
 func (s *Store) SaveAdminForm(ctx context.Context, f AdminForm) error {
+	return s.SaveAdminForms(ctx, []AdminForm{f})
+}
+
+// SaveAdminForms records forms written, as SaveAdminForm does, in one
+// transaction: a first night writes thousands, and one commit (one sync of
+// the journal) each cost more than the rows.
+func (s *Store) SaveAdminForms(ctx context.Context, forms []AdminForm) error {
+	var at string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO admin_forms (ref, convention, finding_key, code, fingerprint, path, sent_on)
+		for _, f := range forms {
+			at = f.Ref
+			res, err := tx.ExecContext(ctx, `INSERT INTO admin_forms (ref, convention, finding_key, code, fingerprint, path, sent_on)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (ref) DO UPDATE SET fingerprint = excluded.fingerprint, path = excluded.path
 			WHERE fingerprint <> excluded.fingerprint OR path <> excluded.path`,
-			f.Ref, f.Convention, f.FindingKey, f.Code, f.Fingerprint, f.Path, f.SentOn)
-		if err != nil {
-			return err
+				f.Ref, f.Convention, f.FindingKey, f.Code, f.Fingerprint, f.Path, f.SentOn)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				continue
+			}
+			if err := s.auditTx(ctx, tx, "forms.admin_change", f.Ref,
+				"convention="+f.Convention+" code="+f.Code+" path="+AuditPath(f.Path)); err != nil {
+				return err
+			}
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		return s.auditTx(ctx, tx, "forms.admin_change", f.Ref, "convention="+f.Convention+" code="+f.Code+" path="+AuditPath(f.Path))
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("save admin form %s: %w", f.Ref, err)
+		return fmt.Errorf("save admin form %s: %w", at, err)
 	}
 	return nil
 }

@@ -111,3 +111,50 @@ func TestMigrateRecordsKeepsRows(t *testing.T) {
 		t.Errorf("foreign key violations = %d, %v", fk, err)
 	}
 }
+
+// TestSaveAdminForms saves forms in one transaction: each new or changed
+// form is recorded and audited, one written again unchanged is neither,
+// and the first sending date stays.
+func TestSaveAdminForms(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	form := func(ref, fp, sent string) AdminForm {
+		return AdminForm{Ref: ref, Convention: "04/2018", FindingKey: "k-" + ref, Code: "missing_admin",
+			Fingerprint: fp, Path: "reports/" + ref + ".pdf", SentOn: sent}
+	}
+	audits := func() int {
+		t.Helper()
+		log, err := s.AuditLog(ctx, 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range log {
+			if e.Action == "forms.admin_change" {
+				n++
+			}
+		}
+		return n
+	}
+	if err := s.SaveAdminForms(ctx, []AdminForm{form("a", "1", "2026-11-20"), form("b", "1", "2026-11-20")}); err != nil {
+		t.Fatal(err)
+	}
+	if n := audits(); n != 2 {
+		t.Fatalf("%d audit entries after two new forms, want 2", n)
+	}
+	if err := s.SaveAdminForms(ctx, []AdminForm{form("a", "1", "2026-11-21"), form("b", "2", "2026-11-21")}); err != nil {
+		t.Fatal(err)
+	}
+	if n := audits(); n != 3 {
+		t.Errorf("%d audit entries after one changed form, want 3", n)
+	}
+	got, err := s.AdminForms(ctx, "04/2018")
+	if err != nil || len(got) != 2 {
+		t.Fatalf("AdminForms = %+v, %v", got, err)
+	}
+	for _, f := range got {
+		if f.SentOn != "2026-11-20" || (f.Ref == "b") != (f.Fingerprint == "2") {
+			t.Errorf("form %+v", f)
+		}
+	}
+}
